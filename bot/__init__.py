@@ -1,0 +1,1 @@
+"""Tumen: the Discord bot, the CLI and the offline console."""

@@ -1,0 +1,1 @@
+"""Tumen: from article files to cited answers. No Discord in here."""
