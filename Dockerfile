@@ -1,0 +1,28 @@
+# Tumen: the Discord bot with the corpus indexed at build time.
+#   docker build -t tumen .
+#   docker run --env TUMEN_DISCORD_TOKEN=... -v tumen-corpus:/app/corpus -v tumen-index:/app/.tumen tumen
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    TUMEN_CORPUS_DIR=/app/corpus \
+    TUMEN_INDEX_DIR=/app/.tumen/index
+
+RUN useradd --create-home --uid 10001 tumen
+WORKDIR /app
+
+# Dependencies and code first, the corpus last: editing an article does not reinstall anything.
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+COPY index ./index
+RUN pip install . && rm -rf build *.egg-info
+
+COPY corpus ./corpus
+RUN mkdir -p /app/.tumen && chown -R tumen:tumen /app/corpus /app/.tumen
+USER tumen
+RUN tumen index
+
+VOLUME ["/app/corpus", "/app/.tumen"]
+CMD ["tumen", "run"]

@@ -1,0 +1,210 @@
+"""The `tumen` command line: index, ask, console, check, run (see DESIGN.md for the contract)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.commandline import run_chat_command, usage_line
+from bot.render_text import render_answer
+from bot.settings import Settings, get_settings
+from index.build import BuildSummary, build_index
+from index.errors import TumenError
+from index.loader import load_corpus
+from index.passages import make_passages
+from index.services import Library
+
+log = logging.getLogger(__name__)
+
+SAMPLE_QUESTION = "/search Sochi Olympics"
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _progress(done: int, total: int, doc_id: str) -> None:
+    """A one-line progress bar on stderr, only when a person is watching."""
+    if not sys.stderr.isatty():
+        return
+    width = 30
+    filled = width * done // max(total, 1)
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {doc_id[:40]:<40}",
+          end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+
+def format_summary(s: BuildSummary) -> str:
+    """The build summary as a few lines for the terminal."""
+    lines = [f"Indexed {s.articles} articles, {s.passages} passages in {s.duration_s:.2f} s "
+             f"(generation {s.generation}).",
+             f"Added {len(s.added)}, updated {len(s.updated)}, removed {len(s.removed)}, "
+             f"skipped {len(s.skipped)}."]
+    lines += [f"  skipped {p.path}: {p.message}" for p in s.skipped]
+    if s.removed:
+        lines.append("  removed: " + ", ".join(s.removed))
+    return "\n".join(lines)
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return get_settings(corpus_dir=getattr(args, "corpus", None),
+                        index_dir=getattr(args, "index", None))
+
+
+def _build(settings: Settings) -> BuildSummary:
+    return build_index(settings.corpus_dir, settings.index_dir,
+                       max_bytes=settings.max_article_bytes, progress=_progress)
+
+
+def _library(settings: Settings) -> Library:
+    """A library over the index, building the index first (and saying so) if there is none."""
+    lib = Library(settings.index_dir)
+    if not lib.store.exists():
+        _err(f"No index in {settings.index_dir} yet: building it from {settings.corpus_dir} …")
+        _err(format_summary(_build(settings)))
+    return lib
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    print(format_summary(_build(settings)))
+    return EXIT_OK
+
+
+def _print_answer(lib: Library, line: str, as_json: bool) -> None:
+    answer = run_chat_command(lib, line)
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_answer(answer, ansi=sys.stdout.isatty()))
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    lib = _library(_settings(args))
+    try:
+        _print_answer(lib, args.command, args.json)
+    finally:
+        lib.close()
+    return EXIT_OK
+
+
+def cmd_console(args: argparse.Namespace) -> int:
+    lib = _library(_settings(args))
+    print(f"Tumen console. {usage_line()}. Ctrl-D or /quit to leave.")
+    try:
+        while True:
+            try:
+                line = input("tumen> ")
+            except EOFError:
+                print()
+                break
+            if line.strip() in {"/quit", "/exit", "quit", "exit"}:
+                break
+            if not line.strip():
+                continue
+            try:
+                _print_answer(lib, line, as_json=False)
+            except TumenError as exc:
+                print(exc)
+    except KeyboardInterrupt:
+        print()
+    finally:
+        lib.close()
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    report = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
+    for article in report.articles:
+        ap = make_passages(article)
+        meta = article.meta
+        print(f"{Path(meta.path).name}: ok — {len(ap.passages)} passages, "
+              f"date {meta.date or 'undated'}"
+              f"{f' (from the {meta.date_basis})' if meta.date_basis else ''}")
+        for d in ap.dropped:
+            text = d.text if len(d.text) <= 70 else d.text[:67] + "…"
+            print(f"    dropped ({d.reason}): {text}")
+    for p in report.problems:
+        print(f"{p.path}: ERROR — {p.message}")
+    n_bad = len(report.problems)
+    print(f"{len(report.articles)} articles ok, {n_bad} with problems.")
+    return EXIT_ERROR if n_bad else EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if settings.discord_token is None or not settings.discord_token.get_secret_value():
+        lib = _library(settings)
+        try:
+            print(f"tumen> {SAMPLE_QUESTION}")
+            _print_answer(lib, SAMPLE_QUESTION, as_json=False)
+        finally:
+            lib.close()
+        print("\nNo Discord token is set, so the bot was not started. Set TUMEN_DISCORD_TOKEN "
+              "(in the environment or a .env file) to run it; ask more questions offline with "
+              "`tumen console`.")
+        return EXIT_OK
+    from bot.app import run_bot  # imported late: discord.py is only needed to run the bot
+
+    return run_bot(settings)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tumen", description="Cited answers about Russia–North Korea relations from a "
+        "corpus of articles: build the index, ask offline, or run the Discord bot.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="cmd", required=True, metavar="COMMAND")
+
+    def add(name: str, help_: str, func: object, *, corpus: bool = False,
+            index: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        if corpus:
+            p.add_argument("--corpus", type=Path, metavar="DIR",
+                           help="article folder (default: $TUMEN_CORPUS_DIR or ./corpus)")
+        if index:
+            p.add_argument("--index", type=Path, metavar="DIR",
+                           help="index folder (default: $TUMEN_INDEX_DIR or ./.tumen/index)")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("index", "Build the index from the corpus and switch to it.", cmd_index,
+            corpus=True, index=True)
+    p.add_argument("--full", action="store_true",
+                   help="rebuild everything (every build is currently a full build)")
+    p = add("ask", "Run one chat command offline, e.g. tumen ask \"/search debt\".", cmd_ask,
+            corpus=True, index=True)
+    p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("command", help="the command as typed in chat, e.g. \"/cite 001:p3\"")
+    add("console", "Interactive prompt for the same commands.", cmd_console, corpus=True,
+        index=True)
+    add("check", "Validate the corpus and show what cleaning drops; exit 1 on errors.",
+        cmd_check, corpus=True)
+    add("run", "Start the Discord bot (needs TUMEN_DISCORD_TOKEN); without a token, answer a "
+        "sample question offline.", cmd_run, corpus=True, index=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `tumen` script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    try:
+        return int(args.func(args))
+    except TumenError as exc:
+        _err(str(exc))
+        return EXIT_ERROR
+    except ValueError as exc:  # settings that do not validate
+        _err(f"Configuration error: {exc}")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

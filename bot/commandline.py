@@ -1,0 +1,111 @@
+"""Chat commands typed as text (`tumen ask`, `tumen console`): parse, then call `index/`.
+
+The same commands as the Discord slash commands, written the way a user types them in chat:
+``/search Sochi Olympics``, ``/search debt source:CNAS``, ``/cite 001:p12``, ``/sources``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.errors import QueryError
+from index.models import Answer
+from index.services import Library
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """One chat command: its usage line, description and handler."""
+
+    usage: str
+    description: str
+    run: Callable[[Library, str, dict[str, str]], Answer]
+    options: tuple[str, ...] = ()
+    needs_argument: bool = False
+
+
+def _search(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return lib.search(arg, source=opts.get("source"))
+
+
+def _cite(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return lib.cite(arg)
+
+
+def _sources(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return lib.sources()
+
+
+def _help(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return help_answer()
+
+
+COMMANDS: dict[str, CommandSpec] = {
+    "search": CommandSpec("/search <words> [source:<outlet>]",
+                          "Passages matching the words, quoting the matching sentences. "
+                          "\"Double quotes\" make a phrase.", _search, ("source",), True),
+    "cite": CommandSpec("/cite <passage id>",
+                        "A whole passage with its full citation; a unique prefix of the article "
+                        "id is enough (/cite 001:p3).", _cite, (), True),
+    "sources": CommandSpec("/sources", "The indexed articles with their dates and passage counts.",
+                           _sources),
+    "help": CommandSpec("/help", "This list.", _help),
+}
+
+
+def help_answer() -> Answer:
+    """The command list, as an Answer whose notes are the lines to show."""
+    lines = tuple(f"{spec.usage} — {spec.description}" for spec in COMMANDS.values())
+    return Answer(command="help", query="", notes=lines)
+
+
+def usage_line() -> str:
+    """One line naming every command."""
+    return "Commands: " + ", ".join(spec.usage for spec in COMMANDS.values())
+
+
+def _split_options(arg: str, allowed: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+    """Pull ``name:value`` options this command knows out of ``arg``.
+
+    Only the command's own option names are options; any other ``word:word`` (``title:x``) stays
+    part of the query, where it is just words. A value with spaces goes in double quotes.
+    """
+    if not allowed:
+        return arg, {}
+    names = "|".join(re.escape(n) for n in allowed)
+    rx = re.compile(rf'(?<!\S)({names}):(?:"([^"]*)"|(\S+))', re.I)
+    opts: dict[str, str] = {}
+
+    def take(m: re.Match[str]) -> str:
+        value = m.group(2) if m.group(2) is not None else m.group(3)
+        if value.strip():
+            opts[m.group(1).lower()] = value.strip()
+        return " "
+
+    rest = rx.sub(take, arg)
+    return " ".join(rest.split()), opts
+
+
+def run_chat_command(lib: Library, line: str) -> Answer:
+    """Run one chat command line against the library.
+
+    Raises:
+        QueryError: empty line, unknown command or missing argument (with a usage line).
+        TumenError: whatever the service reports (not found, no index, …).
+    """
+    text = line.strip()
+    if not text:
+        raise QueryError(f"Type a command. {usage_line()}")
+    if not text.startswith("/"):
+        raise QueryError(f"Commands start with /, e.g. /search {text[:40]}. {usage_line()}")
+    name, _, arg = text[1:].partition(" ")
+    spec = COMMANDS.get(name.lower())
+    if spec is None:
+        raise QueryError(f"Unknown command /{name[:40]}. {usage_line()}")
+    arg = arg.strip()
+    if spec.needs_argument and not arg:
+        raise QueryError(f"Usage: {spec.usage}")
+    arg, opts = _split_options(arg, spec.options)
+    return spec.run(lib, arg, opts)

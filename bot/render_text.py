@@ -1,0 +1,85 @@
+"""Rendering Answers as plain text for the terminal (`tumen ask`, `tumen console`)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from index.models import Answer, Citation, Item, Source
+
+BOLD_MARKDOWN = ("**", "**")
+BOLD_ANSI = ("\x1b[1m", "\x1b[0m")
+WIDTH = 100
+
+
+def highlight(quote: str, spans: tuple[tuple[int, int], ...], marks: tuple[str, str]) -> str:
+    """Wrap each highlighted span of ``quote`` in ``marks``; adjacent spans merge."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1] + 1 and not quote[merged[-1][1]:s].strip():
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    out, pos = [], 0
+    for s, e in merged:
+        out += [quote[pos:s], marks[0], quote[s:e], marks[1]]
+        pos = e
+    out.append(quote[pos:])
+    return "".join(out)
+
+
+def source_line(src: Source, passage_id: str | None = None, *, with_url: bool = False) -> str:
+    """``Publisher, “Title”, date`` (with "undated" and "publisher unknown" said plainly)."""
+    parts = [src.publisher or "publisher unknown", f"“{src.title}”", src.date or "undated"]
+    if with_url and src.url:
+        parts.append(src.url)
+    line = ", ".join(parts)
+    return f"{line} · {passage_id}" if passage_id else line
+
+
+def _citation(c: Citation, marks: tuple[str, str], prefix: str) -> list[str]:
+    pad = " " * len(prefix)
+    quote = highlight(c.quote, c.highlights, marks)
+    body = textwrap.fill(f"“{quote}”", width=WIDTH, initial_indent=prefix,
+                         subsequent_indent=pad + " ")
+    return [body, f"{pad}— {source_line(c.source, c.passage_id)}"]
+
+
+def _item(n: int, item: Item, marks: tuple[str, str]) -> list[str]:
+    if item.kind == "source" and item.source is not None:
+        src = item.source
+        return [f"{src.date or 'undated':<10}  {src.publisher or 'publisher unknown'} — "
+                f"“{src.title}” ({item.passages} passages)  {src.doc_id}"]
+    lines = []
+    for i, c in enumerate(item.citations):
+        lines += _citation(c, marks, prefix=f"{n:>2}. " if i == 0 else "    ")
+    return lines
+
+
+def render_answer(answer: Answer, *, ansi: bool = False) -> str:
+    """The whole answer as text; matched words in bold (ANSI on a terminal, else ``**``)."""
+    marks = BOLD_ANSI if ansi else BOLD_MARKDOWN
+    if answer.command == "help":
+        return "\n".join(answer.notes)
+    if answer.command == "cite" and answer.items:
+        c = answer.items[0].citations[0]
+        return "\n".join([c.passage_id, textwrap.fill(c.quote, width=WIDTH), "",
+                          f"— {source_line(c.source, with_url=True)}"])
+    lines: list[str] = []
+    n = len(answer.items)
+    if answer.command == "sources":
+        lines.append(f"{n} article{'s' if n != 1 else ''} indexed")
+    else:
+        what = "passage" if answer.command == "search" else "answer"
+        head = f"/{answer.command} {answer.query}".rstrip()
+        lines.append(f"{head} — {n} {what}{'s' if n != 1 else ''}" if n else
+                     f"{head} — nothing found")
+    lines += [f"Note: {note}" for note in answer.notes]
+    if answer.command == "sources" and answer.items:
+        lines.append("")
+    for i, item in enumerate(answer.items, start=1):
+        if item.kind != "source":
+            lines.append("")
+        lines += _item(i, item, marks)
+    if answer.suggestion:
+        lines += ["", answer.suggestion]
+    return "\n".join(lines)

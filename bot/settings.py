@@ -1,0 +1,54 @@
+"""Settings from the environment (prefix ``TUMEN_``) and an optional ``.env`` file.
+
+Built by `get_settings()` on demand, never at import, so nothing needs a dummy token.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+IdList = Annotated[list[int], NoDecode]
+
+
+class Settings(BaseSettings):
+    """Every setting Tumen reads. Lists of ids are comma-separated in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="TUMEN_", env_file=".env",
+                                      env_file_encoding="utf-8", extra="ignore")
+
+    discord_token: SecretStr | None = None
+    guild_ids: IdList = Field(default_factory=list)
+    admin_role_ids: IdList = Field(default_factory=list)
+    admin_user_ids: IdList = Field(default_factory=list)
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path(".tumen/index")
+    log_level: str = "INFO"
+    max_article_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    discord_api_base: str | None = None
+    discord_gateway_url: str | None = None
+
+    @field_validator("guild_ids", "admin_role_ids", "admin_user_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [int(v) for v in value.replace(" ", "").split(",") if v]
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Read the settings now (environment, then ``.env``); keyword overrides win."""
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})

@@ -1,0 +1,101 @@
+"""Remove site boilerplate from a scraped article body, keeping real paragraphs verbatim.
+
+Cleaning decides by general rules over line shape (length, terminal punctuation, position,
+families of boilerplate wording in `index.clean_rules`), never by strings from known sites, so
+newly added raw articles are cleaned the same way. Every removal is reported with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from index import clean_rules as rules
+from index.models import Dropped
+
+_WS = re.compile(r"\s+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‚": "'", "“": '"', "”": '"', "„": '"',
+                         "«": '"', "»": '"', "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The kept paragraphs of one article (verbatim, in order) and what was dropped, and why."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+
+
+def split_paragraphs(body: str) -> list[str]:
+    """Each non-empty line of ``body`` as one paragraph, stripped of surrounding whitespace.
+
+    Scraped articles separate paragraphs by blank lines or by single line breaks alike.
+    """
+    return [s for line in body.splitlines() if (s := line.strip())]
+
+
+def _norm_title(text: str) -> str:
+    """Case, quote style, dashes and spacing folded, so a title repeat matches its metadata."""
+    return _WS.sub(" ", text.translate(_QUOTES)).strip().strip(" .").casefold()
+
+
+def _norm_dup(text: str) -> str:
+    """Whitespace folded: a paragraph pasted twice may differ only in spacing."""
+    return " ".join(text.split())
+
+
+def _is_title(line: str, title_key: str | None) -> bool:
+    """Whether ``line`` repeats the title; lines far longer than it are not even normalised."""
+    return (title_key is not None and len(line) <= 2 * len(title_key) + 10
+            and _norm_title(line) == title_key)
+
+
+def _related_block_start(lines: list[str], title_key: str | None) -> int:
+    """Index of a trailing related-articles heading, or ``len(lines)`` if there is none.
+
+    The heading counts only after some real paragraph (a promo block never opens an article)
+    and only if no long paragraph follows it: either guard keeps a stray "Related" or
+    "Read more" line from swallowing the rest of the article.
+    """
+    seen_prose = False
+    for i, line in enumerate(lines):
+        if (seen_prose and rules.is_related_heading(line)
+                and all(len(t.split()) <= rules.TEASER_MAX_WORDS for t in lines[i + 1:])):
+            return i
+        if (not seen_prose and rules.is_prose(line) and rules.line_rule(line) is None
+                and not _is_title(line, title_key)):
+            seen_prose = True
+    return len(lines)
+
+
+def clean(body: str, title: str | None = None) -> Cleaned:
+    """Split ``body`` (the text after front matter) into paragraphs and drop boilerplate.
+
+    ``title`` (from front matter) lets a repeat of the headline in the body be recognised.
+    """
+    lines = split_paragraphs(body)
+    title_key = _norm_title(title) if title else None
+    cut = _related_block_start(lines, title_key)
+
+    kept: list[str] = []
+    dropped: list[Dropped] = []
+    seen: set[str] = set()
+    in_header = True  # until the first real paragraph: where titles, datelines, mastheads live
+    for line in lines[:cut]:
+        reason = rules.line_rule(line)
+        if reason is None and _is_title(line, title_key):
+            reason = rules.TITLE
+        if reason is None and in_header:
+            reason = rules.header_rule(line)
+        key = _norm_dup(line)
+        if reason is None and key in seen:
+            reason = rules.DUPLICATE
+        if reason is not None:
+            dropped.append(Dropped(line, reason))
+            continue
+        kept.append(line)
+        seen.add(key)
+        if in_header and rules.is_prose(line):
+            in_header = False
+    dropped.extend(Dropped(line, rules.RELATED) for line in lines[cut:])
+    return Cleaned(paragraphs=kept, dropped=dropped)

@@ -1,0 +1,166 @@
+"""The query services: what `/search`, `/cite` and `/sources` answer, as typed `Answer`s.
+
+Synchronous and Discord-free: the bot calls these in a worker thread, the CLI directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from whoosh import query as wq
+
+from index.errors import NotFound, QueryError
+from index.models import Answer, Citation, Item, Source
+from index.query import parse_user_query
+from index.snippets import best_quote
+from index.store import Generation, Store
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LIMIT = 10
+MAX_LIMIT = 50
+_PASSAGE_REF = re.compile(r"^(?P<doc>[^:\s]+)(?::p?(?P<n>\d+))?$", re.I)
+
+
+def _source(gen: Generation, doc_id: str) -> Source:
+    a = gen.meta["articles"].get(doc_id, {})
+    return Source(doc_id=doc_id, title=a.get("title") or doc_id, publisher=a.get("publisher"),
+                  date=a.get("date"), url=a.get("url"))
+
+
+class Library:
+    """Answers over the served index generation of one index directory."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.store = Store(index_dir)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- /search ---------------------------------------------------------------------------
+    def search(self, text: str, *, limit: int = DEFAULT_LIMIT, source: str | None = None) -> Answer:
+        """The passages that best match ``text``, each quoting the sentence(s) that matched."""
+        parsed = parse_user_query(text)
+        limit = max(1, min(limit, MAX_LIMIT))
+        gen = self.store.current()
+        searcher = gen.searcher()
+        flt = None
+        notes = list(parsed.notes)
+        if source:
+            doc_ids = self._match_source(gen, source)
+            flt = wq.Or([wq.Term("doc_id", d) for d in doc_ids])
+        results = searcher.search(parsed.whoosh_query(), limit=limit, filter=flt)
+        if results.is_empty() and (len(parsed.units) > 1):
+            results = searcher.search(parsed.whoosh_query(any_term=True), limit=limit,
+                                      filter=flt)
+            if not results.is_empty():
+                notes.append("No passage has all of those words; "
+                             "these passages have some of them.")
+        items = []
+        for hit in results:
+            fields = hit.fields()
+            q = best_quote(fields["text"], [tuple(s) for s in fields["sentences"]],
+                           parsed.units)
+            items.append(Item(kind="passage", score=float(hit.score), citations=(
+                Citation(passage_id=fields["passage_id"], doc_id=fields["doc_id"],
+                         quote=fields["text"][q.start:q.end], source=_source(gen, fields["doc_id"]),
+                         highlights=q.highlights),)))
+        suggestion = None
+        if not items:
+            suggestion = "Try fewer or different words, or /sources to see what the corpus covers."
+        return Answer(command="search", query=parsed.text, items=tuple(items), notes=tuple(notes),
+                      suggestion=suggestion, total=len(results))
+
+    def _match_source(self, gen: Generation, source: str) -> list[str]:
+        """Doc ids whose publisher, title or doc id contains ``source`` (case-insensitive)."""
+        needle = source.strip().casefold()
+        found = [d for d, a in gen.meta["articles"].items()
+                 if needle in d.casefold() or needle in (a.get("publisher") or "").casefold()
+                 or needle in (a.get("title") or "").casefold()]
+        if not found:
+            raise NotFound(f"No source matches “{source}”; /sources lists them.")
+        return found
+
+    # -- /cite -----------------------------------------------------------------------------
+    def resolve_doc(self, prefix: str, gen: Generation | None = None) -> str:
+        """The doc id that ``prefix`` names (exactly, or as a unique prefix).
+
+        Raises:
+            NotFound: no doc id, or several, start with ``prefix``.
+        """
+        gen = gen or self.store.current()
+        articles: dict[str, Any] = gen.meta["articles"]
+        if prefix in articles:
+            return prefix
+        matches = sorted(d for d in articles if d.startswith(prefix))
+        if not matches:
+            raise NotFound(f"No article id starts with “{prefix}”; /sources lists them.")
+        if len(matches) > 1:
+            shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
+            raise NotFound(f"“{prefix}” is ambiguous: it starts {len(matches)} article ids "
+                           f"({shown}); type more of it.")
+        return matches[0]
+
+    def cite(self, ref: str) -> Answer:
+        """The whole passage ``ref`` names (``<doc id or unique prefix>:p<N>``), fully cited."""
+        ref = ref.strip()
+        if not ref:
+            raise QueryError("Usage: /cite <passage id>, e.g. /cite 001_fb27f336a89ec95e:p12 "
+                             "(a unique prefix of the article id is enough: /cite 001:p12).")
+        m = _PASSAGE_REF.match(ref)
+        if not m:
+            raise NotFound(f"“{ref[:80]}” is not a passage id; ids look like "
+                           "001_fb27f336a89ec95e:p12.")
+        gen = self.store.current()
+        doc_id = self.resolve_doc(m["doc"], gen)
+        count = gen.meta["articles"][doc_id]["passages"]
+        if m["n"] is None:
+            if count != 1:
+                raise NotFound(f"{doc_id} has {count} passages; name one, "
+                               f"e.g. /cite {doc_id}:p1 (up to :p{count}).")
+            n = 1
+        else:
+            n = int(m["n"])
+        if not 1 <= n <= count:
+            raise NotFound(f"{doc_id} has passages p1 to p{count}; there is no p{n}.")
+        pid = f"{doc_id}:p{n}"
+        fields = gen.searcher().document(passage_id=pid)
+        if fields is None:  # meta and index disagree: a broken generation, not user error
+            raise NotFound(f"Passage {pid} is missing from the index; rebuild it.")
+        citation = Citation(passage_id=pid, doc_id=doc_id, quote=fields["text"],
+                            source=_source(gen, doc_id))
+        return Answer(command="cite", query=ref, items=(Item(kind="passage",
+                                                             citations=(citation,)),))
+
+    def passage_ids(self, prefix: str = "", limit: int = 25) -> list[str]:
+        """Passage ids starting with ``prefix`` (for autocomplete)."""
+        gen = self.store.current()
+        out = []
+        for doc_id, a in sorted(gen.meta["articles"].items()):
+            for n in range(1, a["passages"] + 1):
+                pid = f"{doc_id}:p{n}"
+                if pid.startswith(prefix):
+                    out.append(pid)
+                    if len(out) >= limit:
+                        return out
+        return out
+
+    # -- /sources --------------------------------------------------------------------------
+    def sources(self) -> Answer:
+        """Every indexed article with its date and passage count, newest first; undated last."""
+        gen = self.store.current()
+        arts = gen.meta["articles"]
+        dated = sorted((d for d in arts if arts[d].get("date")),
+                       key=lambda d: (arts[d]["date"], d), reverse=True)
+        undated = sorted(d for d in arts if not arts[d].get("date"))
+        items = tuple(Item(kind="source", source=_source(gen, d), passages=arts[d]["passages"])
+                      for d in dated + undated)
+        return Answer(command="sources", query="", items=items)
+
+    def status(self) -> dict[str, Any]:
+        """The served generation's build summary."""
+        gen = self.store.current()
+        return {"generation": gen.name, **gen.meta.get("summary", {})}

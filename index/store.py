@@ -1,0 +1,202 @@
+"""Index generations on disk and the pointer that names the served one.
+
+Layout under the index directory::
+
+    CURRENT              the name of the served generation (replaced atomically)
+    gen-<stamp>-<pid>/   one complete build: ``whoosh/`` and ``meta.json``
+    build.lock           held by the one running build
+
+A build writes a new generation beside the served one and then replaces ``CURRENT`` with
+``os.replace``, so a reader sees either the old generation or the new one, never a half-written
+index. Readers watch ``CURRENT`` themselves: after a directory swap Whoosh's own ``refresh()``
+would keep serving the old index without noticing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.searching import Searcher
+
+from index.errors import IndexUnavailable
+
+log = logging.getLogger(__name__)
+
+POINTER = "CURRENT"
+GEN_PREFIX = "gen-"
+META = "meta.json"
+WHOOSH_DIR = "whoosh"
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename or a new file in ``path`` durable (no-op where directories can't be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new content, never a mix."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def read_pointer(index_dir: Path) -> str | None:
+    """The name of the served generation, or ``None`` if none was ever switched in."""
+    try:
+        name = (index_dir / POINTER).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    return name or None
+
+
+def new_generation_dir(index_dir: Path) -> Path:
+    """Create an empty, uniquely named generation folder (not yet served)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    for attempt in range(1000):
+        suffix = f"-{attempt}" if attempt else ""
+        path = index_dir / f"{GEN_PREFIX}{stamp}-{os.getpid()}{suffix}"
+        try:
+            path.mkdir()
+        except FileExistsError:
+            continue
+        return path
+    raise OSError(f"could not create a new generation folder in {index_dir}")
+
+
+def switch_to(index_dir: Path, gen_dir: Path) -> None:
+    """Serve ``gen_dir`` from now on (atomic pointer replacement)."""
+    fsync_dir(gen_dir)
+    write_atomic(index_dir / POINTER, gen_dir.name + "\n")
+    log.info("now serving generation %s", gen_dir.name)
+
+
+def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
+    """Delete generations other than the served one and the ``keep`` newest older ones.
+
+    Open searchers of a deleted generation keep working (the files stay open), so this is safe
+    for readers of this process; other processes re-read ``CURRENT`` before every query.
+    """
+    current = read_pointer(index_dir)
+    gens = sorted((p for p in index_dir.glob(f"{GEN_PREFIX}*") if p.is_dir()),
+                  key=lambda p: p.stat().st_mtime, reverse=True)
+    older = [g for g in gens if g.name != current]
+    removed = []
+    for gen in older[keep:]:
+        shutil.rmtree(gen, ignore_errors=True)
+        removed.append(gen.name)
+    return removed
+
+
+@dataclass
+class Generation:
+    """One opened, read-only generation: its Whoosh index and its build metadata.
+
+    Whoosh searchers are not safe to share between threads, so each thread gets its own,
+    reused across queries (opening one costs ~45 ms; reusing it costs nothing).
+    """
+
+    name: str
+    path: Path
+    meta: dict[str, Any]
+    _ix: Any = None
+    _local: threading.local = field(default_factory=threading.local)
+    _searchers: list[Searcher] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def open(cls, path: Path) -> Generation:
+        """Open a generation folder.
+
+        Raises:
+            IndexUnavailable: the folder is not a complete generation.
+        """
+        try:
+            meta = json.loads((path / META).read_text(encoding="utf-8"))
+            ix = whoosh_index.open_dir(str(path / WHOOSH_DIR), indexname="passages")
+        except (OSError, ValueError, whoosh_index.IndexError) as exc:
+            raise IndexUnavailable(f"the index generation {path.name} cannot be opened ({exc}); "
+                                   "rebuild it with `tumen index --full`") from exc
+        return cls(name=path.name, path=path, meta=meta, _ix=ix)
+
+    def searcher(self) -> Searcher:
+        """This thread's searcher for this generation."""
+        s = getattr(self._local, "searcher", None)
+        if s is None:
+            s = self._ix.searcher()
+            self._local.searcher = s
+            with self._lock:
+                self._searchers.append(s)
+        return s
+
+    def close(self) -> None:
+        """Close every searcher opened on this generation."""
+        with self._lock:
+            for s in self._searchers:
+                s.close()
+            self._searchers.clear()
+        self._ix.close()
+
+
+class Store:
+    """The served generation of an index directory, reopened when ``CURRENT`` changes."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self._gen: Generation | None = None
+        self._retired: Generation | None = None
+        self._lock = threading.Lock()
+
+    def exists(self) -> bool:
+        """Whether a generation has ever been switched in."""
+        return read_pointer(self.index_dir) is not None
+
+    def current(self) -> Generation:
+        """The served generation, reopening it if a build switched the pointer.
+
+        Raises:
+            IndexUnavailable: nothing has been built yet, or the served generation is broken.
+        """
+        name = read_pointer(self.index_dir)
+        if name is None:
+            raise IndexUnavailable(f"no index in {self.index_dir} yet; build it with `tumen index`")
+        gen = self._gen
+        if gen is not None and gen.name == name:
+            return gen
+        with self._lock:
+            if self._gen is None or self._gen.name != name:
+                new = Generation.open(self.index_dir / name)
+                # The replaced generation stays open for one more switch: a query in flight
+                # may still be reading it. The one retired before that is closed now.
+                if self._retired is not None:
+                    self._retired.close()
+                self._retired, self._gen = self._gen, new
+            return self._gen
+
+    def close(self) -> None:
+        """Close the open generation (for tests and shutdown)."""
+        with self._lock:
+            for gen in (self._gen, self._retired):
+                if gen is not None:
+                    gen.close()
+            self._gen = self._retired = None

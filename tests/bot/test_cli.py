@@ -1,0 +1,120 @@
+"""The `tumen` command line, run in-process through `main(argv)`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from tests.conftest import SEED_CORPUS
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the seed corpus and an empty index location, via the TUMEN_ settings."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    monkeypatch.setenv("TUMEN_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("TUMEN_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.delenv("TUMEN_DISCORD_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env from the repository
+    return tmp_path
+
+
+def test_ask_builds_the_index_first_and_says_so(env: Path, capsys) -> None:
+    assert main(["ask", "/search Sochi Olympics"]) == 0
+    out, err = capsys.readouterr()
+    assert "No index" in err and "building it" in err
+    assert "**Sochi**" in out and "000_991db22383b8adc6:p2" in out and "CNAS" in out
+    assert main(["ask", "/search Sochi"]) == 0
+    assert "building" not in capsys.readouterr().err
+
+
+def test_ask_json_matches_the_contract(env: Path, capsys) -> None:
+    assert main(["ask", "--json", "/search debt"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"command", "query", "items", "notes", "suggestion"}
+    assert data["command"] == "search" and data["query"] == "debt"
+    item = data["items"][0]
+    assert item["kind"] == "passage"
+    cit = item["citations"][0]
+    assert set(cit) == {"passage_id", "doc_id", "quote", "source"}
+    assert set(cit["source"]) == {"title", "publisher", "date", "url"}
+    assert cit["passage_id"].startswith(cit["doc_id"] + ":p")
+    assert "debt" in cit["quote"]
+
+
+def test_ask_cite_prefix_and_errors(env: Path, capsys) -> None:
+    assert main(["ask", "/cite 002:p4"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("002_31d9f8584a3e5bef:p4\n") and "In 2014, Moscow moved" in out
+    assert main(["ask", "/cite 0"]) == 1
+    assert "ambiguous" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("", "Type a command"), ("/nope", "Unknown command /nope"), ("/search", "Usage: /search"),
+    ("/search ????*", "Nothing to search for")])
+def test_ask_usage_errors(env: Path, capsys, line: str, expected: str) -> None:
+    assert main(["ask", line]) == 1
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+
+
+def test_sources(env: Path, capsys) -> None:
+    assert main(["ask", "/sources"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("5 articles indexed")
+    assert "publisher unknown" in out and "(12 passages)" in out
+
+
+def test_index_prints_a_summary(env: Path, capsys) -> None:
+    assert main(["index", "--full"]) == 0
+    out = capsys.readouterr().out
+    assert "Indexed 5 articles" in out and "Added 5" in out
+
+
+def test_index_with_no_articles_fails_plainly(env: Path, capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["index", "--corpus", str(empty)]) == 1
+    assert "nothing to index" in capsys.readouterr().err
+
+
+def test_check_shows_drops_and_fails_on_bad_files(env: Path, capsys) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "000_991db22383b8adc6.md: ok" in out and "dropped (" in out
+    (env / "corpus" / "broken.md").write_bytes(b"caf\xe9")
+    (env / "corpus" / "empty.txt").write_text("")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "broken.md: ERROR — invalid UTF-8 at byte offset 3" in out
+    assert "empty.txt: ERROR — empty file" in out
+    assert "5 articles ok, 2 with problems." in out
+
+
+def test_run_without_token_answers_offline_and_explains(env: Path, capsys) -> None:
+    assert main(["run"]) == 0
+    out = capsys.readouterr().out
+    assert "Sochi" in out
+    assert "TUMEN_DISCORD_TOKEN" in out and "tumen console" in out
+
+
+def test_console_session(env: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = iter(["/sources", "/bogus", "", "/quit"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(lines))
+    assert main(["console"]) == 0
+    out = capsys.readouterr().out
+    assert "5 articles indexed" in out and "Unknown command /bogus" in out
+
+
+@pytest.mark.parametrize("cmd", ["index", "ask", "console", "check", "run"])
+def test_every_command_has_help(cmd: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main([cmd, "--help"])
+    assert exc.value.code == 0
+    assert "usage: tumen " + cmd in capsys.readouterr().out

@@ -1,0 +1,115 @@
+"""Building generations: atomic switch, failures keep the old index serving, one build at a time."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from index.build import build_index
+from index.buildlock import BuildLock
+from index.errors import BuildError, CorpusError
+from index.services import Library
+from index.store import META, POINTER, read_pointer
+
+ONE = "---\ntitle: One\npublisher: P\ndate: 2015-02-18\n---\nRussia forgave the debt in May.\n"
+TWO = "---\ntitle: Two\ndate: 2015-03\n---\nKim visited Vladivostok.\nPutin met him there.\n"
+
+
+def test_build_writes_a_generation_and_points_at_it(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE, "two.md": TWO})
+    summary = build_index(corpus, tmp_path / "ix")
+    gen = read_pointer(tmp_path / "ix")
+    assert gen == summary.generation and gen.startswith("gen-")
+    meta = json.loads((tmp_path / "ix" / gen / META).read_text())
+    assert meta["articles"]["two"]["passages"] == 2
+    assert (summary.articles, summary.passages) == (2, 3)
+    assert summary.added == ["one", "two"]
+
+
+def test_rebuild_reports_changes_and_readers_follow(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE, "two.md": TWO})
+    ix = tmp_path / "ix"
+    first = build_index(corpus, ix)
+    lib = Library(ix)
+    try:
+        assert lib.search("Vladivostok").items
+        (corpus / "two.md").unlink()
+        (corpus / "one.md").write_text(ONE.replace("May", "June"), encoding="utf-8")
+        (corpus / "three.md").write_text("---\ntitle: Three\n---\nSochi again.\n",
+                                         encoding="utf-8")
+        second = build_index(corpus, ix)
+        assert second.generation != first.generation
+        assert (second.added, second.updated, second.removed) == (["three"], ["one"], ["two"])
+        # The same Library object now answers from the new generation: no restart.
+        assert not lib.search("Vladivostok").items
+        assert lib.search("June").items
+    finally:
+        lib.close()
+
+
+def test_old_generations_are_cleaned_up(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE})
+    ix = tmp_path / "ix"
+    for _ in range(4):
+        build_index(corpus, ix)
+    gens = sorted(p.name for p in ix.glob("gen-*"))
+    assert len(gens) <= 2
+    assert read_pointer(ix) in gens
+
+
+def test_failed_build_keeps_the_old_generation_serving(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE})
+    ix = tmp_path / "ix"
+    first = build_index(corpus, ix)
+    (corpus / "one.md").write_bytes(b"\xff\xfe broken")
+    with pytest.raises(BuildError, match="all 1 article files were rejected"):
+        build_index(corpus, ix)
+    assert read_pointer(ix) == first.generation
+    lib = Library(ix)
+    try:
+        assert lib.search("debt").items
+    finally:
+        lib.close()
+
+
+def test_empty_corpus_and_missing_corpus(make_corpus, tmp_path: Path) -> None:
+    empty = make_corpus({})
+    with pytest.raises(BuildError, match=r"no \.md or \.txt articles"):
+        build_index(empty, tmp_path / "ix")
+    with pytest.raises(CorpusError, match="does not exist"):
+        build_index(tmp_path / "missing", tmp_path / "ix")
+    assert read_pointer(tmp_path / "ix") is None
+
+
+def test_bad_files_are_skipped_and_reported(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE, "bad.md": "---\ndate: soon\n---\nText.\n"})
+    summary = build_index(corpus, tmp_path / "ix")
+    assert summary.articles == 1
+    assert [(p.path, "not a date" in p.message) for p in summary.skipped] == [("bad.md", True)]
+
+
+def test_second_build_while_one_runs_is_refused(make_corpus, tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE})
+    ix = tmp_path / "ix"
+    with BuildLock(ix, who="admin"), pytest.raises(BuildError,
+                                                   match=r"already running.*started by admin"):
+        build_index(corpus, ix)
+    build_index(corpus, ix)  # released afterwards
+
+
+def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = make_corpus({"one.md": ONE})
+    ix = tmp_path / "ix"
+    first = build_index(corpus, ix)
+
+    def disk_full(*args: object, **kw: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("index.build._write_whoosh", disk_full)
+    with pytest.raises(BuildError, match=r"No space left on device.*keeps serving"):
+        build_index(corpus, ix)
+    assert [p.name for p in ix.glob("gen-*")] == [first.generation]
+    assert (ix / POINTER).read_text().strip() == first.generation

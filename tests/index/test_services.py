@@ -1,0 +1,107 @@
+"""The query services over the seed corpus and small literal corpora."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.build import build_index
+from index.errors import IndexUnavailable, NotFound, QueryError
+from index.services import Library
+
+SOCHI_000 = ("In February 2014, Kim Yong-nam, chairman of the Presidium of the DPRK’s Supreme "
+             "People’s Assembly, attended the opening of the Olympic Games in Sochi.")
+
+
+def test_search_quotes_the_matching_sentence_not_the_paragraph(seed_library: Library) -> None:
+    answer = seed_library.search("Sochi Olympics")
+    quotes = {c.doc_id[:3]: c for i in answer.items for c in i.citations}
+    assert set(quotes) == {"000", "002"}
+    c = quotes["000"]
+    assert c.quote == SOCHI_000
+    assert c.passage_id == "000_991db22383b8adc6:p2"
+    assert c.source.publisher == "CNAS" and c.source.date == "2015-02-18"
+    marked = {c.quote[s:e] for s, e in c.highlights}
+    assert marked == {"Olympic", "Sochi"}
+
+
+def test_quotes_are_verbatim_slices_of_the_passage(seed_library: Library) -> None:
+    for words in ["debt", "Trutnev", "military exercises", "Vladivostok", "Peskov"]:
+        for item in seed_library.search(words).items:
+            c = item.citations[0]
+            whole = seed_library.cite(c.passage_id).items[0].citations[0].quote
+            assert c.quote in whole
+            assert c.quote[0].isupper() or c.quote[0] in "“\"$‘'"
+
+
+def test_phrase_must_match_in_order(seed_library: Library) -> None:
+    assert seed_library.search('"Sochi Olympics"').items
+    assert not seed_library.search('"Olympics Sochi"').items
+
+
+def test_or_fallback_says_so(seed_library: Library) -> None:
+    answer = seed_library.search("Sochi zanzibar")
+    assert answer.items
+    assert any("some of them" in n for n in answer.notes)
+
+
+def test_nothing_found_suggests(seed_library: Library) -> None:
+    answer = seed_library.search("zanzibar")
+    assert answer.items == () and answer.suggestion
+
+
+def test_source_filter(seed_library: Library) -> None:
+    assert {i.citations[0].doc_id[:3] for i in seed_library.search("Moscow",
+                                                                    source="CNAS").items} == {"000"}
+    with pytest.raises(NotFound, match="No source matches"):
+        seed_library.search("debt", source="nowhere")
+
+
+def test_cite_exact_and_prefix(seed_library: Library) -> None:
+    full = seed_library.cite("000_991db22383b8adc6:p2")
+    short = seed_library.cite("000:p2")
+    assert full.items[0].citations[0] == short.items[0].citations[0]
+    assert short.items[0].citations[0].quote.startswith("If Kim does come")
+    assert seed_library.cite("000_991db:2").items[0].citations[0].passage_id.endswith(":p2")
+
+
+@pytest.mark.parametrize(("ref", "message"), [
+    ("0", "ambiguous"), ("zzz", "No article id starts"), ("001", "has 12 passages"),
+    ("001:p99", "no p99"), ("001:px", "not a passage id"), ("a b", "not a passage id")])
+def test_cite_errors(seed_library: Library, ref: str, message: str) -> None:
+    with pytest.raises(NotFound, match=message):
+        seed_library.cite(ref)
+
+
+def test_cite_empty_is_usage(seed_library: Library) -> None:
+    with pytest.raises(QueryError, match="Usage: /cite"):
+        seed_library.cite("  ")
+
+
+def test_sources_lists_articles_newest_first_undated_last(make_corpus, tmp_path) -> None:
+    corpus = make_corpus({
+        "old.md": "---\ntitle: Old\ndate: 2014\n---\nOld text.\n",
+        "new.md": "---\ntitle: New\npublisher: P\ndate: 2015-02-18\n---\nNew text.\nMore.\n",
+        "nodate.txt": "Undated Title\nSome text.\n",
+    })
+    build_index(corpus, tmp_path / "ix")
+    lib = Library(tmp_path / "ix")
+    try:
+        items = lib.sources().items
+    finally:
+        lib.close()
+    assert [(i.source.doc_id, i.source.date, i.passages) for i in items] == [
+        ("new", "2015-02-18", 2), ("old", "2014", 1), ("nodate", None, 1)]
+
+
+def test_no_index_is_a_clear_error(tmp_path) -> None:
+    lib = Library(tmp_path / "none")
+    with pytest.raises(IndexUnavailable, match="tumen index"):
+        lib.search("debt")
+
+
+def test_passage_id_autocomplete(seed_library: Library) -> None:
+    ids = seed_library.passage_ids("001_fb27f336a89ec95e:p1")
+    assert ids[0] == "001_fb27f336a89ec95e:p1"
+    assert set(ids) == {"001_fb27f336a89ec95e:p1", "001_fb27f336a89ec95e:p10",
+                        "001_fb27f336a89ec95e:p11", "001_fb27f336a89ec95e:p12"}
+    assert len(seed_library.passage_ids("", limit=25)) == 25
