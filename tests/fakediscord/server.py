@@ -1,0 +1,347 @@
+"""FakeDiscord: a loopback Discord (REST + gateway) for testing a real discord.py client."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import Callable, Iterable
+from types import EllipsisType
+from typing import Any
+
+from aiohttp import web
+
+from . import events, payloads
+from .gateway import GatewaySession, gateway_handler
+from .limits import Problem
+from .models import (
+    MEMBER_PERMISSIONS,
+    GuildSpec,
+    InteractionRecord,
+    MessageRecord,
+    UserSpec,
+    Violation,
+    next_id,
+)
+from .rest import RestApi, record_requests
+from .wire import FAKE_KEY
+
+
+class FakeDiscord:
+    """Serve Discord's API on 127.0.0.1 and drive interactions against the connected bot.
+
+    Use as `async with FakeDiscord(...) as fake:` or `await fake.start()` / `await fake.stop()`.
+    Point discord.py at it with `Route.BASE = fake.api_base` and
+    `DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.gateway_url)` (see fixtures.py).
+    """
+
+    def __init__(
+        self,
+        *,
+        app_id: int | None = None,
+        bot_user_id: int | None = None,
+        bot_name: str = "tumen",
+        guilds: Iterable[GuildSpec | int] = (),
+        token: str | None = None,
+        user: UserSpec | None = None,
+    ) -> None:
+        """`token=None` accepts any token; `user` is the default actor of interactions."""
+        self.app_id = app_id or next_id()
+        self.bot_user = UserSpec(
+            id=bot_user_id or self.app_id, username=bot_name, global_name=None, bot=True
+        )
+        self.owner = UserSpec(username="owner")
+        specs = [g if isinstance(g, GuildSpec) else GuildSpec(id=g) for g in guilds] or [
+            GuildSpec()
+        ]
+        self.guilds: dict[int, GuildSpec] = {g.id: g for g in specs}
+        self.token = token
+        self.user = user or UserSpec()
+        # What the bot did, for assertions.
+        self.synced_commands: dict[int | None, list[dict[str, Any]]] = {}  # scope -> as answered
+        self.command_puts: list[tuple[int | None, list[dict[str, Any]]]] = []  # raw PUT bodies
+        self.interactions: dict[int, InteractionRecord] = {}
+        self.interactions_by_token: dict[str, InteractionRecord] = {}
+        self.messages: dict[int, MessageRecord] = {}
+        self.violations: list[Violation] = []
+        # Accepted requests whose effect differs from what the bot asked for (see messages.py).
+        self.warnings: list[str] = []
+        self.requests: list[tuple[str, str]] = []
+        self.unhandled: list[tuple[str, str]] = []  # requests to routes the fake lacks
+        self.server_errors: list[str] = []  # exceptions inside the fake (answered with 400)
+        self.identifies: list[dict[str, Any]] = []  # IDENTIFY payloads (intents, properties)
+        self.gateway_log: list[tuple[str, dict[str, Any]]] = []  # ("send"|"recv", frame)
+        self.gateway_queries: list[dict[str, str]] = []
+        self.sessions: list[GatewaySession] = []
+        self.ready_sessions: list[GatewaySession] = []
+        self._changed = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> FakeDiscord:
+        """Bind a free port on 127.0.0.1 and start serving."""
+        app = web.Application(middlewares=[record_requests], client_max_size=64 * 1024 * 1024)
+        app[FAKE_KEY] = self
+        app.router.add_routes(RestApi(self).routes())
+        app.router.add_get("/gateway", gateway_handler)
+        app.router.add_get("/gateway/", gateway_handler)
+        app.router.add_get("/", gateway_handler)  # for a bare ws://host:port/ gateway setting
+        self._runner = web.AppRunner(
+            app, handle_signals=False, access_log=None, shutdown_timeout=1.0
+        )
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        return self
+
+    async def stop(self) -> None:
+        """Close gateway sockets and the server. Close the client first, or it will reconnect."""
+        for session in list(self.sessions):
+            await session.ws.close(code=1001, message=b"fake discord stopping")
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> FakeDiscord:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    @property
+    def base_url(self) -> str:
+        """http://127.0.0.1:PORT"""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_base(self) -> str:
+        """Value for discord.http.Route.BASE."""
+        return f"{self.base_url}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        """Value (as yarl.URL) for discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY."""
+        return f"ws://127.0.0.1:{self.port}/gateway"
+
+    # -- waiting ---------------------------------------------------------------------------
+
+    def _notify(self) -> None:
+        self._changed.set()
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Wait until `predicate()` holds, re-checking after every recorded change."""
+        async with asyncio.timeout(timeout):
+            while not predicate():
+                self._changed.clear()
+                await self._changed.wait()
+
+    async def wait_ready(self, timeout: float = 5.0) -> None:
+        """Wait until a client identified and was sent READY (and GUILD_CREATEs)."""
+        try:
+            await self.wait_until(lambda: bool(self.ready_sessions), timeout)
+        except TimeoutError:
+            raise TimeoutError(f"no client identified; requests so far: {self.requests}") from None
+
+    async def wait_synced(
+        self, guild_id: int | None = None, timeout: float = 5.0
+    ) -> list[dict[str, Any]]:
+        """Wait for a command sync to the guild (None: global) and return the commands."""
+        await self.wait_until(lambda: guild_id in self.synced_commands, timeout)
+        return self.synced_commands[guild_id]
+
+    # -- gateway ---------------------------------------------------------------------------
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send a DISPATCH event to every identified client."""
+        if not self.ready_sessions:
+            raise RuntimeError("no identified gateway client; await fake.wait_ready() first")
+        for session in list(self.ready_sessions):
+            await session.dispatch(event, data)
+
+    # -- interactions ----------------------------------------------------------------------
+
+    def guild_of_channel(self, channel_id: int) -> int | None:
+        """The guild owning a channel, if it is one of ours."""
+        for guild in self.guilds.values():
+            if any(c.id == channel_id for c in guild.channels):
+                return guild.id
+        return None
+
+    def _actor(
+        self,
+        user: UserSpec | None,
+        guild_id: int | EllipsisType | None,
+        channel_id: int | None,
+        member_roles: Iterable[int],
+        permissions: int | None,
+        app_permissions: int | None,
+        locale: str,
+    ) -> events.Actor:
+        # `...` means "the first guild"; None means a DM.
+        guild = next(iter(self.guilds.values())) if guild_id is ... else None
+        if isinstance(guild_id, int):
+            guild = self.guilds[guild_id]
+        roles = list(member_roles)
+        if permissions is None:
+            permissions = MEMBER_PERMISSIONS
+            if guild is not None:
+                permissions = guild.everyone_permissions
+                for role_id in roles:
+                    permissions |= guild.role(role_id).permissions
+        channel = guild.channel(channel_id).id if guild is not None else channel_id or next_id()
+        return events.Actor(
+            user=user or self.user,
+            guild=guild,
+            channel_id=channel,
+            roles=roles,
+            permissions=permissions,
+            app_permissions=MEMBER_PERMISSIONS if app_permissions is None else app_permissions,
+            locale=locale,
+        )
+
+    async def push_interaction(
+        self,
+        kind: int,
+        data: dict[str, Any],
+        actor: events.Actor,
+        message: dict[str, Any] | None = None,
+    ) -> InteractionRecord:
+        """Send an INTERACTION_CREATE and return its (still empty) record."""
+        interaction_id, token = next_id(), "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48)
+        payload = events.interaction(
+            interaction_id=interaction_id,
+            token=token,
+            kind=kind,
+            data=data,
+            app_id=self.app_id,
+            actor=actor,
+            message=message,
+        )
+        record = InteractionRecord(interaction_id, token, kind, payload)
+        self.interactions[interaction_id] = record
+        self.interactions_by_token[token] = record
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return record
+
+    async def invoke(
+        self,
+        name: str,
+        options: dict[str, Any] | None = None,
+        *,
+        user: UserSpec | None = None,
+        guild_id: int | EllipsisType | None = ...,
+        channel_id: int | None = None,
+        member_roles: Iterable[int] = (),
+        permissions: int | None = None,
+        app_permissions: int | None = None,
+        locale: str = "en-US",
+        timeout: float = 5.0,
+        quiet: float = 0.05,
+        wait: bool = True,
+    ) -> InteractionRecord:
+        """Run slash command `name` ("group sub" for subcommands) as `user`; await the answer.
+
+        `guild_id` defaults to the first guild (None = DM). With `wait`, returns once the bot
+        responded, a deferral was resolved, and `quiet` seconds passed without activity.
+        """
+        actor = self._actor(
+            user, guild_id, channel_id, member_roles, permissions, app_permissions, locale
+        )
+        top, *path = name.split()
+        guild_key = actor.guild.id if actor.guild else None
+        command = events.find_command(self.synced_commands, top, guild_key)
+        events.check_visible(command, actor)
+        data = events.command_data(command, path, options or {}, actor.guild)
+        record = await self.push_interaction(2, data, actor)
+        return await record.wait_settled(timeout, quiet) if wait else record
+
+    async def autocomplete(
+        self,
+        name: str,
+        focused: str,
+        value: str,
+        options: dict[str, Any] | None = None,
+        *,
+        user: UserSpec | None = None,
+        guild_id: int | EllipsisType | None = ...,
+        timeout: float = 5.0,
+    ) -> list[dict[str, Any]]:
+        """Ask for autocomplete of option `focused` typed as `value`; return the choices."""
+        actor = self._actor(user, guild_id, None, (), None, None, "en-US")
+        top, *path = name.split()
+        guild_key = actor.guild.id if actor.guild else None
+        command = events.find_command(self.synced_commands, top, guild_key)
+        data = events.command_data(
+            command, path, {**(options or {}), focused: value}, actor.guild, focused
+        )
+        record = await self.push_interaction(4, data, actor)
+        await record.wait_settled(timeout, quiet=0)
+        if record.choices is None:
+            raise AssertionError(
+                f"autocomplete got no choices: {record.callbacks} {record.rejected}"
+            )
+        return record.choices
+
+    async def click(
+        self,
+        message: MessageRecord,
+        custom_id: str,
+        *,
+        values: list[str] | None = None,
+        user: UserSpec | None = None,
+        member_roles: Iterable[int] = (),
+        permissions: int | None = None,
+        timeout: float = 5.0,
+        quiet: float = 0.05,
+    ) -> InteractionRecord:
+        """Click button `custom_id` on `message` (or pick `values` in a string select)."""
+        component = _find_component(message.components, custom_id)
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": component["type"]}
+        if values is not None:
+            data["values"] = values
+        actor = self._actor(
+            user, message.guild_id, message.channel_id, member_roles, permissions, None, "en-US"
+        )
+        raw = payloads.message(message, self.bot_user, app_id=self.app_id, base_url=self.base_url)
+        record = await self.push_interaction(3, data, actor, raw)
+        return await record.wait_settled(timeout, quiet)
+
+    async def submit_modal(
+        self,
+        shown: InteractionRecord,
+        values: dict[str, str | list[str]],
+        *,
+        user: UserSpec | None = None,
+        timeout: float = 5.0,
+        quiet: float = 0.05,
+    ) -> InteractionRecord:
+        """Submit the modal the bot showed (callback 9) on `shown`, text inputs by custom_id."""
+        if shown.callback_type != 9:
+            raise LookupError(f"interaction {shown.id} did not open a modal: {shown.summary()}")
+        modal = shown.callback_data
+        data = {
+            "custom_id": modal["custom_id"],
+            "components": events.modal_answers(modal.get("components", []), values),
+        }
+        payload = shown.payload
+        guild_id = int(payload["guild_id"]) if payload.get("guild_id") else None
+        actor = self._actor(user, guild_id, int(payload["channel"]["id"]), (), None, None, "en-US")
+        record = await self.push_interaction(5, data, actor, payload.get("message"))
+        return await record.wait_settled(timeout, quiet)
+
+    def record_violations(self, route: str, problems: list[Problem]) -> None:
+        """Remember refused payloads (tests assert `fake.violations == []`)."""
+        self.violations += [Violation(route, p.path, p.code, p.message) for p in problems]
+        self._notify()
+
+
+def _find_component(components: list[dict[str, Any]], custom_id: str) -> dict[str, Any]:
+    stack = list(components)
+    while stack:
+        item = stack.pop(0)
+        if item.get("custom_id") == custom_id:
+            return item
+        stack.extend(item.get("components", []))
+    raise LookupError(f"no component {custom_id!r} on the message")
