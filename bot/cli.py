@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.commandline import run_chat_command, usage_line
-from bot.render_text import render_answer
+from bot.render_text import format_summary, render_answer
 from bot.settings import Settings, get_settings
 from index.build import BuildSummary, build_index
 from index.errors import TumenError
@@ -36,18 +36,6 @@ def _progress(done: int, total: int, doc_id: str) -> None:
     filled = width * done // max(total, 1)
     print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {doc_id[:40]:<40}",
           end="" if done < total else "\n", file=sys.stderr, flush=True)
-
-
-def format_summary(s: BuildSummary) -> str:
-    """The build summary as a few lines for the terminal."""
-    lines = [f"Indexed {s.articles} articles, {s.passages} passages in {s.duration_s:.2f} s "
-             f"(generation {s.generation}).",
-             f"Added {len(s.added)}, updated {len(s.updated)}, removed {len(s.removed)}, "
-             f"skipped {len(s.skipped)}."]
-    lines += [f"  skipped {p.path}: {p.message}" for p in s.skipped]
-    if s.removed:
-        lines.append("  removed: " + ", ".join(s.removed))
-    return "\n".join(lines)
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from index.build import BuildSummary
 from index.models import Answer, Citation, Item, Source
 
 BOLD_MARKDOWN = ("**", "**")
@@ -82,4 +83,16 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
         lines += _item(i, item, marks)
     if answer.suggestion:
         lines += ["", answer.suggestion]
+    return "\n".join(lines)
+
+
+def format_summary(s: BuildSummary) -> str:
+    """The build summary as a few lines for the terminal."""
+    lines = [f"Indexed {s.articles} articles, {s.passages} passages in {s.duration_s:.2f} s "
+             f"(generation {s.generation}).",
+             f"Added {len(s.added)}, updated {len(s.updated)}, removed {len(s.removed)}, "
+             f"skipped {len(s.skipped)}."]
+    lines += [f"  skipped {p.path}: {p.message}" for p in s.skipped]
+    if s.removed:
+        lines.append("  removed: " + ", ".join(s.removed))
     return "\n".join(lines)

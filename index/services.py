@@ -148,6 +148,12 @@ class Library:
                         return out
         return out
 
+    def source_names(self) -> list[str]:
+        """Distinct publishers and titles (for autocomplete of a source filter)."""
+        arts = self.store.current().meta["articles"].values()
+        pubs = sorted({a["publisher"] for a in arts if a.get("publisher")})
+        return pubs + sorted({a["title"] for a in arts if a.get("title")})
+
     # -- /sources --------------------------------------------------------------------------
     def sources(self) -> Answer:
         """Every indexed article with its date and passage count, newest first; undated last."""

@@ -1,0 +1,151 @@
+"""The Discord bot: client setup, cogs, command sync, and running answers off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import discord
+import yarl
+from discord.ext import commands
+
+from bot.paging import Pager
+from bot.render_discord import render
+from bot.settings import Settings
+from bot.tree import NO_MENTIONS, TumenTree, send
+from index.models import Answer
+from index.services import Library
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+COGS = ("bot.cogs.search", "bot.cogs.info", "bot.cogs.admin")
+# Past this, an answer still running in its thread gets a deferred ("thinking…") response, so the
+# first response always goes out inside Discord's 3-second window.
+DEFER_AFTER_S = 1.5
+SYNC_STATE = "command-sync.json"
+
+
+class TumenBot(commands.Bot):
+    """The bot: holds the settings and the library; commands live in cogs."""
+
+    def __init__(self, settings: Settings, **options: Any) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True  # not privileged; lets the bot see the guilds it serves
+        super().__init__(
+            command_prefix=commands.when_mentioned, intents=intents, tree_cls=TumenTree,
+            help_command=None, allowed_mentions=NO_MENTIONS, chunk_guilds_at_startup=False,
+            member_cache_flags=discord.MemberCacheFlags.none(), max_messages=None, **options)
+        self.settings = settings
+        self.library = Library(settings.index_dir)
+        self.synced: str | None = None  # "skipped" or "synced" after setup, for tests and logs
+
+    async def setup_hook(self) -> None:
+        if not self.library.store.exists():
+            from index.build import build_index  # only needed on a first start
+
+            log.info("no index yet: building it from %s", self.settings.corpus_dir)
+            await asyncio.to_thread(build_index, self.settings.corpus_dir, self.settings.index_dir,
+                                    max_bytes=self.settings.max_article_bytes)
+        for name in COGS:
+            await self.load_extension(name)
+        await self.sync_commands()
+
+    async def close(self) -> None:
+        await super().close()
+        self.library.close()
+
+    # -- command sync ----------------------------------------------------------------------
+    def _command_payload(self) -> list[dict[str, Any]]:
+        return sorted((c.to_dict(self.tree) for c in self.tree.get_commands()),
+                      key=lambda d: d["name"])
+
+    def command_hash(self) -> str:
+        """A hash of the command set and where it is synced to."""
+        blob = json.dumps({"commands": self._command_payload(),
+                           "guilds": sorted(self.settings.guild_ids)}, sort_keys=True)
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    async def sync_commands(self) -> None:
+        """Sync to the configured guilds (else globally), only when the command set changed."""
+        state_path = Path(self.settings.index_dir) / SYNC_STATE
+        digest = self.command_hash()
+        app_id = self.application_id
+        try:
+            state = json.loads(state_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            state = {}
+        if state.get("hash") == digest and state.get("application_id") == app_id:
+            log.info("application commands unchanged; not syncing")
+            self.synced = "skipped"
+            return
+        if self.settings.guild_ids:
+            for gid in self.settings.guild_ids:
+                guild = discord.Object(id=gid)
+                self.tree.copy_global_to(guild=guild)
+                await self.tree.sync(guild=guild)
+            # The commands live in those guilds only: no global copy as well.
+            self.tree.clear_commands(guild=None)
+            await self.tree.sync()
+        else:
+            await self.tree.sync()
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        state_path.write_text(json.dumps({"hash": digest, "application_id": app_id}),
+                              encoding="utf-8")
+        self.synced = "synced"
+        log.info("application commands synced (%s)",
+                 f"guilds {self.settings.guild_ids}" if self.settings.guild_ids else "global")
+
+    # -- answering -------------------------------------------------------------------------
+    async def run_blocking(self, interaction: discord.Interaction, func: Callable[..., T],
+                           *args: Any, ephemeral: bool = False, **kwargs: Any) -> T:
+        """Run ``func`` in a worker thread; defer the interaction if it takes more than a moment."""
+        task = asyncio.ensure_future(asyncio.to_thread(func, *args, **kwargs))
+        done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_S)
+        if not done and not interaction.response.is_done():
+            await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+        return await task
+
+    async def reply_answer(self, interaction: discord.Interaction, answer: Answer, *,
+                           ephemeral: bool = False) -> None:
+        """Render an Answer and send it, with page buttons when it has more than one page."""
+        pages = render(answer)
+        if len(pages) == 1:
+            await send(interaction, embed=pages[0], ephemeral=ephemeral)
+            return
+        view = Pager(pages, owner_id=interaction.user.id)
+        await send(interaction, embed=pages[0], view=view, ephemeral=ephemeral)
+        try:
+            view.message = await interaction.original_response()
+        except discord.HTTPException:
+            log.debug("could not fetch the answer message for paging", exc_info=True)
+
+
+def _point_at_proxies(settings: Settings) -> None:
+    """Send REST and gateway traffic to the configured proxies (also how tests use a fake)."""
+    if settings.discord_api_base:
+        discord.http.Route.BASE = settings.discord_api_base.rstrip("/")
+    if settings.discord_gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
+
+
+def configure_logging(level: str) -> None:
+    """Configure logging once: our level for Tumen, WARNING for discord.py's HTTP chatter."""
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        force=True)
+    logging.getLogger("discord.http").setLevel(logging.WARNING)
+
+
+def run_bot(settings: Settings) -> int:
+    """Start the bot and block until it stops."""
+    assert settings.discord_token is not None
+    configure_logging(settings.log_level)
+    _point_at_proxies(settings)
+    bot = TumenBot(settings)
+    bot.run(settings.discord_token.get_secret_value(), log_handler=None)
+    return 0

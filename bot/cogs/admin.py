@@ -1,0 +1,75 @@
+"""/reindex: admins rebuild the index from chat."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import budget
+from bot.render_text import format_summary
+from bot.tree import NO_MENTIONS, admin_only
+from index.build import build_index
+from index.errors import TumenError
+
+if TYPE_CHECKING:
+    from bot.app import TumenBot
+
+log = logging.getLogger(__name__)
+
+PROGRESS_EVERY_S = 3.0
+
+
+class AdminCog(commands.Cog):
+    """Commands for the people who maintain the corpus."""
+
+    def __init__(self, bot: TumenBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="reindex", extras={"admin": True})
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @admin_only
+    @app_commands.describe(full="Rebuild everything, not only what changed")
+    async def reindex(self, interaction: discord.Interaction, full: bool = False) -> None:
+        """Rebuild the index from the corpus (admins only)."""
+        await interaction.response.defer(thinking=True)
+        settings = self.bot.settings
+        state = {"done": 0, "total": 0, "doc": ""}
+        started = time.monotonic()
+
+        def progress(done: int, total: int, doc_id: str) -> None:
+            state.update(done=done, total=total, doc=doc_id)
+
+        build = asyncio.ensure_future(asyncio.to_thread(
+            build_index, settings.corpus_dir, settings.index_dir,
+            max_bytes=settings.max_article_bytes, progress=progress))
+        while True:
+            done, _ = await asyncio.wait({build}, timeout=PROGRESS_EVERY_S)
+            if done:
+                break
+            await self._edit(interaction, f"Indexing… {state['done']}/{state['total'] or '?'} "
+                             f"articles, {time.monotonic() - started:.0f} s")
+        try:
+            summary = build.result()
+        except TumenError as exc:
+            await self._edit(interaction, f"Reindex failed: {exc}")
+            return
+        log.info("reindex by %s: %s", interaction.user.id, summary.generation)
+        await self._edit(interaction, "Reindex finished.\n" + format_summary(summary))
+
+    async def _edit(self, interaction: discord.Interaction, text: str) -> None:
+        try:
+            await interaction.edit_original_response(
+                content=budget.trim(text, budget.CONTENT), allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException:
+            log.warning("could not update the reindex message", exc_info=True)
+
+
+async def setup(bot: TumenBot) -> None:
+    await bot.add_cog(AdminCog(bot))

@@ -1,0 +1,72 @@
+"""/search, /cite and /sources: passages and their citations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot import budget
+from index.errors import TumenError
+
+if TYPE_CHECKING:
+    from bot.app import TumenBot
+
+
+class SearchCog(commands.Cog):
+    """Full-text search over passages, citations, and the list of sources."""
+
+    def __init__(self, bot: TumenBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="search")
+    @app_commands.describe(query="Words to look for; \"double quotes\" make a phrase",
+                           source="Only articles from this outlet or with this title")
+    async def search(self, interaction: discord.Interaction,
+                     query: app_commands.Range[str, 1, 500], source: str | None = None) -> None:
+        """Find passages and quote the sentences that match."""
+        answer = await self.bot.run_blocking(interaction, self.bot.library.search, query,
+                                             source=source)
+        await self.bot.reply_answer(interaction, answer)
+
+    @app_commands.command(name="cite")
+    @app_commands.describe(id="A passage id such as 001_fb27f336a89ec95e:p12 (a unique prefix "
+                              "of the article id is enough: 001:p12)")
+    async def cite(self, interaction: discord.Interaction,
+                   id: app_commands.Range[str, 1, 200]) -> None:
+        """Show a whole passage with its full citation."""
+        answer = await self.bot.run_blocking(interaction, self.bot.library.cite, id)
+        await self.bot.reply_answer(interaction, answer)
+
+    @app_commands.command(name="sources")
+    async def sources(self, interaction: discord.Interaction) -> None:
+        """List the indexed articles with their dates and passage counts."""
+        answer = await self.bot.run_blocking(interaction, self.bot.library.sources)
+        await self.bot.reply_answer(interaction, answer)
+
+    @cite.autocomplete("id")
+    async def cite_autocomplete(self, interaction: discord.Interaction,
+                                current: str) -> list[app_commands.Choice[str]]:
+        try:
+            ids = self.bot.library.passage_ids(current.strip(), limit=budget.CHOICES)
+        except TumenError:
+            return []
+        return [app_commands.Choice(name=i[:budget.CHOICE_NAME], value=i) for i in ids]
+
+    @search.autocomplete("source")
+    async def source_autocomplete(self, interaction: discord.Interaction,
+                                  current: str) -> list[app_commands.Choice[str]]:
+        try:
+            names = self.bot.library.source_names()
+        except TumenError:
+            return []
+        needle = current.casefold()
+        hits = [n for n in names if needle in n.casefold()][:budget.CHOICES]
+        return [app_commands.Choice(name=budget.trim(n, budget.CHOICE_NAME), value=n[:100])
+                for n in hits]
+
+
+async def setup(bot: TumenBot) -> None:
+    await bot.add_cog(SearchCog(bot))

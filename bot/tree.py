@@ -1,0 +1,87 @@
+"""One error path for every slash command, and one way to reply whatever state we are in."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot import budget
+from index.errors import TumenError
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+async def send(interaction: discord.Interaction, content: str | None = None, *,
+               ephemeral: bool = False, **kwargs: Any) -> None:
+    """Reply to an interaction whether it was answered already, deferred, or not yet.
+
+    Every message goes out with no mentions allowed: a quoted ``@everyone`` pings nobody.
+    """
+    if content is not None:
+        content = budget.trim(content, budget.CONTENT)
+    kwargs.setdefault("allowed_mentions", NO_MENTIONS)
+    if interaction.response.is_done():
+        await interaction.followup.send(content=content, ephemeral=ephemeral, **kwargs)
+    else:
+        await interaction.response.send_message(content=content, ephemeral=ephemeral, **kwargs)
+
+
+class TumenTree(app_commands.CommandTree):
+    """The command tree: turns our errors into one-sentence ephemeral replies."""
+
+    async def on_error(self, interaction: discord.Interaction,
+                       error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", error)
+        if isinstance(original, TumenError):
+            message = str(original)
+        elif isinstance(error, app_commands.CheckFailure):
+            message = str(error) or "You are not allowed to use this command here."
+        elif isinstance(error, app_commands.TransformerError):
+            message = "That option value is not valid; please check the command's options."
+        else:
+            error_id = uuid.uuid4().hex[:8]
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("unexpected error %s in /%s", error_id, command, exc_info=original)
+            message = (f"Sorry, something went wrong (error id {error_id}). "
+                       "It has been logged; please try again later.")
+        try:
+            await send(interaction, message, ephemeral=True)
+        except discord.HTTPException:
+            # The interaction expired or was deleted: nothing left to tell the user.
+            log.warning("could not deliver an error message for interaction %s", interaction.id)
+
+
+class AdminCheckFailure(app_commands.CheckFailure):
+    """Raised by the admin check; its message is shown to the user."""
+
+
+def is_admin(user: discord.abc.User, admin_role_ids: list[int], admin_user_ids: list[int]) -> bool:
+    """Configured admin users and roles; with none configured, members with Manage Server."""
+    if user.id in admin_user_ids:
+        return True
+    roles = {r.id for r in getattr(user, "roles", [])}
+    if roles & set(admin_role_ids):
+        return True
+    perms = getattr(user, "guild_permissions", None)
+    return (not admin_role_ids and not admin_user_ids and perms is not None
+            and bool(perms.manage_guild))
+
+
+async def _admin_predicate(interaction: discord.Interaction) -> bool:
+    if interaction.guild is None:
+        raise AdminCheckFailure("This command works only in a server, not in direct messages.")
+    settings = interaction.client.settings  # type: ignore[attr-defined]
+    if is_admin(interaction.user, settings.admin_role_ids, settings.admin_user_ids):
+        return True
+    raise AdminCheckFailure("Only Tumen admins can do that; ask one of them "
+                            "(or someone with Manage Server if no admins are configured).")
+
+
+admin_only = app_commands.check(_admin_predicate)
+"""Enforces admin rights at run time; `default_permissions` only hides the command."""

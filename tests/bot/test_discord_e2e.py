@@ -1,0 +1,234 @@
+"""End to end: the real Tumen bot (real discord.py) against the loopback fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import discord
+import pytest
+
+from bot.settings import Settings
+from index.errors import QueryError
+from tests.bot.conftest import ADMIN_ROLE, GUILD, PLAIN_ROLE, BotRunner
+from tests.fakediscord import FakeDiscord, UserSpec
+
+NO_PINGS = {"parse": []}
+EXPECTED_COMMANDS = {"search", "cite", "sources", "help", "status", "reindex"}
+
+
+def assert_clean(fake: FakeDiscord) -> None:
+    assert fake.violations == []
+    assert fake.server_errors == []
+    assert fake.unhandled == []
+
+
+async def test_commands_are_synced_to_the_guild_with_descriptions(
+        run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot() as bot:
+        assert bot.synced == "synced"
+    commands = {c["name"]: c for c in fake_discord.synced_commands[GUILD.id]}
+    assert set(commands) == EXPECTED_COMMANDS
+    assert not fake_discord.synced_commands.get(None)  # nothing global when guilds are set
+    for c in commands.values():
+        assert c["description"]
+        for opt in c.get("options", []):
+            assert opt["description"], f"/{c['name']} {opt['name']} has no description"
+    assert int(commands["reindex"]["default_member_permissions"]) == 1 << 5
+    assert_clean(fake_discord)
+
+
+async def test_sync_only_when_the_command_set_changed(run_bot: BotRunner,
+                                                      fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        pass
+    puts = len(fake_discord.command_puts)
+    async with run_bot() as bot:
+        assert bot.synced == "skipped"
+    assert len(fake_discord.command_puts) == puts
+
+
+async def test_search_replies_with_a_cited_embed(run_bot: BotRunner,
+                                                 fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        rec = await fake_discord.invoke("search", {"query": "Sochi Olympics"})
+        msg = await rec.final()
+    assert rec.callback_type == 4  # answered at once: no deferral needed for a fast search
+    (embed,) = msg.embeds
+    assert embed["title"] == "/search Sochi Olympics — 2 passages"
+    values = [f["value"] for f in embed["fields"]]
+    assert any("**Olympic** Games in **Sochi**" in v and "000_991db22383b8adc6:p2" in v
+               for v in values)
+    assert embed["fields"][0]["name"].startswith("1. CNAS · 2015-02-18")
+    assert msg.allowed_mentions == NO_PINGS
+    assert not msg.ephemeral
+    assert_clean(fake_discord)
+
+
+async def test_mentions_in_queries_ping_nobody(run_bot: BotRunner,
+                                               fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        msg = await (await fake_discord.invoke(
+            "search", {"query": "@everyone <@&1234> debt"})).final()
+    assert msg.allowed_mentions == NO_PINGS
+    assert "@everyone" in msg.embeds[0]["title"]
+    assert_clean(fake_discord)
+
+
+async def test_long_results_page_and_only_the_asker_can_turn(run_bot: BotRunner,
+                                                             fake_discord: FakeDiscord) -> None:
+    asker, other = UserSpec(username="asker"), UserSpec(username="other")
+    async with run_bot():
+        msg = await (await fake_discord.invoke("search", {"query": "Russia"}, user=asker)).final()
+        first = msg.embeds[0]
+        assert first["footer"]["text"].startswith("Page 1/")
+        _previous_id, next_id = msg.custom_ids()
+        refused = await fake_discord.click(msg, next_id, user=other)
+        refusal = await refused.final()
+        assert refusal.ephemeral and "Only the person who asked" in refusal.content
+        assert msg.embeds[0]["footer"]["text"].startswith("Page 1/")
+        await fake_discord.click(msg, next_id, user=asker)
+        assert msg.embeds[0]["footer"]["text"].startswith("Page 2/")
+        assert msg.embeds[0]["fields"][0]["name"].startswith("6. ")
+    assert_clean(fake_discord)
+
+
+async def test_cite_by_prefix_and_errors_are_one_sentence_ephemeral(
+        run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        msg = await (await fake_discord.invoke("cite", {"id": "000:p2"})).final()
+        assert msg.embeds[0]["title"] == "000_991db22383b8adc6:p2"
+        assert msg.embeds[0]["description"].startswith("> If Kim does come")
+        err = await (await fake_discord.invoke("cite", {"id": "0"})).final()
+    assert err.ephemeral and "ambiguous" in err.content
+    assert err.allowed_mentions == NO_PINGS
+    assert_clean(fake_discord)
+
+
+async def test_sources_help_status(run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        sources = await (await fake_discord.invoke("sources")).final()
+        helpmsg = await (await fake_discord.invoke("help")).final()
+        status = await (await fake_discord.invoke("status")).final()
+    assert sources.embeds[0]["title"] == "5 articles indexed"
+    assert "`2015-02-18` **CNAS**" in sources.embeds[0]["description"]
+    assert helpmsg.ephemeral and "/search" in helpmsg.embeds[0]["description"]
+    fields = {f["name"]: f["value"] for f in status.embeds[0]["fields"]}
+    assert fields["Articles"] == "5" and fields["Generation"].startswith("`gen-")
+    assert_clean(fake_discord)
+
+
+async def test_autocomplete_is_capped_at_25(run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        all_ids = await fake_discord.autocomplete("cite", "id", "")
+        some = await fake_discord.autocomplete("cite", "id", "001_fb27f336a89ec95e:p1")
+        sources = await fake_discord.autocomplete("search", "source", "cn", {"query": "x"})
+    assert len(all_ids) == 25
+    assert {c["value"] for c in some} == {f"001_fb27f336a89ec95e:p{n}" for n in (1, 10, 11, 12)}
+    assert [c["value"] for c in sources] == ["CNAS"]
+    assert_clean(fake_discord)
+
+
+async def test_reindex_is_refused_to_members_and_runs_for_admins(
+        run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot() as bot:
+        before = bot.library.status()["generation"]
+        # A member who can see the command (e.g. a server override) is still checked at run time.
+        refused = await (await fake_discord.invoke("reindex", member_roles=[PLAIN_ROLE.id],
+                                                   permissions=1 << 5 | 1 << 31 | 1 << 11)).final()
+        rec = await fake_discord.invoke("reindex", {"full": True}, member_roles=[ADMIN_ROLE.id],
+                                        permissions=1 << 5 | 1 << 31 | 1 << 11)
+        done = await rec.final()
+        after = bot.library.status()["generation"]
+    assert refused.ephemeral and "Only Tumen admins" in refused.content
+    assert rec.callback_type == 5  # deferred first, then edited with the summary
+    assert "Reindex finished" in done.content and "Indexed 5 articles" in done.content
+    assert after != before
+    assert_clean(fake_discord)
+
+
+async def test_global_sync_and_admin_commands_not_offered_in_dms(
+        run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings) -> None:
+    async with run_bot(bot_settings.model_copy(update={"guild_ids": []})):
+        assert {c["name"] for c in fake_discord.synced_commands[None]} == EXPECTED_COMMANDS
+        with pytest.raises(PermissionError):  # guild-only: Discord does not offer it in DMs
+            await fake_discord.invoke("reindex", guild_id=None)
+        msg = await (await fake_discord.invoke("help", guild_id=None)).final()
+    assert "/search" in msg.embeds[0]["description"]
+    assert_clean(fake_discord)
+
+
+async def test_unexpected_error_gets_an_apology_with_an_id(
+        run_bot: BotRunner, fake_discord: FakeDiscord, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    async with run_bot() as bot:
+        def boom(*a: object, **k: object) -> None:
+            raise RuntimeError("kaboom")
+
+        monkeypatch.setattr(bot.library, "sources", boom)
+        with caplog.at_level(logging.ERROR, logger="bot.tree"):
+            msg = await (await fake_discord.invoke("sources")).final()
+    assert msg.ephemeral and "error id" in msg.content
+    error_id = msg.content.split("error id ")[1][:8]
+    assert any(error_id in r.getMessage() and r.exc_info for r in caplog.records)
+    assert_clean(fake_discord)
+
+
+async def test_slow_answer_defers_then_failure_still_reaches_the_user(
+        run_bot: BotRunner, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.app.DEFER_AFTER_S", 0.05)
+    async with run_bot() as bot:
+        def slow_fail(*a: object, **k: object) -> None:
+            import time
+
+            time.sleep(0.3)
+            raise QueryError("That query could not be answered.")
+
+        monkeypatch.setattr(bot.library, "search", slow_fail)
+        rec = await fake_discord.invoke("search", {"query": "debt"}, timeout=5)
+        msg = await rec.final()
+    assert rec.callback_type == 5
+    assert "could not be answered" in msg.content
+    assert not msg.loading
+    assert_clean(fake_discord)
+
+
+async def test_token_never_logged(run_bot: BotRunner, fake_discord: FakeDiscord,
+                                  caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.DEBUG):
+        async with run_bot():
+            await (await fake_discord.invoke("help")).final()
+            await asyncio.sleep(0)
+    assert "test-token-not-secret-1234" not in caplog.text
+
+
+def test_every_admin_command_carries_the_runtime_check() -> None:
+    from bot.cogs.admin import AdminCog
+    from bot.tree import _admin_predicate
+
+    admin = [c for c in AdminCog.__cog_app_commands__ if c.extras.get("admin")]
+    assert admin, "no admin commands found"
+    for cmd in admin:
+        assert _admin_predicate in cmd.checks, f"/{cmd.name} lacks the admin check"
+        assert cmd.guild_only
+        assert cmd.default_permissions is not None and cmd.default_permissions.manage_guild
+
+
+async def test_page_buttons_expire_cleanly(run_bot: BotRunner, fake_discord: FakeDiscord,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.paging.PAGE_TIMEOUT_S", 0.2)
+    async with run_bot():
+        msg = await (await fake_discord.invoke("search", {"query": "Russia"})).final()
+        assert msg.custom_ids()
+        await fake_discord.wait_until(lambda: not msg.components, timeout=3)
+    assert msg.embeds and msg.embeds[0]["footer"]["text"].startswith("Page 1/")
+    assert_clean(fake_discord)
+
+
+async def test_cogs_load_without_duplicate_command_names(run_bot: BotRunner) -> None:
+    async with run_bot() as bot:
+        names = [c.name for c in bot.tree.get_commands(guild=None)]
+        names += [c.name for c in bot.tree.get_commands(guild=discord.Object(GUILD.id))]
+        cogs = set(bot.cogs)
+    assert cogs == {"SearchCog", "InfoCog", "AdminCog"}
+    assert len(set(names)) == len(EXPECTED_COMMANDS)
