@@ -1,0 +1,398 @@
+"""The gazetteer: known people, countries, places, organisations and titles, from package data.
+
+`load_gazetteer(path)` reads and validates one YAML file; `default_gazetteer()` loads the shipped
+`index/data/gazetteer.yaml` once. Names are matched token by token through one trie, so the cost of
+a sentence does not grow with the number of entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+__all__ = [
+    "Alias",
+    "Entry",
+    "Gazetteer",
+    "Title",
+    "Token",
+    "default_gazetteer",
+    "key_of",
+    "load_gazetteer",
+    "tokenize",
+]
+
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_HYPHENS = frozenset("-‐‑")
+_EAST_ASIAN = frozenset({"PRK", "KOR", "CHN"})  # family name first
+_END = ""  # trie key of the aliases ending at a node (no token is empty)
+
+
+class Token(NamedTuple):  # a tuple: built for every word of every sentence, so kept cheap
+    """A word or punctuation mark; hyphens are not tokens but set `joined` on the next one."""
+
+    text: str
+    start: int
+    end: int
+    key: str  # casefolded, typographic apostrophe made plain
+    joined: bool  # glued to the previous word by a hyphen ("Jong-un" -> "un")
+
+
+def key_of(text: str) -> str:
+    """The comparison key of one token."""
+    return text.casefold().replace("’", "'").replace("‘", "'")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word/punctuation tokens with their character offsets."""
+    tokens: list[Token] = []
+    prev_hyphen_end = -1
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        # Only an in-word hyphen joins ("Jong-un"); a spaced dash is kept as punctuation.
+        if tok in _HYPHENS and tokens and tokens[-1].end == m.start():
+            prev_hyphen_end = m.end()
+            continue
+        joined = prev_hyphen_end == m.start() and bool(tokens)
+        tokens.append(Token(tok, m.start(), m.end(), key_of(tok), joined))
+    return tokens
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known actor, place or event."""
+
+    name: str
+    kind: str  # person | country | place | org | group | event
+    country: str | None  # ISO-3, "IGO" or None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    surname: str | None = None
+    type: str | None = None  # org type (media, company, ...)
+    contextual: bool = False  # an org whose country comes from the text around it
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way an entry is written; `form` says how it refers (name, adjective, capital, ...)."""
+
+    entry: Entry
+    form: str
+    words: tuple[str, ...]  # the alias's own token texts, for the letter-case check
+
+
+@dataclass(frozen=True)
+class Title:
+    """A role head word such as "Deputy Prime Minister" or "delegation"."""
+
+    title: str
+    kind: str  # person | group | org
+    honorific: bool = False
+    topic: bool = False  # a country before it is a subject, not a nationality ("Korea expert")
+    to: bool = False  # takes a "to" complement ("ambassador to Russia")
+
+
+@dataclass(eq=False)  # compared and hashed by identity: caches key on the instance
+class Gazetteer:
+    """All entries plus the lookup structures built from them."""
+
+    entries: list[Entry]
+    titles: list[Title]
+    title_modifiers: frozenset[str]
+    given_names: frozenset[str]
+    korean_surnames: frozenset[str]
+    not_names: frozenset[str]
+    context_of: dict[str, frozenset[str]]  # country code -> codes that license its contextual names
+    trie: dict[str, Any] = field(default_factory=dict)
+    title_trie: dict[str, Any] = field(default_factory=dict)
+    title_words: set[str] = field(default_factory=set)  # capitalised title words, never in names
+    by_key: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def add_alias(self, text: str, entry: Entry, form: str) -> None:
+        """Index one alias; ValueError if it already names a different entry."""
+        words = tuple(t.text for t in tokenize(text))
+        keys = [key_of(w) for w in words]
+        node = self.trie
+        for k in keys:
+            node = node.setdefault(k, {})
+        bucket: list[Alias] = node.setdefault(_END, [])
+        for other in bucket:
+            if other.entry.name != entry.name or other.entry.kind != entry.kind:
+                raise ValueError(
+                    f"gazetteer: alias {text!r} of {entry.name!r} already names "
+                    f"{other.entry.name!r}"
+                )
+        bucket.append(Alias(entry, form, words))
+        self.by_key.setdefault(" ".join(keys), []).append(entry)
+
+    def match_at(self, tokens: list[Token], i: int) -> tuple[int, list[Alias]] | None:
+        """The longest alias starting at token i: (end token index, candidate aliases)."""
+        node = self.trie
+        best: tuple[int, list[Alias]] | None = None
+        j = i
+        while j < len(tokens) and tokens[j].key in node:
+            node = node[tokens[j].key]
+            j += 1
+            if _END in node:
+                ok = [a for a in node[_END] if _case_ok(a.words, tokens[i:j])]
+                if ok:
+                    best = (j, ok)
+        return best
+
+    def title_at(self, tokens: list[Token], i: int) -> tuple[int, Title] | None:
+        """The longest title starting at token i (titles match case-insensitively)."""
+        node = self.title_trie
+        best: tuple[int, Title] | None = None
+        j = i
+        while j < len(tokens) and tokens[j].key in node:
+            node = node[tokens[j].key]
+            j += 1
+            if _END in node:
+                best = (j, node[_END])
+        return best
+
+    def exact(self, name: str) -> list[Entry]:
+        """Entries with exactly this name or alias (any case, hyphen or space)."""
+        return self.by_key.get(" ".join(t.key for t in tokenize(name)), [])
+
+    def lookup(self, name: str) -> Entry | None:
+        """Resolve a typed name or variant ("trutnev", "kim jong un") to one entry, or None."""
+        found = self.candidates(name)
+        return found[0] if len(found) == 1 else None
+
+    def candidates(self, name: str, limit: int = 25) -> list[Entry]:
+        """Entries a typed text may mean, best first: exact alias, word prefix, substring."""
+        keys = [t.key for t in tokenize(name) if t.key not in _HYPHENS]
+        if not keys:
+            return []
+        query = " ".join(keys)
+        out: list[Entry] = []
+        seen: set[tuple[str, str]] = set()
+
+        def add(e: Entry) -> None:
+            if (e.name, e.kind) not in seen and len(out) < limit:
+                seen.add((e.name, e.kind))
+                out.append(e)
+
+        for e in self.by_key.get(query, []):
+            add(e)
+        if out:
+            return out
+        for e in self.entries:  # a surname typed alone, even an ambiguous one ("kim")
+            if e.surname and key_of(e.surname) == query:
+                add(e)
+        if out:
+            return out
+        for k in sorted(self.by_key):
+            if any(w.startswith(query) for w in _suffixes(k)):
+                for e in self.by_key[k]:
+                    add(e)
+        for k in sorted(self.by_key):
+            if query in k:
+                for e in self.by_key[k]:
+                    add(e)
+        return out
+
+
+def _suffixes(key: str) -> list[str]:
+    """The alias key from each word on, so "trut" completes "yuri trutnev"."""
+    words = key.split(" ")
+    return [" ".join(words[i:]) for i in range(len(words))]
+
+
+def _case_ok(words: tuple[str, ...], toks: list[Token]) -> bool:
+    """Capitalised alias words need a capitalised text word; acronyms ("US") must match exactly."""
+    for w, t in zip(words, toks, strict=True):
+        if len(w) > 1 and w.isupper() and w.isalpha():
+            if t.text != w:
+                return False
+        elif w[:1].isupper() and not t.text[:1].isupper() and not t.joined:
+            return False
+    return True
+
+
+# --- loading ------------------------------------------------------------------------------------
+
+_SECTIONS: dict[str, tuple[set[str], set[str]]] = {
+    # section: (required keys, optional keys)
+    "countries": (
+        {"code", "name"},
+        {"aliases", "adjectives", "capital", "capital_aliases", "metonyms", "contextual",
+         "context_of", "note"},
+    ),
+    "people": ({"name", "country", "role"}, {"aliases", "surname", "surname_alone", "note"}),
+    "places": ({"name", "country"}, {"aliases", "note"}),
+    "orgs": ({"name", "country"}, {"aliases", "type", "contextual", "note"}),
+    "groups": ({"name", "country"}, {"aliases", "note"}),
+    "events": ({"name"}, {"aliases", "note"}),
+    "titles": ({"title", "kind"}, {"honorific", "topic", "to", "note"}),
+}
+_WORD_LISTS = ("title_modifiers", "given_names", "korean_surnames", "not_names")
+
+
+def _check_item(section: str, i: int, item: Any) -> dict[str, Any]:
+    required, optional = _SECTIONS[section]
+    if not isinstance(item, dict):
+        raise ValueError(f"gazetteer: {section}[{i}] must be a mapping, got {item!r}")
+    label = f"{section}[{i}] ({item.get('name') or item.get('title')!r})"
+    missing = required - item.keys()
+    if missing:
+        raise ValueError(f"gazetteer: {label} lacks {', '.join(sorted(missing))}")
+    unknown = item.keys() - required - optional
+    if unknown:
+        raise ValueError(f"gazetteer: {label} has unknown key(s) {', '.join(sorted(unknown))}")
+    for k in ("aliases", "adjectives", "capital_aliases", "metonyms", "contextual", "context_of"):
+        v = item.get(k)
+        if k == "contextual" and section == "orgs":
+            continue
+        if v is not None and not (isinstance(v, list) and all(isinstance(s, str) for s in v)):
+            raise ValueError(f"gazetteer: {label}: {k} must be a list of strings")
+    for k in ("name", "title", "code", "capital", "role", "surname"):
+        if k in item and item[k] is not None and not isinstance(item[k], str):
+            raise ValueError(f"gazetteer: {label}: {k} must be a string")
+    if section == "titles" and item["kind"] not in {"person", "group", "org"}:
+        raise ValueError(f"gazetteer: {label}: kind must be person, group or org")
+    return item
+
+
+def _default_surname(name: str, country: str | None) -> str:
+    words = name.split()
+    return words[0] if country in _EAST_ASIAN else words[-1]
+
+
+def parse_gazetteer(data: Any) -> Gazetteer:
+    """Validate parsed YAML and build a Gazetteer; ValueError names the first bad entry."""
+    if not isinstance(data, dict):
+        raise ValueError("gazetteer: the top level must be a mapping of sections")
+    unknown = data.keys() - _SECTIONS.keys() - set(_WORD_LISTS)
+    if unknown:
+        raise ValueError(f"gazetteer: unknown section(s) {', '.join(sorted(unknown))}")
+    sec: dict[str, list[dict[str, Any]]] = {}
+    for name in _SECTIONS:
+        items = data.get(name) or []
+        if not isinstance(items, list):
+            raise ValueError(f"gazetteer: section {name} must be a list")
+        sec[name] = [_check_item(name, i, it) for i, it in enumerate(items)]
+    words: dict[str, frozenset[str]] = {}
+    for name in _WORD_LISTS:
+        v = data.get(name) or []
+        if not (isinstance(v, list) and all(isinstance(s, str) for s in v)):
+            raise ValueError(f"gazetteer: {name} must be a list of strings")
+        words[name] = frozenset(v)
+
+    codes = {c["code"] for c in sec["countries"]}
+    for s in ("people", "places", "orgs", "groups"):
+        for i, it in enumerate(sec[s]):
+            if it["country"] is not None and it["country"] not in codes | {"IGO"}:
+                raise ValueError(
+                    f"gazetteer: {s}[{i}] ({it['name']!r}): unknown country {it['country']!r}"
+                )
+
+    gaz = Gazetteer(
+        entries=[],
+        titles=[],
+        title_modifiers=frozenset(key_of(w) for w in words["title_modifiers"]),
+        given_names=words["given_names"],
+        korean_surnames=words["korean_surnames"],
+        not_names=words["not_names"],
+        context_of={},
+    )
+
+    def add(entry: Entry, names: list[tuple[str, str]]) -> None:
+        gaz.entries.append(entry)
+        for text, form in names:
+            gaz.add_alias(text, entry, form)
+
+    for c in sec["countries"]:
+        code = c["code"]
+        country = Entry(c["name"], "country", code, aliases=tuple(c.get("aliases") or ()))
+        forms = [(c["name"], "name")] + [(a, "name") for a in c.get("aliases") or []]
+        forms += [(a, "adjective") for a in c.get("adjectives") or []]
+        forms += [(a, "contextual") for a in c.get("contextual") or []]
+        add(country, forms)
+        if c.get("context_of"):
+            gaz.context_of[code] = frozenset(c["context_of"])
+        if c.get("capital"):
+            cap = Entry(c["capital"], "place", code, aliases=tuple(c.get("capital_aliases") or ()))
+            add(cap, [(a, "capital") for a in (c["capital"], *cap.aliases)])
+        for m in c.get("metonyms") or []:
+            add(Entry(m, "org", code), [(m, "metonym")])
+
+    surnames: dict[str, int] = {}
+    for p in sec["people"]:
+        s = p.get("surname") or _default_surname(p["name"], p["country"])
+        surnames[key_of(s)] = surnames.get(key_of(s), 0) + 1
+    for p in sec["people"]:
+        surname = p.get("surname") or _default_surname(p["name"], p["country"])
+        e = Entry(p["name"], "person", p["country"], p["role"], tuple(p.get("aliases") or ()),
+                  surname, note=p.get("note"))
+        forms = [(p["name"], "name")] + [(a, "alias") for a in e.aliases]
+        alone = p.get("surname_alone", True) and surnames[key_of(surname)] == 1
+        if alone and surname not in words["korean_surnames"]:
+            forms.append((surname, "surname"))
+        add(e, forms)
+
+    for s, kind in (("places", "place"), ("orgs", "org"), ("groups", "group"), ("events", "event")):
+        for it in sec[s]:
+            e = Entry(it["name"], kind, it.get("country"), aliases=tuple(it.get("aliases") or ()),
+                      type=it.get("type"), contextual=bool(it.get("contextual")),
+                      note=it.get("note"))
+            add(e, [(it["name"], "name")] + [(a, "alias") for a in e.aliases])
+
+    for t in sec["titles"]:
+        flags = {k: bool(t.get(k)) for k in ("honorific", "topic", "to")}
+        _add_title(gaz, Title(t["title"], t["kind"], **flags))
+        if t["kind"] == "person" and not t.get("honorific"):
+            _add_title(gaz, Title(_plural(t["title"]), "group", **flags))
+    return gaz
+
+
+def _plural(title: str) -> str:
+    """English plural of a title's last word ("official" -> "officials")."""
+    if title.endswith("man"):
+        return title[:-3] + "men"
+    if title.endswith(("s", "x", "ch", "sh")):
+        return title + "es"
+    return title + "s"
+
+
+def _add_title(gaz: Gazetteer, title: Title) -> None:
+    node = gaz.title_trie
+    for t in tokenize(title.title):
+        node = node.setdefault(t.key, {})
+    node.setdefault(_END, title)
+    gaz.titles.append(title)
+    gaz.title_words |= {key_of(w) for w in title.title.split() if w[:1].isupper()}
+
+
+def load_gazetteer(path: str | Path) -> Gazetteer:
+    """Read, validate and index one gazetteer YAML file."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"gazetteer {path}: not valid YAML: {exc}") from exc
+    try:
+        return parse_gazetteer(data)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, loaded once per process."""
+    res = files("index") / "data" / "gazetteer.yaml"
+    try:
+        data = yaml.safe_load(res.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"gazetteer {res}: not valid YAML: {exc}") from exc
+    try:
+        return parse_gazetteer(data)
+    except ValueError as exc:
+        raise ValueError(f"{res}: {exc}") from None
