@@ -192,6 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:  # settings that do not validate
         _err(f"Configuration error: {exc}")
         return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and closed early: not an error
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":

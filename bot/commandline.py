@@ -38,11 +38,31 @@ def _sources(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
     return lib.sources()
 
 
+def _when(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return lib.when(arg)
+
+
+def _who(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return lib.who(arg)
+
+
+def _timeline(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return lib.timeline(arg, opts.get("from", ""), opts.get("to", ""))
+
+
 def _help(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
     return help_answer()
 
 
 COMMANDS: dict[str, CommandSpec] = {
+    "when": CommandSpec("/when <topic>",
+                        "When it happened: the matching events with their dates, sources and "
+                        "where the sources disagree.", _when, (), True),
+    "who": CommandSpec("/who <action> [time]",
+                       "Who did it: e.g. /who visited 2014, /who signed since 2019, "
+                       "/who planned visit 2015.", _who, (), True),
+    "timeline": CommandSpec("/timeline [topic] [from:<when>] [to:<when>]",
+                            "The matching events in date order.", _timeline, ("from", "to")),
     "search": CommandSpec("/search <words> [source:<outlet>]",
                           "Passages matching the words, quoting the matching sentences. "
                           "\"Double quotes\" make a phrase.", _search, ("source",), True),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from index.build import BuildSummary
+from index.events.dates import human
 from index.models import Answer, Citation, Item, Source
 
 BOLD_MARKDOWN = ("**", "**")
@@ -51,9 +52,31 @@ def _item(n: int, item: Item, marks: tuple[str, str]) -> list[str]:
         return [f"{src.date or 'undated':<10}  {src.publisher or 'publisher unknown'} — "
                 f"“{src.title}” ({item.passages} passages)  {src.doc_id}"]
     lines = []
+    if item.kind == "event":
+        lines.append(f"{n:>2}. {event_headline(item)}")
+        lines.append(f"    {event_facts(item)}")
+        for c in item.citations:
+            lines += _citation(c, marks, prefix="    ")
+        return lines
     for i, c in enumerate(item.citations):
         lines += _citation(c, marks, prefix=f"{n:>2}. " if i == 0 else "    ")
     return lines
+
+
+def event_headline(item: Item) -> str:
+    """``May 2014 — Vladimir Putin wrote off debt of North Korea``."""
+    return f"{human(item.date)} — {item.summary}"
+
+
+def event_facts(item: Item) -> str:
+    """Action, status, date precision and how many sources report it, on one line."""
+    n = len({c.doc_id for c in item.citations})
+    parts = [(item.action or "").replace("_", " "), item.status or "",
+             f"date: {item.date.precision}, {item.date.basis}" if item.date else "no date given",
+             f"reported by {n} source{'s' if n != 1 else ''}"]
+    if item.place:
+        parts.insert(2, f"place: {item.place}")
+    return " · ".join(p for p in parts if p)
 
 
 def render_answer(answer: Answer, *, ansi: bool = False) -> str:
@@ -70,7 +93,8 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     if answer.command == "sources":
         lines.append(f"{n} article{'s' if n != 1 else ''} indexed")
     else:
-        what = "passage" if answer.command == "search" else "answer"
+        kinds = {i.kind for i in answer.items}
+        what = "event" if kinds == {"event"} else "passage" if kinds == {"passage"} else "answer"
         head = f"/{answer.command} {answer.query}".rstrip()
         lines.append(f"{head} — {n} {what}{'s' if n != 1 else ''}" if n else
                      f"{head} — nothing found")
@@ -88,7 +112,8 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
 
 def format_summary(s: BuildSummary) -> str:
     """The build summary as a few lines for the terminal."""
-    lines = [f"Indexed {s.articles} articles, {s.passages} passages in {s.duration_s:.2f} s "
+    lines = [f"Indexed {s.articles} articles, {s.passages} passages, {s.events} events "
+             f"({s.merged} merged across sources) in {s.duration_s:.2f} s "
              f"(generation {s.generation}).",
              f"Added {len(s.added)}, updated {len(s.updated)}, removed {len(s.removed)}, "
              f"skipped {len(s.skipped)}."]

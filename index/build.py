@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -20,11 +21,16 @@ from whoosh import index as whoosh_index
 
 from index.buildlock import BuildLock
 from index.errors import BuildError
+from index.events.extract import extract_events
+from index.events.merge import merge_events
+from index.events.model import Event
+from index.events.store import write_events
 from index.loader import DEFAULT_MAX_BYTES, Problem, load_corpus
 from index.passages import ArticlePassages, make_passages
 from index.schema import passage_schema
 from index.store import (
     META,
+    VOCABULARY,
     WHOOSH_DIR,
     Generation,
     new_generation_dir,
@@ -34,6 +40,8 @@ from index.store import (
 )
 
 log = logging.getLogger(__name__)
+
+_WORDS = re.compile(r"[^\W\d_]{4,}")
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, doc_id)`` while articles are processed."""
@@ -48,6 +56,8 @@ class BuildSummary:
     duration_s: float
     articles: int
     passages: int
+    events: int = 0
+    merged: int = 0
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -72,9 +82,10 @@ def _previous_articles(index_dir: Path) -> dict[str, dict[str, object]]:
     return meta.get("articles", {})
 
 
-def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages]) -> None:
+def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages], events: list[Event]) -> None:
     wdir = gen_dir / WHOOSH_DIR
     wdir.mkdir()
+    write_events(wdir, events, processed)
     ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname="passages")
     writer = ix.writer(limitmb=256)
     try:
@@ -124,10 +135,13 @@ def build_index(corpus_dir: Path, index_dir: Path, *, max_bytes: int = DEFAULT_M
         if not processed:
             raise BuildError("nothing to index: no article has any text after cleaning; "
                              "the current index keeps serving")
+        extracted = [e for ap in processed for e in extract_events(ap)]
+        events = merge_events(extracted)
         previous = _previous_articles(index_dir)
         gen_dir = new_generation_dir(index_dir)
         try:
-            summary = _write_generation(gen_dir, corpus_dir, processed, report.problems,
+            summary = _write_generation(gen_dir, corpus_dir, processed, events,
+                                        len(extracted) - len(events), report.problems,
                                         previous, started)
             # Prove the new generation opens before anyone is pointed at it.
             Generation.open(gen_dir).close()
@@ -140,10 +154,10 @@ def build_index(corpus_dir: Path, index_dir: Path, *, max_bytes: int = DEFAULT_M
 
 
 def _write_generation(gen_dir: Path, corpus_dir: Path, processed: list[ArticlePassages],
-                      problems: list[Problem], previous: dict[str, dict[str, object]],
-                      started: float) -> BuildSummary:
+                      events: list[Event], merged: int, problems: list[Problem],
+                      previous: dict[str, dict[str, object]], started: float) -> BuildSummary:
     try:
-        _write_whoosh(gen_dir, processed)
+        _write_whoosh(gen_dir, processed, events)
     except OSError as exc:
         raise BuildError(f"could not write the new index ({exc.strerror or exc}); "
                          "the current index keeps serving") from exc
@@ -164,6 +178,8 @@ def _write_generation(gen_dir: Path, corpus_dir: Path, processed: list[ArticlePa
         duration_s=round(time.monotonic() - started, 3),
         articles=len(articles),
         passages=sum(a["passages"] for a in articles.values()),
+        events=len(events),
+        merged=merged,
         added=sorted(now - before),
         updated=sorted(d for d in now & before
                        if previous[d].get("sha256") != articles[d]["sha256"]),
@@ -171,6 +187,10 @@ def _write_generation(gen_dir: Path, corpus_dir: Path, processed: list[ArticlePa
         skipped=problems,
         dropped={d: len(a["dropped"]) for d, a in articles.items() if a["dropped"]},
     )
+    words = {w.lower() for ap in processed for p in ap.passages
+             for w in _WORDS.findall(p.text)}
+    (gen_dir / VOCABULARY).write_text(json.dumps(sorted(words), ensure_ascii=False),
+                                      encoding="utf-8")
     meta = {"format": 1, "corpus_dir": str(corpus_dir), "summary": summary.to_json(),
             "articles": articles}
     try:

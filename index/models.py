@@ -111,10 +111,16 @@ class EventDate:
     end: str | None
     precision: str
     basis: str
+    mod: str | None = None  # TIMEX3-style: AFTER ("after that trip"), START ("early"), MID, END
 
     def to_json(self) -> dict[str, Any]:
         return {"value": self.value, "start": self.start, "end": self.end,
-                "precision": self.precision, "basis": self.basis}
+                "precision": self.precision, "basis": self.basis, "mod": self.mod}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventDate:
+        return cls(data["value"], data.get("start"), data.get("end"), data["precision"],
+                   data["basis"], data.get("mod"))
 
 
 @dataclass(frozen=True)
@@ -123,9 +129,14 @@ class Actor:
 
     name: str
     country: str | None = None
+    role: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country}
+        return {"name": self.name, "country": self.country, "role": self.role}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Actor:
+        return cls(data["name"], data.get("country"), data.get("role"))
 
 
 @dataclass(frozen=True)
@@ -143,6 +154,10 @@ class Item:
     place: str | None = None
     status: str | None = None
     summary: str | None = None
+    companions: tuple[Actor, ...] = ()
+    event_id: str | None = None
+    confidence: float | None = None
+    notes: tuple[str, ...] = ()
     # sources
     source: Source | None = None
     passages: int | None = None
@@ -156,6 +171,9 @@ class Item:
                 "actors": [a.to_json() for a in self.actors],
                 "targets": [a.to_json() for a in self.targets],
                 "place": self.place, "status": self.status, "summary": self.summary,
+                "companions": [a.to_json() for a in self.companions],
+                "event_id": self.event_id, "confidence": self.confidence,
+                "notes": list(self.notes), "sources": len({c.doc_id for c in self.citations}),
             })
         if self.kind == "source" and self.source is not None:
             out.update({"doc_id": self.source.doc_id, **self.source.to_json(),

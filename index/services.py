@@ -5,6 +5,7 @@ Synchronous and Discord-free: the bot calls these in a worker thread, the CLI di
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from pathlib import Path
@@ -13,6 +14,8 @@ from typing import Any
 from whoosh import query as wq
 
 from index.errors import NotFound, QueryError
+from index.events import answers as ev
+from index.events.timerange import parse_time_range
 from index.models import Answer, Citation, Item, Source
 from index.query import parse_user_query
 from index.snippets import best_quote
@@ -23,6 +26,21 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 _PASSAGE_REF = re.compile(r"^(?P<doc>[^:\s]+)(?::p?(?P<n>\d+))?$", re.I)
+
+
+def suggest_spelling(gen: Generation, text: str) -> str | None:
+    """The query with misspelt words replaced by close corpus words, if any were found."""
+    vocab = gen.vocabulary()
+    words = re.findall(r"[\w’'-]+", text)
+    fixed, changed = [], False
+    for w in words:
+        if len(w) < 4 or w.lower() in vocab:
+            fixed.append(w)
+            continue
+        close = difflib.get_close_matches(w.lower(), vocab, n=1, cutoff=0.8)
+        fixed.append(close[0] if close else w)
+        changed |= bool(close)
+    return " ".join(fixed) if changed else None
 
 
 def _source(gen: Generation, doc_id: str) -> Source:
@@ -165,6 +183,87 @@ class Library:
         items = tuple(Item(kind="source", source=_source(gen, d), passages=arts[d]["passages"])
                       for d in dated + undated)
         return Answer(command="sources", query="", items=items)
+
+    # -- /when, /who, /timeline -------------------------------------------------------------
+    def when(self, topic: str) -> Answer:
+        """When did it happen: the matching events, most relevant first, with their sources.
+
+        Falls back to passages when no event matches; says plainly when nothing does.
+        """
+        parsed = parse_user_query(topic)
+        gen = self.store.current()
+        actions = ev.lexicon().actions_for_terms(list(parsed.words))
+        hits = ev.search_events(gen, parsed)
+        if actions:  # "debt" also means the debt-relief events, however they were worded
+            known = {h.event.event_id for h in hits}
+            hits += [h for h in ev.search_events(gen, None, actions=actions)
+                     if h.event.event_id not in known]
+        items = [ev.event_item(gen, h, parsed.units) for h in hits]
+        if items:
+            return Answer(command="when", query=parsed.text, items=tuple(items),
+                          notes=tuple([*parsed.notes, *ev.event_notes(items)]))
+        passages = self.search(topic)
+        if passages.items:
+            return Answer(command="when", query=parsed.text, items=passages.items,
+                          notes=(*passages.notes, "No extracted event matches; these passages "
+                                 "mention it."))
+        return Answer(command="when", query=parsed.text,
+                      suggestion=self._nothing_about(gen, parsed.text))
+
+    def who(self, text: str) -> Answer:
+        """Who did it: people and bodies of the matching events (action words, time, status)."""
+        rest, actions, status, time, notes = ev.split_who_query(text)
+        gen = self.store.current()
+        parsed = None
+        if not actions and rest.strip():
+            parsed = parse_user_query(rest)
+        elif not actions and not status and time is None:
+            raise QueryError("Usage: /who <action> [time], e.g. /who visited 2014")
+        hits = ev.chronological(ev.search_events(gen, parsed, actions=actions, status=status,
+                                                 time=time))
+        items = [ev.event_item(gen, h, parsed.units if parsed else ()) for h in hits]
+        asked = []
+        if actions:
+            asked.append("action: " + ", ".join(a.replace("_", " ") for a in actions))
+        if time:
+            asked.append(f"time: {time.label}")
+        if status:
+            asked.append(f"status: {status}")
+        notes = [*notes, "Looked for " + "; ".join(asked) + "."] if asked else notes
+        suggestion = None if items else self._nothing_about(gen, text)
+        return Answer(command="who", query=text.strip(), items=tuple(items),
+                      notes=tuple([*notes, *ev.event_notes(items)]), suggestion=suggestion)
+
+    def timeline(self, topic: str = "", start: str = "", end: str = "") -> Answer:
+        """The matching events (all, without a topic) in date order, optionally within a range."""
+        gen = self.store.current()
+        parsed = parse_user_query(topic) if topic.strip() else None
+        time = None
+        if start.strip() or end.strip():
+            lo = parse_time_range(start)[0] if start.strip() else None
+            hi = parse_time_range(end)[0] if end.strip() else None
+            if (start.strip() and lo is None) or (end.strip() and hi is None):
+                raise QueryError("Give from/to as a year, a month or a date, e.g. 2014 or "
+                                 "May 2015.")
+            time = ev.TimeRange(lo.start if lo else None, hi.end if hi else None,
+                                f"{start or '…'} to {end or '…'}")
+        actions = ev.lexicon().actions_for_terms(list(parsed.words)) if parsed else []
+        hits = ev.search_events(gen, parsed, time=time, limit=200)
+        if actions:
+            known = {h.event.event_id for h in hits}
+            hits += [h for h in ev.search_events(gen, None, actions=actions, time=time,
+                                                 limit=200) if h.event.event_id not in known]
+        items = [ev.event_item(gen, h, parsed.units if parsed else ())
+                 for h in ev.chronological(hits)]
+        return Answer(command="timeline", query=topic.strip(), items=tuple(items),
+                      notes=tuple(ev.event_notes(items)),
+                      suggestion=None if items else self._nothing_about(gen, topic))
+
+    def _nothing_about(self, gen: Generation, text: str) -> str:
+        """"Nothing in the corpus about …", with a spelling suggestion if one exists."""
+        message = f"Nothing in the corpus about “{text.strip()[:80]}”."
+        guess = suggest_spelling(gen, text)
+        return f"{message} Did you mean “{guess}”?" if guess else message
 
     def status(self) -> dict[str, Any]:
         """The served generation's build summary."""

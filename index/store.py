@@ -35,6 +35,7 @@ POINTER = "CURRENT"
 GEN_PREFIX = "gen-"
 META = "meta.json"
 WHOOSH_DIR = "whoosh"
+VOCABULARY = "vocabulary.json"
 
 
 def fsync_dir(path: Path) -> None:
@@ -120,9 +121,11 @@ class Generation:
     path: Path
     meta: dict[str, Any]
     _ix: Any = None
+    _events_ix: Any = None
     _local: threading.local = field(default_factory=threading.local)
     _searchers: list[Searcher] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _vocabulary: frozenset[str] | None = None
 
     @classmethod
     def open(cls, path: Path) -> Generation:
@@ -134,17 +137,35 @@ class Generation:
         try:
             meta = json.loads((path / META).read_text(encoding="utf-8"))
             ix = whoosh_index.open_dir(str(path / WHOOSH_DIR), indexname="passages")
+            events_ix = whoosh_index.open_dir(str(path / WHOOSH_DIR), indexname="events")
         except (OSError, ValueError, whoosh_index.IndexError) as exc:
             raise IndexUnavailable(f"the index generation {path.name} cannot be opened ({exc}); "
                                    "rebuild it with `tumen index --full`") from exc
-        return cls(name=path.name, path=path, meta=meta, _ix=ix)
+        return cls(name=path.name, path=path, meta=meta, _ix=ix, _events_ix=events_ix)
 
     def searcher(self) -> Searcher:
-        """This thread's searcher for this generation."""
-        s = getattr(self._local, "searcher", None)
+        """This thread's searcher over the passages."""
+        return self._thread_searcher("searcher", self._ix)
+
+    def events_searcher(self) -> Searcher:
+        """This thread's searcher over the events."""
+        return self._thread_searcher("events_searcher", self._events_ix)
+
+    def vocabulary(self) -> frozenset[str]:
+        """The corpus's words (lower case), for spelling suggestions; loaded on first use."""
+        if self._vocabulary is None:
+            try:
+                words = json.loads((self.path / VOCABULARY).read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                words = []
+            self._vocabulary = frozenset(words)
+        return self._vocabulary
+
+    def _thread_searcher(self, slot: str, ix: Any) -> Searcher:
+        s = getattr(self._local, slot, None)
         if s is None:
-            s = self._ix.searcher()
-            self._local.searcher = s
+            s = ix.searcher()
+            setattr(self._local, slot, s)
             with self._lock:
                 self._searchers.append(s)
         return s
@@ -156,6 +177,7 @@ class Generation:
                 s.close()
             self._searchers.clear()
         self._ix.close()
+        self._events_ix.close()
 
 
 class Store:

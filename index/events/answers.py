@@ -1,0 +1,131 @@
+"""`/when`, `/who` and `/timeline`: events as typed answers, always with their sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from whoosh import query as wq
+
+from index.events.dates import human
+from index.events.lexicon import lexicon
+from index.events.model import Event
+from index.events.store import UNDATED, day_number, load_event
+from index.events.timerange import TimeRange, parse_time_range
+from index.models import Citation, Item, Source
+from index.query import ParsedQuery, parse_user_query
+from index.snippets import best_quote
+from index.store import Generation
+
+MAX_EVENTS = 25
+_STATUS_WORDS = {"planned": "planned", "plan": "planned", "plans": "planned",
+                 "denied": "denied", "reported": "reported", "happened": "happened"}
+
+
+@dataclass(frozen=True)
+class EventHit:
+    """One event found, with the quoted text of each piece of evidence."""
+
+    event: Event
+    quotes: list[str]
+    score: float
+
+
+def _source(gen: Generation, doc_id: str) -> Source:
+    a = gen.meta["articles"].get(doc_id, {})
+    return Source(doc_id, a.get("title") or doc_id, a.get("publisher"), a.get("date"),
+                  a.get("url"))
+
+
+def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...] = ()) -> Item:
+    """An event as an answer item: one citation per article (the first sentence it gave)."""
+    e = hit.event
+    citations = []
+    seen: set[str] = set()
+    for ev, quote in zip(e.evidence, hit.quotes, strict=True):
+        if ev.doc_id in seen:
+            continue
+        seen.add(ev.doc_id)
+        highlights = best_quote(quote, [(0, len(quote))], units).highlights if units else ()
+        citations.append(Citation(ev.passage_id, ev.doc_id, quote, _source(gen, ev.doc_id),
+                                  highlights))
+    return Item(kind="event", citations=tuple(citations), score=hit.score, action=e.action,
+                date=e.date, actors=tuple(e.actors), targets=tuple(e.targets),
+                companions=tuple(e.companions), place=e.place, status=e.status,
+                summary=e.summary, event_id=e.event_id, confidence=e.confidence,
+                notes=tuple(e.notes))
+
+
+def _date_filter(tr: TimeRange | None) -> wq.Query | None:
+    if tr is None:
+        return None
+    lo = day_number(tr.start) if tr.start else 1
+    hi = day_number(tr.end) if tr.end else 99991231
+    # Overlap: the event ends after the range starts and starts before it ends (undated = 0).
+    return wq.And([wq.NumericRange("end", max(lo, UNDATED + 1), None),
+                   wq.NumericRange("start", None, hi)])
+
+
+def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[str] = (),
+                  status: str | None = None, time: TimeRange | None = None,
+                  limit: int = MAX_EVENTS) -> list[EventHit]:
+    """Events matching the words (in sentences, names or roles), action types, status, time."""
+    parts: list[wq.Query] = []
+    if parsed is not None:
+        words = wq.Or([parsed.whoosh_query("text"), parsed.whoosh_query("names")])
+        parts.append(words)
+    if actions:
+        parts.append(wq.Or([wq.Term("action", a) for a in actions]))
+    if status:
+        parts.append(wq.Term("status", status))
+    if (flt := _date_filter(time)) is not None:
+        parts.append(flt)
+    q = wq.And(parts) if parts else wq.Every()
+    searcher = gen.events_searcher()
+    results = searcher.search(q, limit=limit)
+    if results.is_empty() and parsed is not None and len(parsed.units) > 1:
+        parts[0] = wq.Or([parsed.whoosh_query("text", any_term=True),
+                          parsed.whoosh_query("names", any_term=True)])
+        results = searcher.search(wq.And(parts), limit=limit)
+    out = []
+    for hit in results:
+        event, quotes = load_event(hit.fields())
+        out.append(EventHit(event, quotes, float(hit.score)))
+    return out
+
+
+def chronological(hits: list[EventHit]) -> list[EventHit]:
+    """Dated events by start date, undated ones after them."""
+    return sorted(hits, key=lambda h: (h.event.date is None,
+                                       h.event.date.start if h.event.date else "",
+                                       h.event.event_id))
+
+
+def event_notes(items: list[Item]) -> list[str]:
+    """Per-event disagreements, numbered as the items are."""
+    return [f"{i}. {note}" for i, item in enumerate(items, start=1) for note in item.notes]
+
+
+def split_who_query(text: str) -> tuple[str, list[str], str | None, TimeRange | None, list[str]]:
+    """``/who planned visit 2015`` → (words left, action types, status, time range, notes)."""
+    tr, rest, notes = parse_time_range(text)
+    words = re.findall(r"[\w’'-]+", rest)
+    status = None
+    kept = []
+    for w in words:
+        if w.lower() in _STATUS_WORDS and status is None:
+            status = _STATUS_WORDS[w.lower()]
+        else:
+            kept.append(w)
+    rest = " ".join(kept)
+    try:
+        terms = parse_user_query(rest).words if rest.strip() else ()
+    except Exception:  # nothing searchable left: only a time or a status was asked for
+        terms = ()
+    actions = lexicon().actions_for_terms(list(terms))
+    return rest, actions, status, tr, notes
+
+
+def when_label(item: Item) -> str:
+    """How an answer states the date: "May 2014", "28–30 Apr 2014", "undated"."""
+    return human(item.date)

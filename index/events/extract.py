@@ -1,0 +1,254 @@
+"""Extracting events from an article's sentences: action, who, whom, where, when, status.
+
+Rules over the clause a trigger sits in, using the time tagger for dates and the actor recognizer
+for participants. Dates come from the clause itself; a date is carried over from earlier text
+only when the text refers back ("After that trip …" → after the trip's date) or when the
+paragraph opened with a framing date ("In 2014, …") that the sentence continues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from index.actors import ActorContext, Mention
+from index.events.dates import event_date, more_specific
+from index.events.lexicon import Action, lexicon
+from index.events.model import Event, Mentioned
+from index.events.roles import assign
+from index.events.status import clause_status, is_background
+from index.events.summary import summarize
+from index.models import EventDate, Span
+from index.passages import ArticlePassages
+from index.timex import Timex, tag
+
+# Clause boundaries inside a sentence: each clause can state its own event and date.
+_CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"
+                     r"|,\s+though,?\s+")
+# "After that trip …", "Following the visit, …": the event is dated relative to the last one.
+_BACK_REF = re.compile(r"^\W*(?P<rel>after|following|during|since|before|at)\s+(?:that|this|the)\s+"
+                       r"(?:trip|visit|meeting|talks|summit|event|visits|announcement)\b", re.I)
+# A trigger noun after a definite determiner names an event told before ("the planned visit").
+_DEFINITE = re.compile(r"(?:\b(?:the|this|these|those|such|his|her|its|their)\s+"
+                       r"(?:[\w-]+\s+){0,3}|\bthat\s+)$", re.I)
+_VERB_BEFORE = re.compile(r"\b(?:would|will|to|could|should|can|may|might|did|does|do|not)\s+$",
+                          re.I)
+_AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new)\b", re.I)
+_SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
+_FIGURE = re.compile(r"\$\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|bn|m)\b)?"
+                     r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)")
+# A following sentence that continues the same event ("this action", "the remaining $1.09
+# billion") is quoted with it.
+_CONTINUES = re.compile(r"\b(?:this|that|the) (?:action|move|decision|step|deal|visit|trip|"
+                        r"agreement|write-off)\b|\bthe remaining\b", re.I)
+_NOUN_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|meeting|talks|summit|invitation|"
+                           r"agreement|treaty|accord|pact|declaration|announcement|exercises|"
+                           r"military exercises|drills|demands|proposal|shipments?)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b")
+# Abstract actions need someone doing them: "what little trade persists" is no event.
+_NEEDS_ACTOR = {"trade", "military", "statement", "sanctions"}
+_TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
+_MAX_CONTINUATION = 2
+
+
+@dataclass
+class _Sentence:
+    passage_idx: int
+    span: Span  # in the passage text
+    text: str
+    mentions: list[Mention]
+    timexes: list[Timex]  # offsets relative to the sentence
+
+
+def _clauses(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for m in _CLAUSE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _sentences(ap: ArticlePassages) -> list[_Sentence]:
+    """Every sentence of the article with its mentions and time expressions, in reading order."""
+    passages = ap.passages
+    offsets, pos = [], 0
+    for p in passages:
+        offsets.append(pos)
+        pos += len(p.text) + 2
+    # Tag the article as one text so that anaphora ("the following month") see earlier dates.
+    timexes = tag("\n\n".join(p.text for p in passages), ap.article.meta.date)
+    ctx = ActorContext()
+    out = []
+    ti = 0
+    for pi, p in enumerate(passages):
+        base = offsets[pi]
+        for s, e in p.sentences:
+            text = p.text[s:e]
+            local = []
+            while ti < len(timexes) and timexes[ti].start < base + e:
+                t = timexes[ti]
+                if t.start >= base + s:
+                    local.append(Timex(t.start - base - s, t.end - base - s, t.text, t.type,
+                                       t.value, t.mod, t.anchor, t.range_value))
+                ti += 1
+            out.append(_Sentence(pi, (s, e), text, ctx.find_mentions(text), local))
+    return out
+
+
+def _date_of(tx: Timex) -> EventDate | None:
+    if tx.type not in ("DATE", "TIME"):
+        return None
+    value = tx.range_value or tx.value
+    if tx.type == "TIME":
+        value = value.split("T", 1)[0]
+    basis = {"explicit": "explicit", "dct": "relative", "context": "anaphoric"}.get(tx.anchor)
+    if basis is None:
+        return None
+    mod = tx.mod if tx.mod in ("START", "MID", "END", "APPROX") else None
+    return event_date(value, basis, mod)
+
+
+def _clause_date(sent: _Sentence, clause: Span, trigger_at: int) -> EventDate | None:
+    """The date stated in the clause (nearest the trigger), else elsewhere in the sentence.
+
+    A date after "since" bounds something else ("first visit since taking power in 2011").
+    """
+    def usable(t: Timex) -> bool:
+        return _date_of(t) is not None and not _SINCE.search(sent.text[:t.start])
+
+    def nearest(cands: list[Timex]) -> EventDate | None:
+        dated = [(abs(t.start - trigger_at), t) for t in cands if usable(t)]
+        return _date_of(min(dated, key=lambda x: x[0])[1]) if dated else None
+
+    inside = [t for t in sent.timexes if clause[0] <= t.start < clause[1]]
+    return nearest(inside) or nearest(sent.timexes)
+
+
+def _quote(sents: list[_Sentence], k: int) -> tuple[Span, list[_Sentence]]:
+    """The event sentence plus following sentences of the same passage that continue it."""
+    s0 = sents[k]
+    start, end = s0.span
+    more = []
+    j = k + 1
+    while (j < len(sents) and j - k <= _MAX_CONTINUATION
+           and sents[j].passage_idx == s0.passage_idx and _CONTINUES.search(sents[j].text)
+           and not _BACK_REF.search(sents[j].text)):  # "After that trip, …" is the next event
+        end = sents[j].span[1]
+        more.append(sents[j])
+        j += 1
+    return (start, end), more
+
+
+def _triggers(clause_text: str) -> list[tuple[Action, re.Match[str], bool]]:
+    """Every trigger match of every action type in a clause, in text order."""
+    found = []
+    for action in lexicon().actions:
+        found += [(action, m, False) for m in action.triggers.finditer(clause_text)]
+        if action.reverse is not None:
+            found += [(action, m, True) for m in action.reverse.finditer(clause_text)]
+    return sorted(found, key=lambda f: f[1].start())
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether position ``at`` lies inside a quotation (an odd number of quote marks before)."""
+    opened = text.count("“", 0, at) - text.count("”", 0, at)
+    return opened > 0 or text.count('"', 0, at) % 2 == 1
+
+
+def _is_heading(sent: _Sentence, passage_sentences: int) -> bool:
+    return passage_sentences == 1 and not _TERMINAL.search(sent.text) and \
+        len(sent.text.split()) <= 10
+
+
+def extract_events(ap: ArticlePassages) -> list[Event]:
+    """Every event the article's sentences state, in reading order."""
+    sents = _sentences(ap)
+    passages = ap.passages
+    dct = ap.article.meta.date
+    events: list[Event] = []
+    frame: tuple[int, EventDate] | None = None  # (passage index, date that opened the paragraph)
+    last_date: EventDate | None = None
+    per_passage: dict[str, int] = {}
+    for k, sent in enumerate(sents):
+        p = passages[sent.passage_idx]
+        if frame is not None and frame[0] != sent.passage_idx:
+            frame = None
+        opening = next((t for t in sent.timexes if t.start <= 3), None)
+        if opening is not None and (d := _date_of(opening)) is not None:
+            frame = (sent.passage_idx, d)
+        if _is_heading(sent, len(p.sentences)):
+            continue
+        quote, continuation = _quote(sents, k)
+        figures = tuple(m.group().strip() for m in _FIGURE.finditer(sent.text))
+        clauses = _clauses(sent.text)
+        for ci, clause in enumerate(clauses):
+            ctext = sent.text[clause[0]:clause[1]]
+            if is_background(ctext, sent.text):
+                continue
+            taken: set[str] = set()
+            candidates = []
+            for action, trig, reverse in _triggers(ctext):
+                head = ctext[:trig.start()]
+                definite = bool(_NOUN_TRIGGER.match(trig.group()) and _DEFINITE.search(head)
+                                and not _VERB_BEFORE.search(head))
+                candidates.append((action, trig, reverse, definite))
+            # Economic words and announcements often only describe another action of the
+            # clause ("an economic delegation visited", "announced a visit").
+            names = {a.name for a, _, _, definite in candidates if not definite}
+            for action, trig, reverse, definite in candidates:
+                if action.name in taken:
+                    continue
+                if action.name in ("trade", "statement") and names - {"trade", "statement"}:
+                    continue
+                if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
+                        and _in_quotation(sent.text, clause[0] + trig.start()):
+                    continue  # a quoted comment, not the speaker's own plan or deed
+                t0 = clause[0] + trig.start()
+                date = _clause_date(sent, clause, t0)
+                if date is None:
+                    date = next((d for c in continuation for t in c.timexes
+                                 if (d := _date_of(t)) is not None), None)
+                again = bool(_AGAIN.search(ctext))
+                previous = next((e for e in reversed(events) if e.action == action.name
+                                 and e.evidence[0].doc_id == p.doc_id), None)
+                if definite and not again:
+                    # A reference to an event told before: it may add a date, never a new event.
+                    if previous is not None and date is not None and (
+                            previous.date is None or more_specific(date, previous.date)):
+                        previous.date = date
+                    continue
+                if date is None and (ref := _BACK_REF.search(ctext)) and last_date is not None:
+                    mod = {"after": "AFTER", "following": "AFTER", "since": "AFTER",
+                           "before": "BEFORE"}.get(ref["rel"].lower())
+                    date = replace(last_date, basis="anaphoric", mod=mod)
+                if date is None and frame is not None:
+                    date = replace(frame[1], basis="context")
+                roles = assign(sent.text, sent.mentions, clause, (t0, clause[0] + trig.end()),
+                               reverse, action, first_clause=ci == 0)
+                actors, targets, companions = roles.actors, roles.targets, roles.companions
+                if again and not (actors or targets) and previous is not None:
+                    actors, targets = list(previous.actors), list(previous.targets)
+                if not (actors or targets or roles.place):
+                    continue  # no participant: talk about relations, not an event
+                if action.name in _NEEDS_ACTOR and not actors:
+                    continue
+                taken.add(action.name)
+                status = clause_status(ctext, trig.start(), date, dct, action.name)
+                per_passage[p.passage_id] = n = per_passage.get(p.passage_id, 0) + 1
+                events.append(Event(
+                    event_id=f"{p.passage_id}:e{n}", action=action.name, actors=actors,
+                    targets=targets, companions=companions, place=roles.place, date=date,
+                    status=status,
+                    summary=summarize(action, actors, targets, companions, roles.place, status),
+                    confidence=_confidence(date, actors, targets),
+                    evidence=[Mentioned(p.passage_id, p.doc_id, quote, sent.span, trig.group(),
+                                        figures, status, date)]))
+                if date is not None:
+                    last_date = date
+    return events
+
+
+def _confidence(date: EventDate | None, actors: list, targets: list) -> float:
+    score = 0.4 + (0.2 if date else 0) + (0.2 if actors else 0) + (0.2 if targets else 0)
+    return round(score, 2)

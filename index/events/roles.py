@@ -1,0 +1,186 @@
+"""Who did it, to whom, with whom and where: roles of the mentions around one trigger.
+
+Shallow syntax over the clause, not a parser: the subject is the nearest participant before the
+trigger (possessives and reporting speakers skipped), objects follow it up to the next relative
+clause, "by/of/for X" after a noun trigger names the doer, "with X" the companions of a visit,
+"to/in/at X" the destination.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index.actors import Mention, lookup
+from index.events.lexicon import Action
+from index.gazetteer import default_gazetteer
+from index.models import Actor
+
+_PARTICIPANTS = {"person", "country", "org", "group"}
+_POSSESSIVE = re.compile(r"^[’']s?\b")
+_REPORTER = re.compile(r"^\s*,?\s*(?:who\s+)?(?:says|said|say|reported|reports|confirmed|"
+                       r"indicated|noted|told|added|stated|announced)\b", re.I)
+_COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", re.I)
+_OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|according|as well as|"
+                         r"while|during|to continue|in order)\b|;|\s+(?:which|who)\s", re.I)
+_DOER = re.compile(r"^\s*(?:by|for|of|from)\s+(?:the\s+)?$", re.I)
+_COMPANION = re.compile(r"\b(?:along with|together with|accompanied by|with)\s+(?:the\s+)?$",
+                        re.I)
+_DESTINATION = re.compile(r"\b(?:to|in|at|into|for)\s+(?:the\s+)?$", re.I)
+_SPEECH_BEFORE = re.compile(r"(?:said|says|added|stated|told)\s*$", re.I)
+_SPEECH_AFTER = re.compile(r"^\s*,?\s*(?:said|says|added|stated)\b", re.I)
+_QUOTES = "“”\""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The participants of one event."""
+
+    actors: list[Actor]
+    targets: list[Actor]
+    companions: list[Actor]
+    place: str | None
+
+
+@lru_cache(maxsize=4096)
+def _is_media(name: str) -> bool:
+    entry = lookup(name)
+    return entry is not None and entry.type == "media"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    return {e.country: e.name for e in default_gazetteer().entries
+            if e.kind == "country" and e.country}
+
+
+def as_actor(m: Mention) -> Actor:
+    """A mention as an actor; a capital standing for its state ("Moscow sent …") is the state."""
+    if m.form == "capital" and m.country:
+        return Actor(name=_country_names().get(m.country, m.name), country=m.country)
+    return Actor(name=m.name, country=m.country, role=m.role)
+
+
+def country_actor(code: str | None) -> Actor | None:
+    """The state with ISO-3 ``code`` as an actor."""
+    if not code or code not in _country_names():
+        return None
+    return Actor(name=_country_names()[code], country=code)
+
+
+def _participant(m: Mention) -> bool:
+    if m.form == "unresolved" or _is_media(m.name):
+        return False
+    return m.kind in _PARTICIPANTS or (m.kind == "place" and m.form == "capital")
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.name, a)
+    return list(seen.values())
+
+
+def _subject(text: str, before: list[Mention], trig_start: int) -> list[Mention]:
+    """The nearest participant before the trigger, with any coordinated with it."""
+    cands = [m for m in before if _participant(m)]
+    chosen: Mention | None = None
+    for allow_reporters in (False, True):
+        for m in reversed(cands):
+            if _POSSESSIVE.match(text[m.end:m.end + 2]):
+                continue  # "Putin’s invitation to visit": Putin is not who visits
+            if not allow_reporters and _REPORTER.match(text[m.end:]) and m is not cands[0]:
+                continue
+            chosen = m
+            break
+        if chosen is not None:
+            break
+    if chosen is None:
+        return []
+    group = [chosen]
+    i = cands.index(chosen)
+    while i > 0 and _COORD.match(text[cands[i - 1].end:group[0].start]):
+        i -= 1
+        group.insert(0, cands[i])
+    return group
+
+
+def _speaker(text: str, mentions: list[Mention], trig_start: int) -> list[Mention]:
+    """The person quoted, when the trigger stands inside their quotation."""
+    if not any(q in text[:trig_start] for q in _QUOTES):
+        return []
+    for m in mentions:
+        if m.kind == "person" and (_SPEECH_BEFORE.search(text[max(0, m.start - 12):m.start])
+                                   or _SPEECH_AFTER.match(text[m.end:])):
+            return [m]
+    return []
+
+
+def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tuple[int, int],
+           reverse: bool, action: Action, first_clause: bool) -> Roles:
+    """Roles of the trigger at ``trig`` (sentence offsets) in ``clause``."""
+    cs, ce = clause
+    t0, t1 = trig
+    end = ce
+    if m_end := _OBJECT_END.search(text, t1, ce):
+        end = m_end.start()
+    in_clause = [m for m in mentions if cs <= m.start < ce]
+    before = [m for m in in_clause if m.end <= t0]
+    inside = [m for m in in_clause if t0 <= m.start and m.end <= t1]
+    after = [m for m in in_clause if t1 <= m.start < end]
+
+    doers = [m for m in after if _DOER.match(text[t1:m.start]) and _participant(m)]
+    # "Putin’s invitation", "Kim’s Vladivostok visit": the owner of a noun trigger is its doer.
+    adjacent_owner = [m for m in before if _POSSESSIVE.match(text[m.end:m.end + 2])
+                      and len(text[m.end:t0].split()) <= 3 and _participant(m)
+                      and not re.search(r"\bto\b", text[m.end:t0])]
+    companions = ([m for m in after if _COMPANION.search(text[max(t1, m.start - 30):m.start])]
+                  if action.name in ("visit", "aid") else [])
+    # The trigger may end in the preposition itself ("spent three days in", "travelled to").
+    dest = [m for m in after if _DESTINATION.search(text[max(t0, m.start - 12):m.start])
+            and m not in companions and m not in doers]
+    objects = [m for m in inside + after if _participant(m) and m not in companions
+               and m not in doers and not (m in dest and m.kind == "place")]
+
+    if reverse:  # "Putin hosted Kim", "Moscow sent Trutnev to Pyongyang": the guest acts
+        guests = [m for m in objects if m.kind in ("person", "group") and m not in dest]
+        actors = guests or [m for m in objects if m not in dest][:1]
+        hosts = _subject(text, before, t0) or ([] if first_clause else _sentence_subject(
+            mentions, cs))
+        targets = [m for m in dest if _participant(m) or m.kind == "place"] or hosts
+    else:
+        actors = doers or adjacent_owner or _subject(text, before, t0)
+        if not actors and not first_clause:
+            actors = _sentence_subject(mentions, cs)
+        if not actors:
+            actors = _speaker(text, mentions, t0)
+        targets = [m for m in objects if m not in actors]
+        if actors and actors == adjacent_owner:
+            # "Kim, who has accepted Putin’s invitation": the one invited is the subject.
+            rest = [m for m in before if m not in actors]
+            targets = _subject(text, rest, actors[0].start) + targets
+        if action.name == "debt_relief":
+            owners = [m for m in inside if _POSSESSIVE.match(text[m.end:m.end + 2])]
+            targets = owners or [m for m in targets if m.form != "adjective"]
+    places = [m for m in dest if m.kind in ("place", "country")] or \
+        [m for m in after if m.kind == "place" and m not in companions]
+    place = places[0].name if places else None
+    target_actors = [as_actor(m) if m.kind != "place" or m.form == "capital"
+                     else country_actor(m.country) for m in targets]
+    if action.name == "visit" and not any(target_actors) and places:
+        target_actors = [country_actor(places[0].country) if places[0].kind == "place"
+                         else as_actor(places[0])]
+    actor_list = _dedupe([as_actor(m) for m in actors])
+    names = {a.name for a in actor_list}
+    return Roles(actors=actor_list,
+                 targets=_dedupe([a for a in target_actors if a and a.name not in names]),
+                 companions=_dedupe([as_actor(m) for m in companions if _participant(m)]),
+                 place=place)
+
+
+def _sentence_subject(mentions: list[Mention], before: int) -> list[Mention]:
+    """The sentence's first participant, for a clause whose subject was elided ("… and then
+    sent …")."""
+    first = [m for m in mentions if m.start < before and _participant(m)]
+    return first[:1]

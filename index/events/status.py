@@ -1,0 +1,66 @@
+"""Whether a clause states something that happened, was planned, reported or denied — or is only
+background talk that states no event at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from index.events.dates import bounds
+from index.models import EventDate
+
+_DENIED = re.compile(r"\b(?:did not|didn't|does not|doesn't|never|denied|deny|denies|refused|"
+                     r"rejected|no plans to|not (?:going|planning) to|will not|won't|"
+                     r"cancel(?:l)?ed (?:the|his|her|their) (?:visit|trip|meeting))\b", re.I)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|is to|are to|was to|were to|plan|plans|planned|planning|intends?|"
+    r"intended|expects? to|expected to|set to|scheduled|due to|could|(?-i:may)|might|aims? to|"
+    r"hopes? to|goal|proposed|going to|getting ready|preparing|in the coming|to be held|"
+    r"preliminary negotiations|invited|invitation)\b", re.I)
+_REPORTED = re.compile(r"\b(?:reportedly|allegedly|alleged|is said to|are said to|"
+                       r"were said to|was said to|unconfirmed|rumou?red)\b", re.I)
+# Generic statements ("Kim has held very few meetings …") and conditionals state no event.
+_BACKGROUND = re.compile(
+    r"\bha(?:s|ve|d) (?:held|had|made|paid) (?:very )?(?:few|no|many|several|numerous)\b"
+    r"|^\W*(?:if|unless|whether)\b|\bwhether or not\b|\bcould potentially\b"
+    r"|\b(?:several|many|numerous|countless) times\b|\brepeatedly\b", re.I)
+_INVITE = re.compile(r"\b(?:invited|invitation|accepted)\b", re.I)
+_WINDOW = 60  # characters before the trigger in which a modal governs it
+
+
+def is_background(clause: str, sentence: str) -> bool:
+    """Whether the clause is conditional, generic or a question rather than an event."""
+    return bool(_BACKGROUND.search(clause)) or sentence.rstrip().endswith("?")
+
+
+def _after_dct(date: EventDate | None, dct: str | None) -> bool:
+    """Whether the event lies entirely after the article's own date."""
+    if date is None or dct is None or date.mod == "AFTER":
+        return False
+    start, _ = bounds(date)
+    parts = [int(x) for x in dct.split("-")]
+    year, month = parts[0], parts[1] if len(parts) > 1 else 12
+    last = dt.date(year, 12, 31) if len(parts) == 1 else (
+        dt.date(year, month, parts[2]) if len(parts) == 3 else
+        dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    return start > last
+
+
+def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str | None,
+                  action: str = "") -> str:
+    """``happened``, ``planned``, ``reported`` or ``denied`` for the trigger at ``trigger_at``."""
+    before = clause[max(0, trigger_at - _WINDOW):trigger_at]
+    if action == "invitation":
+        # Being invited makes the *visit* planned; the invitation itself was made. Its date is
+        # usually the visit's, so the date says nothing about its status either.
+        before = _INVITE.sub(" ", before)
+        date = None
+    if _DENIED.search(before):
+        return "denied"
+    infinitive = before.rstrip().lower().endswith(" to") and not re.search(
+        r"\b(?:went|came|go|come|travell?ed|moved|sent|according)\s+to$", before.rstrip(), re.I)
+    if _PLANNED.search(before) or infinitive or _after_dct(date, dct):
+        return "planned"
+    if _REPORTED.search(before) or _REPORTED.search(clause[trigger_at:trigger_at + _WINDOW]):
+        return "reported"
+    return "happened"

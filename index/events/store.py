@@ -1,0 +1,98 @@
+"""The events index of a generation: schema, writing, and reading events back.
+
+Each merged event is one document: its words (sentences, summary, actors with roles and spelling
+variants, place, action names) are searchable with the passages' analyzer, its action and status
+are exact fields, and its date is a numeric day range so `/who … 2014` is a range query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+from index.actors import lookup
+from index.events.lexicon import lexicon
+from index.events.model import Event
+from index.passages import ArticlePassages
+from index.schema import analyzer
+
+INDEX_NAME = "events"
+UNDATED = 0  # start/end of an undated event: matches no date range
+
+
+def event_schema() -> Schema:
+    """Fields of one event document."""
+    return Schema(
+        event_id=ID(stored=True, unique=True),
+        action=ID(stored=True),
+        status=ID(stored=True),
+        text=TEXT(analyzer=analyzer(), phrase=True),
+        names=TEXT(analyzer=analyzer()),
+        start=NUMERIC(bits=32, stored=True),
+        end=NUMERIC(bits=32, stored=True),
+        data=STORED(),
+    )
+
+
+def day_number(iso: str) -> int:
+    """``2014-04-28`` → ``20140428`` (sortable, and a plain int for NumericRange)."""
+    d = dt.date.fromisoformat(iso)
+    return d.year * 10000 + d.month * 100 + d.day
+
+
+def _variants(name: str) -> list[str]:
+    entry = lookup(name)
+    return [name, *(entry.aliases if entry else ())]
+
+
+def event_document(event: Event, passages: dict[str, str]) -> dict[str, Any]:
+    """The Whoosh document of one event; ``passages`` maps passage ids to their text."""
+    data = event.to_json()
+    quotes = []
+    for ev in data["evidence"]:
+        text = passages[ev["passage_id"]]
+        ev["quote_text"] = text[ev["quote"][0]:ev["quote"][1]]
+        quotes.append(ev["quote_text"])
+    action = lexicon().get(event.action)
+    people = event.actors + event.targets + event.companions
+    names = [v for a in people for v in _variants(a.name)] + [a.role or "" for a in people]
+    if event.place:
+        names += _variants(event.place)
+    start = end = UNDATED
+    if event.date is not None and event.date.start and event.date.end:
+        start, end = day_number(event.date.start), day_number(event.date.end)
+        if event.date.mod == "AFTER":
+            start, end = end, day_number(f"{int(event.date.end[:4]) + 1}-12-31")
+    return {
+        "event_id": event.event_id, "action": event.action, "status": event.status,
+        "text": " ".join([*dict.fromkeys(quotes), event.summary, action.label]),
+        "names": " ".join([*names, action.label, *action.words]),
+        "start": start, "end": end, "data": json.dumps(data, ensure_ascii=False),
+    }
+
+
+def write_events(whoosh_dir: Path, events: list[Event],
+                 processed: list[ArticlePassages]) -> None:
+    """Write the events index beside the passages index of a new generation."""
+    passages = {p.passage_id: p.text for ap in processed for p in ap.passages}
+    ix = whoosh_index.create_in(str(whoosh_dir), event_schema(), indexname=INDEX_NAME)
+    writer = ix.writer(limitmb=128)
+    try:
+        for e in events:
+            writer.add_document(**event_document(e, passages))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    ix.close()
+
+
+def load_event(fields: dict[str, Any]) -> tuple[Event, list[str]]:
+    """An event and the quoted text of each of its evidence entries, from stored fields."""
+    data = json.loads(fields["data"])
+    return Event.from_json(data), [ev["quote_text"] for ev in data["evidence"]]

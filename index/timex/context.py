@@ -1,0 +1,103 @@
+"""Sentence context for anchoring: where sentences start, and the tense a sentence is in.
+
+Tense is read from cue words, not a parser: future markers ("will", "is to", "plans to",
+"scheduled", "invited ... to visit") beat past ones, because news sentences that report a plan
+usually also carry a past reporting verb ("said").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+
+_SENT_BREAK = re.compile(r"(?<=[.!?])['\"”’)]*\s+(?=[A-Z\"“‘'(`])|\n\s*\n")
+_FUTURE = re.compile(
+    r"\b(?:will|won't|shall|'ll|would|going\s+to|(?:is|are|was|were)\s+(?:to|due\s+to|set\s+to|"
+    r"expected\s+to|scheduled\s+to|slated\s+to|planned|scheduled|slated)\b|plans?\s+to|"
+    r"planned|planning|intends?\s+to|intended\s+to|expects?\s+to|scheduled|upcoming|"
+    r"forthcoming|invited\b[^.;]{0,80}?\bto\s+(?:visit|come|attend|take\s+part)|"
+    r"to\s+be\s+(?:held|signed|opened|launched|completed)|hopes?\s+to|aims?\s+to|"
+    r"agreed\s+to\s+(?:hold|meet|visit)|next)\b"
+)
+# Weekdays in news are overwhelmingly past; only unambiguous markers send them forward.
+_FUTURE_STRONG = re.compile(
+    r"\b(?:will|won't|shall|'ll|going\s+to|(?:is|are)\s+(?:to|due\s+to|set\s+to|expected\s+to|"
+    r"scheduled\s+to|slated\s+to|scheduled|slated)\b|plans?\s+to|scheduled\s+for|next|"
+    r"as\s+soon\s+as)\b"
+)
+# A deadline word right before the date points forward ("payable Jan. 2", "until Tuesday").
+_DEADLINE = re.compile(r"\b(?:until|till|payable|effective|expires?|due|deadline|postponed\s+until|"
+                       r"by|through|starting|beginning)\s+(?:(?:the\s+)?(?:early|mid|late|end\s+of)"
+                       r"[\s-]+)?\Z")
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|ago|last|earlier|previously|former|been|"
+    r"(?!(?:need|indeed|speed|feed|seed|red|bed|hundred|wed|bred|shed)\b)[a-z]{2,}ed|"
+    r"said|told|met|went|came|took|made|held|began|saw|gave|left|sent|won|lost|paid|sold|"
+    r"bought|spent|signed|agreed|visited|arrived)\b"
+)
+
+
+class Sentences:
+    """Lazily computed sentence spans of one text, with a tense per sentence."""
+
+    __slots__ = ("_cache", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._cache: dict[int, str] = {}
+
+    def _bounds(self, pos: int) -> tuple[int, int]:
+        if self._starts is None:
+            self._starts = [0] + [m.end() for m in _SENT_BREAK.finditer(self.text)]
+        i = bisect.bisect_right(self._starts, pos) - 1
+        end = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+        return self._starts[i], end
+
+    def index(self, pos: int) -> int:
+        """Ordinal of the sentence holding ``pos`` (to measure how far back a reference is)."""
+        self._bounds(pos)
+        assert self._starts is not None
+        return bisect.bisect_right(self._starts, pos) - 1
+
+    def tense(self, start: int, end: int, strong: bool = False) -> str:
+        """Tense of the sentence around ``[start, end)``, judged without the expression itself;
+        ``strong`` admits only unambiguous future markers (for weekdays)."""
+        s, e = self._bounds(start)
+        key = (s * 1_000_003 + start) * 2 + strong
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        # Only a window near the expression (long sentences mix tenses); the nearest cue wins.
+        lo = max(s, start - 160)
+        left = self.text[lo:start]
+        right = self.text[end:min(e, end + 100)]
+        if _DEADLINE.search(left) and not self.text.startswith("'s", end):
+            self._cache[key] = FUTURE
+            return FUTURE
+        if strong and self.text.startswith("'s", end):
+            self._cache[key] = PAST  # "Wednesday's ruling": already happened
+            return PAST
+        fut = _nearest(_FUTURE_STRONG if strong else _FUTURE, left, right)
+        past = _nearest(_PAST, left, right)
+        if fut is None and past is None:
+            result = PRESENT
+        elif past is None or (fut is not None and fut <= past):
+            result = FUTURE
+        else:
+            result = PAST
+        self._cache[key] = result
+        return result
+
+
+def _nearest(rx: re.Pattern[str], left: str, right: str) -> int | None:
+    """Distance in characters from the expression to the closest cue of ``rx``, if any."""
+    best: int | None = None
+    for m in rx.finditer(left):
+        best = len(left) - m.end()
+    m = rx.search(right)
+    if m is not None and (best is None or m.start() < best):
+        best = m.start()
+    return best

@@ -1,0 +1,153 @@
+"""Finding expression extents: run every pattern, keep the longest non-overlapping matches,
+drop the ones that are not dates after all, and widen cores by modifiers to their left."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.timex.lexicon import MODIFIERS, QUANT_MODS
+from index.timex.patterns import (
+    HEADS,
+    MAY_VERB,
+    MOD_BEFORE,
+    MONTH_CUE_BEFORE,
+    PATTERNS,
+    QUANT_BEFORE,
+)
+
+# Kinds whose extent may take a calendar modifier ("early", "the end of") or a quantity
+# modifier ("about", "more than") on the left.
+_CAL_KINDS = frozenset({"mdy", "dmy", "month", "year", "decade", "century", "season", "quarter",
+                        "half", "weekday", "relunit", "deictic", "holiday", "pod",
+                        "spoken_year"})
+_QUANT_KINDS = frozenset({"duration", "ago", "time", "mdy", "dmy", "year", "set"})
+_HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
+# Ties on length go to the kind listed first.
+_PRIORITY = {k: i for i, k in enumerate((
+    "time", "iso", "mdy", "dmy", "dmy_num", "mdy_num", "quarter", "half", "ago", "pod",
+    "relunit", "month", "weekday", "holiday", "season", "decade", "century", "year",
+    "spoken_year", "set", "deictic", "duration"))}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A matched extent with its pattern kind and named groups (``None`` for unmatched)."""
+
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+    mod: str | None = None
+
+
+def _mod_value(word: str) -> str | None:
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w in MODIFIERS:
+        return MODIFIERS[w]
+    if w in QUANT_MODS:
+        return QUANT_MODS[w]
+    for key, val in (("early", "START"), ("late", "END"), ("mid", "MID")):
+        if w.endswith(key):
+            return val
+    return None
+
+
+def _keep(text: str, c: Candidate) -> bool:
+    """Reject matches that look like dates but are not (modal "May", lone weak words)."""
+    g = c.groups
+    if c.kind == "month" and not g.get("year") and not g.get("rel") and not g.get("ry"):
+        word = text[c.start:c.end]
+        before = text[max(0, c.start - 24):c.start]
+        if word == "May" or (word.upper() == word and len(word) > 3):
+            # "May" is a month only with a cue ("in May", "May 2014"), never before a verb.
+            if not MONTH_CUE_BEFORE.search(before) or (MAY_VERB.match(text, c.end) and \
+                    not text.startswith((" and", " or", " to", " through"), c.end)):
+                return False
+        elif word.endswith(".") or word in ("Jan", "Mar", "Sep", "Dec", "Jun", "Jul", "Apr",
+                                            "Aug", "Oct", "Nov", "Feb", "Sept"):
+            return bool(MONTH_CUE_BEFORE.search(before))
+    if c.kind == "season":
+        season = (g.get("season") or "").lower()
+        if season in ("fall", "spring") and not g.get("rel") and not g.get("year"):
+            return False
+        if g.get("rel") and g["rel"].lower() in ("early", "late") and not g.get("year"):
+            # "early spring" is fine; "late fall" too - but only as a phrase in its own right
+            return season not in ("fall", "spring")
+    return True
+
+
+def find(text: str) -> list[Candidate]:
+    """All timex extents of ``text``: longest first, then leftmost, non-overlapping, in order."""
+    heads: dict[str, list[int]] = {}
+    for m in HEADS.finditer(text):
+        heads.setdefault(m.lastgroup or "", []).append(m.start())
+    if not heads:
+        return []
+    found: list[Candidate] = []
+    n = len(text)
+    for pat in PATTERNS:
+        starts = [p for h in pat.heads for p in heads.get(h, ())]
+        if not starts:
+            continue
+        if len(pat.heads) > 1:
+            starts.sort()
+        for lo, hi in _windows(starts, pat.left, pat.right, n):
+            for m in pat.rx.finditer(text, lo, hi):
+                if m.end() > m.start():
+                    found.append(Candidate(m.start(), m.end(), pat.kind, m.groupdict()))
+    found.sort(key=lambda c: (c.start - c.end, c.start, _PRIORITY[c.kind]))
+    taken: list[Candidate] = []
+    used = bytearray(len(text) + 1)
+    for c in found:
+        if any(used[c.start:c.end]) or not _keep(text, c):
+            continue
+        used[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    prev_end = 0
+    for c in taken:
+        if c.kind in ("quarter", "duration") and c.groups.get("det") and not c.groups.get("dir") \
+                and _HYPHEN_UNIT.search(text, c.start, c.end):
+            # TimeML leaves the determiner out of adjectival "the third-quarter (profit)".
+            c.start += text[c.start:c.end].index(" ") + 1
+            c.groups["det"] = None
+        _widen(text, c, prev_end)
+        prev_end = c.end
+    return taken
+
+
+def _windows(starts: list[int], left: int, right: int, n: int) -> list[tuple[int, int]]:
+    """Merged [head - left, head + right (+ a word)) windows over sorted head positions."""
+    out: list[tuple[int, int]] = []
+    right += 16  # heads are recorded by start; allow for the head word itself
+    lo, hi = max(0, starts[0] - left), min(n, starts[0] + right)
+    for p in starts[1:]:
+        a = p - left
+        if a <= hi:
+            hi = min(n, p + right)
+        else:
+            out.append((lo, hi))
+            lo, hi = max(0, a), min(n, p + right)
+    out.append((lo, hi))
+    return out
+
+
+def _widen(text: str, c: Candidate, floor: int) -> None:
+    """Pull "early"/"mid-"/"the end of" or "about"/"more than" into the extent."""
+    lo = max(floor, c.start - 24)
+    window = text[lo:c.start]
+    if not window:
+        return
+    m = MOD_BEFORE.search(window) if c.kind in _CAL_KINDS else None
+    if m is None and c.kind in _QUANT_KINDS and not text.startswith(("the ", "The "), c.start):
+        m = QUANT_BEFORE.search(window)
+    if m is None and c.kind == "mdy":
+        m = MOD_BEFORE.search(window)
+    if m is None:
+        return
+    mod = _mod_value(m.group("m"))
+    if mod is None:
+        return
+    c.start = lo + m.start("m")
+    c.mod = mod

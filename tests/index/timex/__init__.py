@@ -1,0 +1,1 @@
+"""Tests of the time-expression tagger (index.timex)."""
