@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.commandline import run_chat_command, usage_line
-from bot.render_text import format_summary, render_answer
+from bot.render_text import event_facts, event_headline, format_summary, render_answer
 from bot.settings import Settings, get_settings
 from index.build import BuildSummary, build_index
 from index.errors import TumenError
@@ -20,7 +20,7 @@ from index.services import Library
 
 log = logging.getLogger(__name__)
 
-SAMPLE_QUESTION = "/search Sochi Olympics"
+SAMPLE_QUESTION = "/when debt"
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -124,6 +124,45 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_ERROR if n_bad else EXIT_OK
 
 
+def cmd_events(args: argparse.Namespace) -> int:
+    lib = _library(_settings(args))
+    try:
+        answer = lib.timeline()
+    finally:
+        lib.close()
+    if args.json:
+        print(json.dumps([i.to_json() for i in answer.items], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for item in answer.items:
+        docs = ", ".join(dict.fromkeys(c.doc_id[:12] for c in item.citations))
+        print(f"{event_headline(item)}\n    {event_facts(item)} · {item.event_id} · {docs}")
+    print(f"{len(answer.items)} events.")
+    return EXIT_OK
+
+
+def cmd_timex(args: argparse.Namespace) -> int:
+    from index.loader import normalize_date
+    from index.timex import tag
+
+    try:
+        dct = normalize_date(args.dct) if args.dct else None
+    except ValueError as exc:
+        _err(f"--dct: {exc}")
+        return EXIT_USAGE
+    if args.file is None:
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            _err(f"cannot read {args.file}: {exc}")
+            return EXIT_ERROR
+    for t in tag(text, dct):
+        print(json.dumps({"start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                          "value": t.value}, ensure_ascii=False))
+    return EXIT_OK
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if settings.discord_token is None or not settings.discord_token.get_secret_value():
@@ -173,6 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
         index=True)
     add("check", "Validate the corpus and show what cleaning drops; exit 1 on errors.",
         cmd_check, corpus=True)
+    p = add("events", "List every extracted event (after merging across sources).", cmd_events,
+            corpus=True, index=True)
+    p.add_argument("--json", action="store_true", help="print the events as JSON")
+    p = add("timex", "Tag time expressions in a text (stdin by default) as JSON lines.",
+            cmd_timex)
+    p.add_argument("--dct", metavar="YYYY-MM-DD",
+                   help="the document's date (YYYY-MM-DD, YYYY-MM or YYYY); omit if undated")
+    p.add_argument("file", nargs="?", help="a UTF-8 text file (default: standard input)")
     add("run", "Start the Discord bot (needs TUMEN_DISCORD_TOKEN); without a token, answer a "
         "sample question offline.", cmd_run, corpus=True, index=True)
     return parser

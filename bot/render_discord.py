@@ -12,6 +12,7 @@ import discord
 from discord.utils import escape_markdown
 
 from bot import budget
+from index.events.dates import human
 from index.models import Answer, Citation, Item, Source
 
 COLOUR = discord.Colour(0x3B6EA5)
@@ -189,7 +190,50 @@ def render_status(status: dict[str, Any]) -> list[discord.Embed]:
     return [e]
 
 
-RENDERERS = {"search": render_passages, "cite": render_cite, "sources": render_sources,
+EVENTS_PER_PAGE = 4
+
+
+def _event_field(n: int, item: Item) -> tuple[str, str]:
+    n_sources = len({c.doc_id for c in item.citations})
+    name = (f"{n}. {human(item.date)} · {(item.action or '').replace('_', ' ')} · "
+            f"{item.status}")
+    head = f"**{_esc(item.summary or '')}**"
+    tail_lines = [f"reported by {n_sources} source{'s' if n_sources != 1 else ''}"
+                  + (f" · date {item.date.precision}, {item.date.basis}" if item.date else "")]
+    for c in item.citations[1:]:
+        tail_lines.append(f"also {_esc(source_label(c.source))} · `{c.passage_id}`")
+    tail = "\n".join(tail_lines)
+    room = FIELD_VALUE_ROOM - len(head) - len(tail) - 4
+    first = citation_block(item.citations[0], max(room, 120)) if item.citations else ""
+    value = budget.trim(f"{head}\n{first}\n{tail}", FIELD_VALUE_ROOM)
+    return budget.trim(name, FIELD_NAME_ROOM), value
+
+
+def render_events(answer: Answer) -> list[discord.Embed]:
+    """`/when`, `/who`, `/timeline`: events (or passages, when no event matched)."""
+    if any(i.kind == "passage" for i in answer.items):
+        return render_passages(answer)
+    n = len(answer.items)
+    head = f"/{answer.command} {answer.query}".rstrip()
+    if not n:
+        text = "\n".join(filter(None, [_notes(answer), _esc(answer.suggestion or
+                                                             "Nothing found.")]))
+        return [_base(f"{head} — nothing found", text)]
+    pages = _chunks(answer.items, EVENTS_PER_PAGE)
+    embeds = []
+    for p, chunk in enumerate(pages, start=1):
+        e = _base(f"{head} — {n} event{'s' if n != 1 else ''}",
+                  budget.trim(_notes(answer), NOTES_ROOM))
+        for i, item in enumerate(chunk, start=(p - 1) * EVENTS_PER_PAGE + 1):
+            name, value = _event_field(i, item)
+            e.add_field(name=name, value=value, inline=False)
+        _footer(e, _page_footer(p, len(pages)))
+        embeds.append(e)
+    return embeds
+
+
+RENDERERS = {"when": render_events, "who": render_events, "timeline": render_events,
+             "search": render_passages, "cite": render_cite, "sources": render_sources,
              "help": render_help}
 
 

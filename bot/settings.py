@@ -17,8 +17,11 @@ IdList = Annotated[list[int], NoDecode]
 class Settings(BaseSettings):
     """Every setting Tumen reads. Lists of ids are comma-separated in the environment."""
 
+    # hide_input_in_errors: a validation error must never echo a value back (it could be the
+    # token, pasted into the wrong variable).
     model_config = SettingsConfigDict(env_prefix="TUMEN_", env_file=".env",
-                                      env_file_encoding="utf-8", extra="ignore")
+                                      env_file_encoding="utf-8", extra="ignore",
+                                      hide_input_in_errors=True)
 
     discord_token: SecretStr | None = None
     guild_ids: IdList = Field(default_factory=list)
@@ -30,12 +33,20 @@ class Settings(BaseSettings):
     max_article_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
     discord_api_base: str | None = None
     discord_gateway_url: str | None = None
+    # Per-user command budget across all commands: `cooldown_rate` per `cooldown_per_s` seconds
+    # (0 turns it off).
+    cooldown_rate: int = Field(default=5, ge=0)
+    cooldown_per_s: float = Field(default=10.0, gt=0)
 
     @field_validator("guild_ids", "admin_role_ids", "admin_user_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
-            return [int(v) for v in value.replace(" ", "").split(",") if v]
+            parts = [v for v in value.replace(" ", "").split(",") if v]
+            if not all(p.isdigit() for p in parts):
+                # Not int()'s message: it would quote the value, which may be a misplaced token.
+                raise ValueError("must be comma-separated numeric ids")
+            return [int(p) for p in parts]
         if isinstance(value, int):
             return [value]
         return value

@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot import budget
+from bot.cooldown import UserCooldowns, retry_message
 from index.errors import TumenError
 
 log = logging.getLogger(__name__)
@@ -33,12 +34,39 @@ async def send(interaction: discord.Interaction, content: str | None = None, *,
 
 
 class TumenTree(app_commands.CommandTree):
-    """The command tree: turns our errors into one-sentence ephemeral replies."""
+    """The command tree: one per-user cooldown for every command, and one error path.
+
+    Every refusal or failure becomes a one-sentence ephemeral reply.
+    """
+
+    _cooldowns: UserCooldowns | None = None
+
+    @property
+    def cooldowns(self) -> UserCooldowns:
+        """Built on first use: the tree exists before the bot has its settings."""
+        if self._cooldowns is None:
+            settings = self.client.settings  # type: ignore[attr-defined]
+            self._cooldowns = UserCooldowns(settings.cooldown_rate, settings.cooldown_per_s)
+        return self._cooldowns
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        # Only commands count: autocomplete fires on every keystroke, and page buttons never
+        # reach the tree. Raising (not returning False) routes the refusal through on_error.
+        if interaction.type is discord.InteractionType.application_command:
+            retry_after = self.cooldowns.hit(interaction.user.id)
+            if retry_after is not None:
+                cooldown = app_commands.Cooldown(self.cooldowns.rate, self.cooldowns.per)
+                raise app_commands.CommandOnCooldown(cooldown, retry_after)
+        return True
 
     async def on_error(self, interaction: discord.Interaction,
                        error: app_commands.AppCommandError) -> None:
         original = getattr(error, "original", error)
-        if isinstance(original, TumenError):
+        if isinstance(error, app_commands.CommandOnCooldown):
+            log.info("user %s is over the command rate; retry in %.1f s", interaction.user.id,
+                     error.retry_after)
+            message = retry_message(error.retry_after)
+        elif isinstance(original, TumenError):
             message = str(original)
         elif isinstance(error, app_commands.CheckFailure):
             message = str(error) or "You are not allowed to use this command here."

@@ -21,7 +21,7 @@ from whoosh import index as whoosh_index
 
 from index.buildlock import BuildLock
 from index.errors import BuildError
-from index.events.extract import extract_events
+from index.events.extract import Sentence, annotate, date_of, extract_events
 from index.events.merge import merge_events
 from index.events.model import Event
 from index.events.store import write_events
@@ -82,7 +82,21 @@ def _previous_articles(index_dir: Path) -> dict[str, dict[str, object]]:
     return meta.get("articles", {})
 
 
-def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages], events: list[Event]) -> None:
+def _sentence_dates(ap: ArticlePassages, sents: list[Sentence]) -> dict[str, list[list[object]]]:
+    """Per passage: ``[sentence number, TIMEX value, basis]`` of each date its sentences name."""
+    out: dict[str, list[list[object]]] = {p.passage_id: [] for p in ap.passages}
+    counters: dict[int, int] = {}
+    for s in sents:
+        n = counters[s.passage_idx] = counters.get(s.passage_idx, -1) + 1
+        pid = ap.passages[s.passage_idx].passage_id
+        for t in s.timexes:
+            if (d := date_of(t)) is not None:
+                out[pid].append([n, d.value, d.basis])
+    return out
+
+
+def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages], events: list[Event],
+                  dates: dict[str, list[list[object]]]) -> None:
     wdir = gen_dir / WHOOSH_DIR
     wdir.mkdir()
     write_events(wdir, events, processed)
@@ -97,6 +111,7 @@ def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages], events: list[
                     title=meta.title, publisher=meta.publisher, date=meta.date or "",
                     year=meta.year if meta.year is not None else 0,
                     sentences=[list(s) for s in p.sentences],
+                    dates=dates.get(p.passage_id, []),
                 )
     except BaseException:
         writer.cancel()
@@ -135,12 +150,17 @@ def build_index(corpus_dir: Path, index_dir: Path, *, max_bytes: int = DEFAULT_M
         if not processed:
             raise BuildError("nothing to index: no article has any text after cleaning; "
                              "the current index keeps serving")
-        extracted = [e for ap in processed for e in extract_events(ap)]
+        extracted: list[Event] = []
+        dates: dict[str, list[list[object]]] = {}
+        for ap in processed:
+            sents = annotate(ap)
+            extracted += extract_events(ap, sents)
+            dates.update(_sentence_dates(ap, sents))
         events = merge_events(extracted)
         previous = _previous_articles(index_dir)
         gen_dir = new_generation_dir(index_dir)
         try:
-            summary = _write_generation(gen_dir, corpus_dir, processed, events,
+            summary = _write_generation(gen_dir, corpus_dir, processed, events, dates,
                                         len(extracted) - len(events), report.problems,
                                         previous, started)
             # Prove the new generation opens before anyone is pointed at it.
@@ -154,10 +174,11 @@ def build_index(corpus_dir: Path, index_dir: Path, *, max_bytes: int = DEFAULT_M
 
 
 def _write_generation(gen_dir: Path, corpus_dir: Path, processed: list[ArticlePassages],
-                      events: list[Event], merged: int, problems: list[Problem],
+                      events: list[Event], dates: dict[str, list[list[object]]], merged: int,
+                      problems: list[Problem],
                       previous: dict[str, dict[str, object]], started: float) -> BuildSummary:
     try:
-        _write_whoosh(gen_dir, processed, events)
+        _write_whoosh(gen_dir, processed, events, dates)
     except OSError as exc:
         raise BuildError(f"could not write the new index ({exc.strerror or exc}); "
                          "the current index keeps serving") from exc

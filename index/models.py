@@ -175,6 +175,8 @@ class Item:
                 "event_id": self.event_id, "confidence": self.confidence,
                 "notes": list(self.notes), "sources": len({c.doc_id for c in self.citations}),
             })
+        if self.kind == "passage" and self.date is not None:
+            out["date"] = self.date.to_json()
         if self.kind == "source" and self.source is not None:
             out.update({"doc_id": self.source.doc_id, **self.source.to_json(),
                         "passages": self.passages})

@@ -31,6 +31,8 @@ class ParsedQuery:
     words: tuple[str, ...]
     phrases: tuple[tuple[str, ...], ...]
     notes: tuple[str, ...] = ()
+    # Other spellings a word also matches ("minnikhanov" → ("minnihanov",)).
+    variants: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def units(self) -> tuple[tuple[str, ...], ...]:
@@ -41,9 +43,19 @@ class ParsedQuery:
         """All analyzed terms, for highlighting."""
         return set(self.words) | {t for p in self.phrases for t in p}
 
+    def highlight_units(self) -> tuple[tuple[str, ...], ...]:
+        """The units plus the other spellings of words, so that a variant is marked too."""
+        return self.units + tuple((v,) for _, vs in self.variants for v in vs)
+
+    def _word_query(self, field: str, word: str) -> wq.Query:
+        other = dict(self.variants).get(word, ())
+        if not other:
+            return wq.Term(field, word)
+        return wq.Or([wq.Term(field, word), *(wq.Term(field, v) for v in other)])
+
     def whoosh_query(self, field: str = "text", *, any_term: bool = False) -> wq.Query:
         """All units required (``any_term=False``) or any of them."""
-        parts: list[wq.Query] = [wq.Term(field, w) for w in self.words]
+        parts: list[wq.Query] = [self._word_query(field, w) for w in self.words]
         for phrase in self.phrases:
             parts.append(wq.Term(field, phrase[0]) if len(phrase) == 1
                          else wq.Phrase(field, list(phrase)))

@@ -50,6 +50,7 @@ def passage_schema() -> Schema:
         date=ID(stored=True),
         year=NUMERIC(stored=True),
         sentences=STORED(),
+        dates=STORED(),  # [sentence number, TIMEX value, basis] of the dates each sentence names
     )
 
 

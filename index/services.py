@@ -8,16 +8,21 @@ from __future__ import annotations
 import difflib
 import logging
 import re
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
 
+from index.actors import lookup
 from index.errors import NotFound, QueryError
 from index.events import answers as ev
+from index.events.dates import event_date
 from index.events.timerange import parse_time_range
-from index.models import Answer, Citation, Item, Source
-from index.query import parse_user_query
+from index.models import Answer, Citation, EventDate, Item, Source
+from index.query import ParsedQuery, parse_user_query
+from index.schema import terms_of
 from index.snippets import best_quote
 from index.store import Generation, Store
 
@@ -26,6 +31,35 @@ log = logging.getLogger(__name__)
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
 _PASSAGE_REF = re.compile(r"^(?P<doc>[^:\s]+)(?::p?(?P<n>\d+))?$", re.I)
+
+
+def with_variants(parsed: ParsedQuery) -> ParsedQuery:
+    """Let each known name also match its other spellings (Minnikhanov ~ Minnihanov)."""
+    found = []
+    for w in parsed.words:
+        if (variants := _name_variants(w)):
+            found.append((w, variants))
+    return replace(parsed, variants=tuple(found)) if found else parsed
+
+
+@lru_cache(maxsize=4096)
+def _name_variants(term: str) -> tuple[str, ...]:
+    entry = lookup(term)
+    if entry is None or entry.kind not in ("person", "place", "country", "org"):
+        return ()
+    forms = {terms_of(name)[-1] for name in (entry.name, *entry.aliases) if terms_of(name)}
+    # Only a typed name itself gets its respellings: never a word that merely led to an entry.
+    return tuple(sorted(forms - {term})) if term in forms else ()
+
+
+def _quoted_date(fields: dict[str, Any], sentences: list[tuple[int, ...]], start: int,
+                 end: int) -> EventDate | None:
+    """The first date the quoted sentences name (resolved at build time against the article)."""
+    quoted = {i for i, (s, e) in enumerate(sentences) if s >= start and e <= end}
+    for n, value, basis in fields.get("dates") or []:
+        if n in quoted and (d := event_date(value, basis)) is not None:
+            return d
+    return None
 
 
 def suggest_spelling(gen: Generation, text: str) -> str | None:
@@ -61,7 +95,7 @@ class Library:
     # -- /search ---------------------------------------------------------------------------
     def search(self, text: str, *, limit: int = DEFAULT_LIMIT, source: str | None = None) -> Answer:
         """The passages that best match ``text``, each quoting the sentence(s) that matched."""
-        parsed = parse_user_query(text)
+        parsed = with_variants(parse_user_query(text))
         limit = max(1, min(limit, MAX_LIMIT))
         gen = self.store.current()
         searcher = gen.searcher()
@@ -80,9 +114,10 @@ class Library:
         items = []
         for hit in results:
             fields = hit.fields()
-            q = best_quote(fields["text"], [tuple(s) for s in fields["sentences"]],
-                           parsed.units)
-            items.append(Item(kind="passage", score=float(hit.score), citations=(
+            sentences = [tuple(s) for s in fields["sentences"]]
+            q = best_quote(fields["text"], sentences, parsed.highlight_units())
+            items.append(Item(kind="passage", score=float(hit.score),
+                              date=_quoted_date(fields, sentences, q.start, q.end), citations=(
                 Citation(passage_id=fields["passage_id"], doc_id=fields["doc_id"],
                          quote=fields["text"][q.start:q.end], source=_source(gen, fields["doc_id"]),
                          highlights=q.highlights),)))

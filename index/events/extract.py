@@ -52,7 +52,9 @@ _MAX_CONTINUATION = 2
 
 
 @dataclass
-class _Sentence:
+class Sentence:
+    """One sentence of an article, annotated once for every later use."""
+
     passage_idx: int
     span: Span  # in the passage text
     text: str
@@ -69,7 +71,7 @@ def _clauses(text: str) -> list[Span]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _sentences(ap: ArticlePassages) -> list[_Sentence]:
+def annotate(ap: ArticlePassages) -> list[Sentence]:
     """Every sentence of the article with its mentions and time expressions, in reading order."""
     passages = ap.passages
     offsets, pos = [], 0
@@ -92,8 +94,13 @@ def _sentences(ap: ArticlePassages) -> list[_Sentence]:
                     local.append(Timex(t.start - base - s, t.end - base - s, t.text, t.type,
                                        t.value, t.mod, t.anchor, t.range_value))
                 ti += 1
-            out.append(_Sentence(pi, (s, e), text, ctx.find_mentions(text), local))
+            out.append(Sentence(pi, (s, e), text, ctx.find_mentions(text), local))
     return out
+
+
+def date_of(tx: Timex) -> EventDate | None:
+    """The calendar date a DATE/TIME expression names, or None if it names none."""
+    return _date_of(tx)
 
 
 def _date_of(tx: Timex) -> EventDate | None:
@@ -109,7 +116,7 @@ def _date_of(tx: Timex) -> EventDate | None:
     return event_date(value, basis, mod)
 
 
-def _clause_date(sent: _Sentence, clause: Span, trigger_at: int) -> EventDate | None:
+def _clause_date(sent: Sentence, clause: Span, trigger_at: int) -> EventDate | None:
     """The date stated in the clause (nearest the trigger), else elsewhere in the sentence.
 
     A date after "since" bounds something else ("first visit since taking power in 2011").
@@ -125,7 +132,7 @@ def _clause_date(sent: _Sentence, clause: Span, trigger_at: int) -> EventDate | 
     return nearest(inside) or nearest(sent.timexes)
 
 
-def _quote(sents: list[_Sentence], k: int) -> tuple[Span, list[_Sentence]]:
+def _quote(sents: list[Sentence], k: int) -> tuple[Span, list[Sentence]]:
     """The event sentence plus following sentences of the same passage that continue it."""
     s0 = sents[k]
     start, end = s0.span
@@ -156,14 +163,17 @@ def _in_quotation(text: str, at: int) -> bool:
     return opened > 0 or text.count('"', 0, at) % 2 == 1
 
 
-def _is_heading(sent: _Sentence, passage_sentences: int) -> bool:
+def _is_heading(sent: Sentence, passage_sentences: int) -> bool:
     return passage_sentences == 1 and not _TERMINAL.search(sent.text) and \
         len(sent.text.split()) <= 10
 
 
-def extract_events(ap: ArticlePassages) -> list[Event]:
-    """Every event the article's sentences state, in reading order."""
-    sents = _sentences(ap)
+def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> list[Event]:
+    """Every event the article's sentences state, in reading order.
+
+    ``sents`` is `annotate(ap)`, if the caller already has it.
+    """
+    sents = annotate(ap) if sents is None else sents
     passages = ap.passages
     dct = ap.article.meta.date
     events: list[Event] = []

@@ -61,8 +61,8 @@ class State:
             return self.dct, DCT
         return None, NONE
 
-    def tense(self, start: int, end: int, strong: bool = False) -> str:
-        return self.sents.tense(start, end, strong)
+    def tense(self, start: int, end: int, weekday: bool = False) -> str:
+        return self.sents.tense(start, end, weekday)
 
     # --- underspecified dates ---------------------------------------------------------
     def year_for(self, month: int, day: int | None, start: int, end: int) -> tuple[int | None, str]:
@@ -111,7 +111,7 @@ class State:
             d = weekday_near(base - dt.timedelta(days=1), wd, -1)
         elif rel in ("next", "this coming", "coming", "the following", "the next"):
             d = weekday_near(base, wd, +1)
-        elif self.tense(start, end, strong=True) == FUTURE:
+        elif self.tense(start, end, weekday=True) == FUTURE:
             d = weekday_near(base - dt.timedelta(days=1), wd, +1)
         else:
             d = weekday_near(base, wd, -1)

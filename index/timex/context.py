@@ -21,22 +21,22 @@ _FUTURE = re.compile(
     r"to\s+be\s+(?:held|signed|opened|launched|completed)|hopes?\s+to|aims?\s+to|"
     r"agreed\s+to\s+(?:hold|meet|visit)|next)\b"
 )
-# Weekdays in news are overwhelmingly past; only unambiguous markers send them forward.
-_FUTURE_STRONG = re.compile(
-    r"\b(?:will|won't|shall|'ll|going\s+to|(?:is|are)\s+(?:to|due\s+to|set\s+to|expected\s+to|"
-    r"scheduled\s+to|slated\s+to|scheduled|slated)\b|plans?\s+to|scheduled\s+for|next|"
-    r"as\s+soon\s+as)\b"
-)
 # A deadline word right before the date points forward ("payable Jan. 2", "until Tuesday").
 _DEADLINE = re.compile(r"\b(?:until|till|payable|effective|expires?|due|deadline|postponed\s+until|"
                        r"by|through|starting|beginning)\s+(?:(?:the\s+)?(?:early|mid|late|end\s+of)"
                        r"[\s-]+)?\Z")
+# "-ed" after "be"/"being" is a passive ("will be named"), not a past tense.
 _PAST = re.compile(
     r"\b(?:was|were|had|did|ago|last|earlier|previously|former|been|"
-    r"(?!(?:need|indeed|speed|feed|seed|red|bed|hundred|wed|bred|shed)\b)[a-z]{2,}ed|"
+    r"(?<!\bbe\s)(?<!being\s)"
+    r"(?!(?:need|indeed|speed|feed|seed|red|bed|hundred|wed|bred|shed|unspecified)\b)[a-z]{2,}ed|"
     r"said|told|met|went|came|took|made|held|began|saw|gave|left|sent|won|lost|paid|sold|"
-    r"bought|spent|signed|agreed|visited|arrived)\b"
+    r"bought|spent|signed|agreed|visited|arrived|brought|thought|fell|rose|got|led|became|"
+    r"knew|grew|chose|struck|wrote|spoke|ran|sought|fought|built|felt|kept|meant|found|"
+    r"stood|flew|drove|broke|threw|wore|hid|shot|fled|quit|swore|forgot|sat)\b"
 )
+# "since March" is behind us whatever the verb.
+_SINCE = re.compile(r"\b(?:since|ago|as\s+of|as\s+early\s+as)\s+(?:(?:early|mid|late)[\s-]+)?\Z")
 
 
 class Sentences:
@@ -62,11 +62,11 @@ class Sentences:
         assert self._starts is not None
         return bisect.bisect_right(self._starts, pos) - 1
 
-    def tense(self, start: int, end: int, strong: bool = False) -> str:
+    def tense(self, start: int, end: int, weekday: bool = False) -> str:
         """Tense of the sentence around ``[start, end)``, judged without the expression itself;
-        ``strong`` admits only unambiguous future markers (for weekdays)."""
+        for a ``weekday`` a possessive ("Wednesday's ruling") marks a past event."""
         s, e = self._bounds(start)
-        key = (s * 1_000_003 + start) * 2 + strong
+        key = (s * 1_000_003 + start) * 2 + weekday
         hit = self._cache.get(key)
         if hit is not None:
             return hit
@@ -77,10 +77,10 @@ class Sentences:
         if _DEADLINE.search(left) and not self.text.startswith("'s", end):
             self._cache[key] = FUTURE
             return FUTURE
-        if strong and self.text.startswith("'s", end):
-            self._cache[key] = PAST  # "Wednesday's ruling": already happened
+        if _SINCE.search(left) or (weekday and self.text.startswith("'s", end)):
+            self._cache[key] = PAST  # "since March", "Wednesday's ruling": already happened
             return PAST
-        fut = _nearest(_FUTURE_STRONG if strong else _FUTURE, left, right)
+        fut = _nearest(_FUTURE, left, right)
         past = _nearest(_PAST, left, right)
         if fut is None and past is None:
             result = PRESENT

@@ -47,13 +47,13 @@ def parse_dct(dct: str | None) -> Point | None:
     """Read "YYYY", "YYYY-MM" or "YYYY-MM-DD" (extra time parts ignored); junk gives None."""
     if not dct:
         return None
-    parts = dct.strip()[:10].split("-")
+    parts = str(dct).strip()[:10].split("-")  # str(): tolerate a datetime.date
     try:
         nums = [int(p) for p in parts if p]
     except ValueError:
         return None
-    if not nums or not 1 <= nums[0] <= 9999:
-        return None
+    if not nums or not 1000 <= nums[0] <= 9000:
+        return None  # far outside any news archive: junk, and date arithmetic would overflow
     if len(nums) == 1:
         return Point(nums[0], gran=YEAR)
     if len(nums) == 2 or not valid_day(nums[0], nums[1], nums[2]):

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 from index.timex.lexicon import MODIFIERS, QUANT_MODS
 from index.timex.patterns import (
-    HEADS,
     MAY_VERB,
     MOD_BEFORE,
     MONTH_CUE_BEFORE,
     PATTERNS,
     QUANT_BEFORE,
+    find_heads,
 )
 
 # Kinds whose extent may take a calendar modifier ("early", "the end of") or a quantity
@@ -22,6 +22,10 @@ _CAL_KINDS = frozenset({"mdy", "dmy", "month", "year", "decade", "century", "sea
                         "half", "weekday", "relunit", "deictic", "holiday", "pod",
                         "spoken_year"})
 _QUANT_KINDS = frozenset({"duration", "ago", "time", "mdy", "dmy", "year", "set"})
+_MONTH_AS_NOUN = re.compile(r"\s+(?:for|of\s+the|on)\s+[A-Z]")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:annual|a|an|his|her|their|its)\s+|[\"“`']\s*)\Z")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_SPACE = re.compile(r"\s+")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((
@@ -59,6 +63,8 @@ def _keep(text: str, c: Candidate) -> bool:
     if c.kind == "month" and not g.get("year") and not g.get("rel") and not g.get("ry"):
         word = text[c.start:c.end]
         before = text[max(0, c.start - 24):c.start]
+        if _MONTH_AS_NOUN.match(text, c.end) or _NOUN_BEFORE.search(before):
+            return False  # "the March for Life", "the annual March", "Jan Kavan"
         if word == "May" or (word.upper() == word and len(word) > 3):
             # "May" is a month only with a cue ("in May", "May 2014"), never before a verb.
             if not MONTH_CUE_BEFORE.search(before) or (MAY_VERB.match(text, c.end) and \
@@ -66,7 +72,7 @@ def _keep(text: str, c: Candidate) -> bool:
                 return False
         elif word.endswith(".") or word in ("Jan", "Mar", "Sep", "Dec", "Jun", "Jul", "Apr",
                                             "Aug", "Oct", "Nov", "Feb", "Sept"):
-            return bool(MONTH_CUE_BEFORE.search(before))
+            return bool(MONTH_CUE_BEFORE.search(before)) and not _NAME_AFTER.match(text, c.end)
     if c.kind == "season":
         season = (g.get("season") or "").lower()
         if season in ("fall", "spring") and not g.get("rel") and not g.get("year"):
@@ -79,9 +85,7 @@ def _keep(text: str, c: Candidate) -> bool:
 
 def find(text: str) -> list[Candidate]:
     """All timex extents of ``text``: longest first, then leftmost, non-overlapping, in order."""
-    heads: dict[str, list[int]] = {}
-    for m in HEADS.finditer(text):
-        heads.setdefault(m.lastgroup or "", []).append(m.start())
+    heads = find_heads(text)
     if not heads:
         return []
     found: list[Candidate] = []
@@ -110,7 +114,9 @@ def find(text: str) -> list[Candidate]:
         if c.kind in ("quarter", "duration") and c.groups.get("det") and not c.groups.get("dir") \
                 and _HYPHEN_UNIT.search(text, c.start, c.end):
             # TimeML leaves the determiner out of adjectival "the third-quarter (profit)".
-            c.start += text[c.start:c.end].index(" ") + 1
+            gap = _SPACE.search(text, c.start, c.end)
+            if gap is not None:
+                c.start = gap.end()
             c.groups["det"] = None
         _widen(text, c, prev_end)
         prev_end = c.end

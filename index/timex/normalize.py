@@ -53,11 +53,12 @@ def _year(word: str, base: int | None = None) -> int:
 
 def _rel_year(rel: str, state: State) -> tuple[int | None, str]:
     """Year named by "this year"/"last year"/"that year" attached to a month or quarter."""
-    if rel in ("that year", "the same year", "the following year", "the previous year", "the year"):
+    if rel in ("that year", "the same year", "the following year", "the next year",
+               "the previous year", "the year"):
         ref, how = state.anchor_point()
         if ref is None or ref.year is None:
             return None, NONE
-        step = {"the following year": 1, "the previous year": -1}.get(rel, 0)
+        step = {"the following year": 1, "the next year": 1, "the previous year": -1}.get(rel, 0)
         return ref.year + step, how
     dct = state.dct
     if dct is None:

@@ -16,11 +16,13 @@ from index.timex.lexicon import (
     HOLIDAYS,
     MODIFIERS,
     MONTH_RE,
+    MONTHS,
     NUMBER_RE,
     QUANT_MODS,
     SEASON_RE,
     UNIT_RE,
     WEEKDAY_RE,
+    WEEKDAYS,
     YEAR_ANY_RE,
     YEAR_RE,
     alt,
@@ -69,30 +71,55 @@ def _add(kind: str, heads: str, left: int, right: int, source: str) -> None:
 
 # Every expression contains at least one "head" word; scanning for heads once and running each
 # pattern only in small windows around its heads is what makes the tagger fast.
-HEADS = re.compile(
-    r"(?P<D>\d+)"
-    r"|(?P<MON>\b(?:" + MONTH_RE + r"))"
-    r"|(?P<WD>\b" + WEEKDAY_RE + r")"
-    r"|\b(?:(?P<UNIT>(?i:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|"
-    r"months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a)|period))"
-    r"|(?P<DEI>(?i:today|yesterday|tomorrow|tonight|overnight|now|currently|nowadays|these|"
-    r"present|presently|recently|lately|recent|current|future|past|term|date|possible|morning|"
-    r"afternoon|evening|night|noon|midnight|midday|while|time))"
-    r"|(?P<SEASON>(?i:spring|summer|autumn|fall|winter))"
-    r"|(?P<SPOKEN>(?i:nineteen|eighteen|twenty|thousand))"
-    r"|(?P<DEC>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
-    r"|(?P<Q>Q[1-4]|(?i:half))"
-    r"|(?P<HOL>Day|Christmas|Thanksgiving|Easter|Halloween|Eve)"
-    r"|(?P<SET>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|biannually|"
-    r"semiannually|every|each|per|once|twice|thrice|times)))\b"
-)
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_HEAD_WORDS: dict[str, tuple[str, ...]] = {}
+_HEAD_CASED: dict[str, tuple[str, ...]] = {}
+
+
+def _heads(table: dict[str, tuple[str, ...]], cls: str, words: str) -> None:
+    for w in words.split():
+        table[w] = (*table.get(w, ()), cls)
+
+
+_heads(_HEAD_WORDS, "UNIT", "second seconds minute minutes hour hours day days night nights week "
+       "weeks weekend weekends fortnight fortnights month months quarter quarters year years "
+       "decade decades century centuries millennium millennia period")
+_heads(_HEAD_WORDS, "DEI", "today yesterday tomorrow tonight overnight now currently nowadays "
+       "these present presently recently lately recent current future past term date possible "
+       "morning afternoon evening night noon midnight midday while time")
+_heads(_HEAD_WORDS, "SEASON", "spring summer autumn fall winter")
+_heads(_HEAD_WORDS, "SPOKEN", "nineteen eighteen twenty thousand")
+_heads(_HEAD_WORDS, "DEC", "twenties thirties forties fifties sixties seventies eighties nineties")
+_heads(_HEAD_WORDS, "Q", "half")
+_heads(_HEAD_WORDS, "SET", "daily weekly monthly annually yearly hourly nightly biweekly "
+       "biannually semiannually every each per once twice thrice times")
+_heads(_HEAD_CASED, "MON", " ".join(
+    f"{m.title()} {m.upper()}" for m in MONTHS))
+_heads(_HEAD_CASED, "WD", " ".join(f"{d.title()} {d.upper()}" for d in WEEKDAYS))
+_heads(_HEAD_CASED, "HOL", "Day Christmas Thanksgiving Easter Halloween Eve")
+_heads(_HEAD_CASED, "Q", "Q")
+
+
+def find_heads(text: str) -> dict[str, list[int]]:
+    """Start offsets of head words by class ("D" digits, "MON" months, "UNIT", ...)."""
+    out: dict[str, list[int]] = {}
+    words, cased = _HEAD_WORDS, _HEAD_CASED
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isdigit():
+            out.setdefault("D", []).append(m.start())
+            continue
+        classes = words.get(tok.lower(), ()) + cased.get(tok, ())
+        for cls in classes:
+            out.setdefault(cls, []).append(m.start())
+    return out
 
 
 # --- clock times: "10:35 a.m.", "5 p.m. EST Nov. 9", "noon Saturday", "midnight Friday"
 _add("time", "D DEI", 10, 45,
      _B + r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
      r"|(?P<h2>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)(?![\d%]|[:.,]\d)(?:\s*(?P<hrs>h|hrs|hours)\b)?"
-     r"|(?P<noon>(?i:noon|midnight|midday))"
+     r"|(?<!high\s)(?<!High\s)(?P<noon>(?i:noon|midnight|midday))"
      r"|(?P<h3>[01]?\d|2[0-3])\s+o'clock)"
      r"(?:\s+(?P<tz>" + _TZ + r"))?"
      r"(?:,?\s+(?P<wd>" + WEEKDAY_RE + r")|,?\s+(?P<dw>" + _DAYWORD + r")"
@@ -125,6 +152,7 @@ _add("month", "MON", 25, 35,
      r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|that|the\s+same|"
      r"each|every))\s+)?(?P<mon>" + MONTH_RE + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR_ANY_RE
      + r")" + _E + r"|\s+(?:of\s+)?(?P<ry>(?i:this|last|next|that|the\s+same|the\s+following|"
+     r"the\s+next|"
      r"the\s+previous)\s+year))?(?!\w)(?!\s*\d)")
 # --- years: "2014", "fiscal 1989", "the year 2000", "2014-2015", "2014-15", "post-1945"
 _add("year", "D", 20, 60, _NOT_ID + _B

@@ -284,6 +284,8 @@ def norm_duration(c: Candidate, state: State, year_hint: int | None) -> Resolved
     n = parse_number(g["num"]) if g.get("num") else None
     if g.get("num") and n is None and num_word not in NUMBERS:
         return None
+    if unit == "quarter" and "-quarters" in state.text[c.start:c.end]:
+        return None  # "three-quarters (of)" is a fraction
     if unit == "second" and num_word in ("a", "an", "one") and not g.get("pl"):
         return None  # "a second round" is an ordinal
     if g.get("vague") is None and not g.get("num") and not g.get("pl"):

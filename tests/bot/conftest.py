@@ -47,12 +47,14 @@ BotRunner = Callable[..., AbstractAsyncContextManager[TumenBot]]
 def run_bot(fake_discord: FakeDiscord, bot_settings: Settings) -> BotRunner:
     """``async with run_bot() as bot:`` starts the real bot against the fake and waits READY."""
 
-    def start(settings: Settings | None = None) -> AbstractAsyncContextManager[TumenBot]:
+    def start(settings: Settings | None = None, *,
+              reconnect: bool = False) -> AbstractAsyncContextManager[TumenBot]:
         bot = TumenBot(settings or bot_settings, guild_ready_timeout=0.05)
 
         async def runner() -> AsyncIterator[TumenBot]:
             # setup_hook (cogs, command sync) completes during login, before READY.
-            async with running_client(bot, fake_discord, token="test-token-not-secret-1234"):
+            async with running_client(bot, fake_discord, token="test-token-not-secret-1234",
+                                      reconnect=reconnect):
                 yield bot
 
         return asynccontextmanager(runner)()

@@ -100,7 +100,7 @@ def test_check_shows_drops_and_fails_on_bad_files(env: Path, capsys) -> None:
 def test_run_without_token_answers_offline_and_explains(env: Path, capsys) -> None:
     assert main(["run"]) == 0
     out = capsys.readouterr().out
-    assert "Sochi" in out
+    assert "/when debt" in out and "May 2014" in out and "debt relief" in out
     assert "TUMEN_DISCORD_TOKEN" in out and "tumen console" in out
 
 

@@ -14,7 +14,8 @@ from tests.bot.conftest import ADMIN_ROLE, GUILD, PLAIN_ROLE, BotRunner
 from tests.fakediscord import FakeDiscord, UserSpec
 
 NO_PINGS = {"parse": []}
-EXPECTED_COMMANDS = {"search", "cite", "sources", "help", "status", "reindex"}
+EXPECTED_COMMANDS = {"when", "who", "timeline", "search", "cite", "sources", "help", "status",
+                     "reindex"}
 
 
 def assert_clean(fake: FakeDiscord) -> None:
@@ -230,5 +231,5 @@ async def test_cogs_load_without_duplicate_command_names(run_bot: BotRunner) -> 
         names = [c.name for c in bot.tree.get_commands(guild=None)]
         names += [c.name for c in bot.tree.get_commands(guild=discord.Object(GUILD.id))]
         cogs = set(bot.cogs)
-    assert cogs == {"SearchCog", "InfoCog", "AdminCog"}
+    assert cogs == {"EventsCog", "SearchCog", "InfoCog", "AdminCog"}
     assert len(set(names)) == len(EXPECTED_COMMANDS)

@@ -11,6 +11,13 @@ async def test_when(fake_discord):
         message = await rec.final()
         assert message.embeds and message.allowed_mentions == {"parse": []}
     assert fake_discord.violations == []
+
+Discord's clocks are kept: a callback more than `fake.callback_deadline` (3.0 s) after the push is
+refused with 404 10062, webhook follow-ups/edits after `fake.token_lifetime` (15 min) with 401
+50027; `record.latency` is push-to-callback time. `await fake.drop_connection(code)` (None: cut
+TCP) drops the gateway; with `running_client(..., reconnect=True)` the client RESUMEs, gets the
+events it missed replayed (`fake.replayed`, `fake.resumed`, `await fake.wait_resumed()`), or
+identifies again after 4007/4009.
 """
 
 from .fixtures import fake_discord_fixture, patched_discord, running_client

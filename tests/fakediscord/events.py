@@ -201,3 +201,14 @@ def modal_answers(
             picked = values.get(item["custom_id"], [])
             answers.append({"type": 3, "custom_id": item["custom_id"], "values": picked})
     return answers
+
+
+def find_component(components: list[dict[str, Any]], custom_id: str) -> dict[str, Any]:
+    """The component (at any depth) with that custom_id."""
+    stack = list(components)
+    while stack:
+        item = stack.pop(0)
+        if item.get("custom_id") == custom_id:
+            return item
+        stack.extend(item.get("components", []))
+    raise LookupError(f"no component {custom_id!r} on the message")

@@ -51,14 +51,20 @@ def fake_discord_fixture(**kwargs: Any) -> Callable[[], AsyncIterator[FakeDiscor
 
 @contextlib.asynccontextmanager
 async def running_client(
-    client: discord.Client, fake: FakeDiscord, token: str = "fake-token", timeout: float = 5.0
+    client: discord.Client,
+    fake: FakeDiscord,
+    token: str = "fake-token",
+    timeout: float = 5.0,
+    *,
+    reconnect: bool = False,
 ) -> AsyncIterator[discord.Client]:
     """Start `client` (login + gateway) against `fake`, wait for READY, close it on exit.
 
-    Re-raises anything the client's connect task died of, so a crash fails the test.
+    Re-raises anything the client's connect task died of, so a crash fails the test. With
+    `reconnect=False` any dropped connection ends the client; pass True to test resuming.
     """
     await client.login(token)
-    task = asyncio.create_task(client.connect(reconnect=False), name="fake-discord-client")
+    task = asyncio.create_task(client.connect(reconnect=reconnect), name="fake-discord-client")
     try:
         ready = asyncio.create_task(fake.wait_ready(timeout))
         done, _ = await asyncio.wait({ready, task}, return_when=asyncio.FIRST_COMPLETED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import time
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -139,12 +140,19 @@ class MessageStore:
 
     async def callback(self, request: web.Request) -> web.Response:
         """POST /interactions/{id}/{token}/callback?with_response=1."""
+        arrived = time.monotonic()
         body, files = await read_body(request)
         rec = self.fake.interactions.get(int(request.match_info["interaction_id"]))
         if rec is None or rec.token != request.match_info["token"]:
             return self._reject(
                 request, [limits.Problem("", "10062", "Unknown interaction")], rec, 404
             )
+        if rec.callback_at is None:
+            rec.callback_at = arrived
+        if arrived - rec.pushed_at > self.fake.callback_deadline:
+            # Too late: Discord has already shown the user "The application did not respond".
+            problem = limits.Problem("", "10062", "Unknown interaction")
+            return self._reject(request, [problem], rec, 404)
         if rec.callbacks:
             problem = limits.Problem("", "40060", "Interaction has already been acknowledged.")
             return self._reject(request, [problem], rec)
@@ -211,6 +219,13 @@ class MessageStore:
             return None
         return self.fake.interactions_by_token.get(request.match_info["token"])
 
+    def _token_expired(self, request: web.Request, rec: InteractionRecord) -> web.Response | None:
+        """Discord's answer once an interaction token has outlived its 15 minutes."""
+        if time.monotonic() - rec.pushed_at <= self.fake.token_lifetime:
+            return None
+        problem = limits.Problem("", "50027", "Invalid Webhook Token")
+        return self._reject(request, [problem], rec, 401)
+
     def _webhook_target(
         self, request: web.Request
     ) -> tuple[InteractionRecord | None, MessageRecord | None, web.Response | None]:
@@ -218,6 +233,8 @@ class MessageStore:
         if rec is None:
             problem = limits.Problem("", "10015", "Unknown Webhook")
             return None, None, self._reject(request, [problem], None, 404)
+        if expired := self._token_expired(request, rec):
+            return rec, None, expired
         wanted = request.match_info["message_id"]
         if wanted == "@original":
             target = rec.original
@@ -235,6 +252,8 @@ class MessageStore:
         if rec is None or not rec.callbacks:
             # Before the interaction is acknowledged its webhook does not exist yet.
             return self._reject(request, [limits.Problem("", "10015", "Unknown Webhook")], rec, 404)
+        if expired := self._token_expired(request, rec):
+            return expired
         if problems := limits.check_message(body, file_count=len(files)):
             return self._reject(request, problems, rec)
         flags = (body.get("flags") or 0) & _SETTABLE_FLAGS

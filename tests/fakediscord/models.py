@@ -184,9 +184,13 @@ class InteractionRecord:
     callbacks: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
     original: MessageRecord | None = None
     followups: list[MessageRecord] = field(default_factory=list)
-    # Requests about this interaction that the fake refused (400/404), as (route, body).
+    # Requests about this interaction that the fake refused (400/401/404), as (route, body).
     rejected: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     last_activity: float = field(default_factory=time.monotonic)
+    # time.monotonic() when the fake pushed INTERACTION_CREATE, and when the first callback POST
+    # for it arrived (accepted or not): the response deadline runs from `pushed_at`.
+    pushed_at: float = field(default_factory=time.monotonic)
+    callback_at: float | None = None
     _changed: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
 
     @property
@@ -231,6 +235,11 @@ class InteractionRecord:
         if self.original is not None and self.original.loading:
             return bool(self.rejected)
         return True
+
+    @property
+    def latency(self) -> float | None:
+        """Seconds from the push to the first callback POST arriving; None without a callback."""
+        return None if self.callback_at is None else self.callback_at - self.pushed_at
 
     def summary(self) -> str:
         """One line for error messages: name, callbacks, messages, refusals."""

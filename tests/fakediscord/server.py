@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import time
 from collections.abc import Callable, Iterable
 from types import EllipsisType
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from . import events, payloads
-from .gateway import GatewaySession, gateway_handler
+from .gateway import NOT_RESUMABLE, GatewaySession, SessionState, gateway_handler
 from .limits import Problem
 from .models import (
     MEMBER_PERMISSIONS,
@@ -24,6 +25,11 @@ from .models import (
 )
 from .rest import RestApi, record_requests
 from .wire import FAKE_KEY
+
+# Discord's limits on answering an interaction: the first response within 3 s, then the
+# interaction token (follow-ups, edits of the original) for 15 minutes.
+CALLBACK_DEADLINE_S = 3.0
+TOKEN_LIFETIME_S = 15 * 60.0
 
 
 class FakeDiscord:
@@ -43,8 +49,16 @@ class FakeDiscord:
         guilds: Iterable[GuildSpec | int] = (),
         token: str | None = None,
         user: UserSpec | None = None,
+        callback_deadline: float = CALLBACK_DEADLINE_S,
+        token_lifetime: float = TOKEN_LIFETIME_S,
     ) -> None:
-        """`token=None` accepts any token; `user` is the default actor of interactions."""
+        """`token=None` accepts any token; `user` is the default actor of interactions.
+
+        Like Discord, an interaction callback must arrive within `callback_deadline` seconds of
+        INTERACTION_CREATE (else 404 10062 Unknown interaction), and the interaction's webhook
+        (follow-ups, edits) works for `token_lifetime` seconds (else 401 50027). Both are plain
+        attributes too, so a test can shrink them on a running fake.
+        """
         self.app_id = app_id or next_id()
         self.bot_user = UserSpec(
             id=bot_user_id or self.app_id, username=bot_name, global_name=None, bot=True
@@ -56,6 +70,8 @@ class FakeDiscord:
         self.guilds: dict[int, GuildSpec] = {g.id: g for g in specs}
         self.token = token
         self.user = user or UserSpec()
+        self.callback_deadline = callback_deadline
+        self.token_lifetime = token_lifetime
         # What the bot did, for assertions.
         self.synced_commands: dict[int | None, list[dict[str, Any]]] = {}  # scope -> as answered
         self.command_puts: list[tuple[int | None, list[dict[str, Any]]]] = []  # raw PUT bodies
@@ -71,8 +87,12 @@ class FakeDiscord:
         self.identifies: list[dict[str, Any]] = []  # IDENTIFY payloads (intents, properties)
         self.gateway_log: list[tuple[str, dict[str, Any]]] = []  # ("send"|"recv", frame)
         self.gateway_queries: list[dict[str, str]] = []
-        self.sessions: list[GatewaySession] = []
-        self.ready_sessions: list[GatewaySession] = []
+        self.sessions: list[GatewaySession] = []  # open connections
+        self.ready_sessions: list[GatewaySession] = []  # connections identified or resumed
+        self.gateway_states: dict[str, SessionState] = {}  # session id -> session (resumable?)
+        self.resumes: list[dict[str, Any]] = []  # RESUME payloads, accepted or not
+        self.resumed: list[str] = []  # ids of sessions resumed (answered with RESUMED)
+        self.replayed: list[dict[str, Any]] = []  # frames re-sent on a RESUME
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -154,11 +174,44 @@ class FakeDiscord:
     # -- gateway ---------------------------------------------------------------------------
 
     async def dispatch(self, event: str, data: dict[str, Any]) -> None:
-        """Send a DISPATCH event to every identified client."""
-        if not self.ready_sessions:
+        """Send a DISPATCH event to every identified client.
+
+        A session whose connection dropped (resumably) keeps the event for replay on RESUME.
+        """
+        detached = [s for s in self.gateway_states.values() if s.detached]
+        if not self.ready_sessions and not detached:
             raise RuntimeError("no identified gateway client; await fake.wait_ready() first")
+        for state in detached:
+            state.frame(event, data)
         for session in list(self.ready_sessions):
-            await session.dispatch(event, data)
+            try:
+                await session.dispatch(event, data)
+            except ConnectionResetError:
+                # The socket closed under us; the frame is in the session's backlog already.
+                session.detach()
+
+    async def drop_connection(
+        self, code: int | None = 4000, *, resumable: bool | None = None
+    ) -> None:
+        """Drop every client connection, as Discord does now and then.
+
+        `code=None` cuts the TCP connection without a close frame. The sessions stay resumable
+        unless `resumable=False` or the code is one after which Discord will not resume
+        (4007, 4009); events dispatched meanwhile are replayed on RESUME.
+        """
+        if not self.sessions:
+            raise RuntimeError("no gateway connection to drop")
+        keep = code not in NOT_RESUMABLE if resumable is None else resumable
+        for session in list(self.sessions):
+            await session.drop(code, keep)
+        self._notify()
+
+    async def wait_resumed(self, count: int = 1, timeout: float = 5.0) -> None:
+        """Wait until `count` RESUMEs were answered with RESUMED and a client is ready again."""
+
+        await self.wait_until(
+            lambda: len(self.resumed) >= count and bool(self.ready_sessions), timeout
+        )
 
     # -- interactions ----------------------------------------------------------------------
 
@@ -222,6 +275,7 @@ class FakeDiscord:
         record = InteractionRecord(interaction_id, token, kind, payload)
         self.interactions[interaction_id] = record
         self.interactions_by_token[token] = record
+        record.pushed_at = time.monotonic()  # the deadline runs from here, as on Discord
         await self.dispatch("INTERACTION_CREATE", payload)
         return record
 
@@ -297,7 +351,7 @@ class FakeDiscord:
         quiet: float = 0.05,
     ) -> InteractionRecord:
         """Click button `custom_id` on `message` (or pick `values` in a string select)."""
-        component = _find_component(message.components, custom_id)
+        component = events.find_component(message.components, custom_id)
         data: dict[str, Any] = {"custom_id": custom_id, "component_type": component["type"]}
         if values is not None:
             data["values"] = values
@@ -336,12 +390,3 @@ class FakeDiscord:
         self.violations += [Violation(route, p.path, p.code, p.message) for p in problems]
         self._notify()
 
-
-def _find_component(components: list[dict[str, Any]], custom_id: str) -> dict[str, Any]:
-    stack = list(components)
-    while stack:
-        item = stack.pop(0)
-        if item.get("custom_id") == custom_id:
-            return item
-        stack.extend(item.get("components", []))
-    raise LookupError(f"no component {custom_id!r} on the message")

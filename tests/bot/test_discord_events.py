@@ -1,0 +1,44 @@
+"""/when, /who and /timeline through the loopback fake Discord, over the seed corpus."""
+
+from __future__ import annotations
+
+from tests.bot.conftest import BotRunner
+from tests.fakediscord import FakeDiscord
+
+NO_PINGS = {"parse": []}
+
+
+async def test_when_debt_is_a_dated_cited_embed(run_bot: BotRunner,
+                                                fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        msg = await (await fake_discord.invoke("when", {"topic": "debt"})).final()
+    (embed,) = msg.embeds
+    assert embed["title"].startswith("/when debt — ")
+    first = embed["fields"][0]
+    assert first["name"].startswith("1. May 2014 · debt relief · happened")
+    assert "**debt**" in first["value"] and "reported by" in first["value"]
+    assert "disagree on the amount" in embed["description"]
+    assert msg.allowed_mentions == NO_PINGS
+    assert fake_discord.violations == []
+
+
+async def test_who_visited_2014_lists_visitors_in_date_order(run_bot: BotRunner,
+                                                             fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        msg = await (await fake_discord.invoke("who", {"query": "visited 2014"})).final()
+    names = [f["name"] for f in msg.embeds[0]["fields"]]
+    assert all("visit" in n for n in names)
+    text = " ".join(f["value"] for f in msg.embeds[0]["fields"])
+    assert "Kim Yong-nam" in text
+    assert fake_discord.violations == []
+
+
+async def test_timeline_and_autocomplete(run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        msg = await (await fake_discord.invoke("timeline", {"from": "2014", "to": "2014"})).final()
+        choices = await fake_discord.autocomplete("when", "topic", "Trut")
+        nothing = await (await fake_discord.invoke("when", {"topic": "zanzibar"})).final()
+    assert msg.embeds[0]["title"].startswith("/timeline — ")
+    assert [c["value"] for c in choices][:1] == ["Yuri Trutnev"]
+    assert "Nothing in the corpus about “zanzibar”" in nothing.embeds[0]["description"]
+    assert fake_discord.violations == []

@@ -1,0 +1,86 @@
+"""News-specific resolution rules: reports, deadlines, weekdays and look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.timex import tag
+from tests.index.timex.helpers import one, values
+
+
+def test_the_quarter_is_the_latest_completed_one() -> None:
+    assert values("Profit rose in the quarter.", "1989-10-26") == {"the quarter": "1989-Q3"}
+
+
+def test_a_year_ago_in_a_quarterly_report_is_that_quarter_last_year() -> None:
+    got = values("Third-quarter profit rose to $5 million from $3 million a year ago.",
+                 "1989-10-26")
+    assert got == {"Third-quarter": "1989-Q3", "a year ago": "1988-Q3"}
+
+
+def test_year_ago_quarter() -> None:
+    got = values("Sales fell in the year-ago third quarter.", "1989-10-26")
+    assert got == {"the year-ago third quarter": "1988-Q3"}
+
+
+def test_possessive_weekday_is_past_even_near_would() -> None:
+    got = values("They said they would look for ways around Wednesday's ruling.", "2000-01-07")
+    assert got == {"Wednesday": "2000-01-05"}
+
+
+def test_deadline_word_points_forward() -> None:
+    # a past-tense verb, but "payable Jan. 2" in a November article is the coming January
+    got = values("The company said the dividend was payable Jan. 2.", "1989-11-02")
+    assert got == {"Jan. 2": "1990-01-02"}
+
+
+def test_near_future_month_survives_a_past_tense_verb() -> None:
+    got = values("The offer was extended to Nov. 16.", "1989-10-30")
+    assert got == {"Nov. 16": "1989-11-16"}
+
+
+def test_the_weekend_just_past() -> None:
+    # 1990-08-13 is a Monday; the weekend before it is in ISO week 32
+    assert values("Talks continued over the weekend.", "1990-08-13") == {
+        "the weekend": "1990-W32-WE"}
+
+
+def test_year_later_keeps_the_story_precision() -> None:
+    found = tag("The plant opened on March 3, 2014. A year later it closed.", "2016-01-01")
+    assert found[1].value == "2015-03-03"
+
+
+def test_month_of_the_next_year() -> None:
+    got = values("Talks began on May 3, 2014 and ended in March of the next year.",
+                 "2016-06-01")
+    assert got["March of the next year"] == "2015-03"
+
+
+def test_clock_time_alone_takes_the_dct_day() -> None:
+    t = one("The vote closed at 6 p.m. local time.", "2015-02-18")
+    assert (t.type, t.value) == ("TIME", "2015-02-18T18:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands joined the March for Life on Capitol Hill.",
+        "Foreign ministers including Jan Kavan signed it.",
+        "About three-quarters of the members agreed.",
+        "He starred in High Noon with others.",
+        "A 44-year-old man was detained.",
+    ],
+)
+def test_look_alikes_are_not_timexes(text: str) -> None:
+    assert tag(text, "1999-03-12") == []
+
+
+def test_extents_drop_possessive_and_adjectival_determiner() -> None:
+    got = values("Friday's vote followed a 16-hour debate and the third-quarter loss.",
+                 "1998-08-08")
+    assert set(got) == {"Friday", "16-hour", "third-quarter"}
+
+
+def test_spoken_and_old_years() -> None:
+    assert values("It ended in 1898, not in nineteen ninety-six.") == {
+        "1898": "1898", "nineteen ninety-six": "1996"}
