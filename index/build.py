@@ -82,21 +82,26 @@ def _previous_articles(index_dir: Path) -> dict[str, dict[str, object]]:
     return meta.get("articles", {})
 
 
-def _sentence_dates(ap: ArticlePassages, sents: list[Sentence]) -> dict[str, list[list[object]]]:
-    """Per passage: ``[sentence number, TIMEX value, basis]`` of each date its sentences name."""
-    out: dict[str, list[list[object]]] = {p.passage_id: [] for p in ap.passages}
+def _sentence_facts(ap: ArticlePassages, sents: list[Sentence]) -> dict[str, dict[str, list]]:
+    """Per passage, what its sentences name, resolved against the whole article: dates as
+    ``[sentence number, TIMEX value, basis]`` and people and states as ``[n, name, country]``."""
+    out: dict[str, dict[str, list]] = {p.passage_id: {"dates": [], "actors": []}
+                                       for p in ap.passages}
     counters: dict[int, int] = {}
     for s in sents:
         n = counters[s.passage_idx] = counters.get(s.passage_idx, -1) + 1
-        pid = ap.passages[s.passage_idx].passage_id
+        facts = out[ap.passages[s.passage_idx].passage_id]
         for t in s.timexes:
             if (d := date_of(t)) is not None:
-                out[pid].append([n, d.value, d.basis])
+                facts["dates"].append([n, d.value, d.basis])
+        for m in s.mentions:
+            if m.kind in ("person", "country", "org", "group") and m.form != "unresolved":
+                facts["actors"].append([n, m.name, m.country])
     return out
 
 
 def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages], events: list[Event],
-                  dates: dict[str, list[list[object]]]) -> None:
+                  facts: dict[str, dict[str, list]]) -> None:
     wdir = gen_dir / WHOOSH_DIR
     wdir.mkdir()
     write_events(wdir, events, processed)
@@ -111,7 +116,7 @@ def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages], events: list[
                     title=meta.title, publisher=meta.publisher, date=meta.date or "",
                     year=meta.year if meta.year is not None else 0,
                     sentences=[list(s) for s in p.sentences],
-                    dates=dates.get(p.passage_id, []),
+                    dates=facts[p.passage_id]["dates"], actors=facts[p.passage_id]["actors"],
                 )
     except BaseException:
         writer.cancel()
@@ -151,16 +156,16 @@ def build_index(corpus_dir: Path, index_dir: Path, *, max_bytes: int = DEFAULT_M
             raise BuildError("nothing to index: no article has any text after cleaning; "
                              "the current index keeps serving")
         extracted: list[Event] = []
-        dates: dict[str, list[list[object]]] = {}
+        facts: dict[str, dict[str, list]] = {}
         for ap in processed:
             sents = annotate(ap)
             extracted += extract_events(ap, sents)
-            dates.update(_sentence_dates(ap, sents))
+            facts.update(_sentence_facts(ap, sents))
         events = merge_events(extracted)
         previous = _previous_articles(index_dir)
         gen_dir = new_generation_dir(index_dir)
         try:
-            summary = _write_generation(gen_dir, corpus_dir, processed, events, dates,
+            summary = _write_generation(gen_dir, corpus_dir, processed, events, facts,
                                         len(extracted) - len(events), report.problems,
                                         previous, started)
             # Prove the new generation opens before anyone is pointed at it.
@@ -174,11 +179,11 @@ def build_index(corpus_dir: Path, index_dir: Path, *, max_bytes: int = DEFAULT_M
 
 
 def _write_generation(gen_dir: Path, corpus_dir: Path, processed: list[ArticlePassages],
-                      events: list[Event], dates: dict[str, list[list[object]]], merged: int,
+                      events: list[Event], facts: dict[str, dict[str, list]], merged: int,
                       problems: list[Problem],
                       previous: dict[str, dict[str, object]], started: float) -> BuildSummary:
     try:
-        _write_whoosh(gen_dir, processed, events, dates)
+        _write_whoosh(gen_dir, processed, events, facts)
     except OSError as exc:
         raise BuildError(f"could not write the new index ({exc.strerror or exc}); "
                          "the current index keeps serving") from exc

@@ -177,6 +177,8 @@ class Item:
             })
         if self.kind == "passage" and self.date is not None:
             out["date"] = self.date.to_json()
+        if self.kind == "passage" and self.actors:
+            out["actors"] = [a.to_json() for a in self.actors]
         if self.kind == "source" and self.source is not None:
             out.update({"doc_id": self.source.doc_id, **self.source.to_json(),
                         "passages": self.passages})

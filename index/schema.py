@@ -51,6 +51,7 @@ def passage_schema() -> Schema:
         year=NUMERIC(stored=True),
         sentences=STORED(),
         dates=STORED(),  # [sentence number, TIMEX value, basis] of the dates each sentence names
+        actors=STORED(),  # [sentence number, name, country] of the people and states it names
     )
 
 

@@ -20,7 +20,7 @@ from index.errors import NotFound, QueryError
 from index.events import answers as ev
 from index.events.dates import event_date
 from index.events.timerange import parse_time_range
-from index.models import Answer, Citation, EventDate, Item, Source
+from index.models import Actor, Answer, Citation, EventDate, Item, Source
 from index.query import ParsedQuery, parse_user_query
 from index.schema import terms_of
 from index.snippets import best_quote
@@ -52,10 +52,16 @@ def _name_variants(term: str) -> tuple[str, ...]:
     return tuple(sorted(forms - {term})) if term in forms else ()
 
 
-def _quoted_date(fields: dict[str, Any], sentences: list[tuple[int, ...]], start: int,
-                 end: int) -> EventDate | None:
+def _quoted_actors(fields: dict[str, Any], quoted: set[int]) -> tuple[Actor, ...]:
+    """The people and states the passage names ("Kim" resolved from the article): those of the
+    quoted sentences first, then the rest of the passage's."""
+    named = sorted(fields.get("actors") or [], key=lambda a: a[0] not in quoted)
+    names = {name: country for _, name, country in named}
+    return tuple(Actor(name, country) for name, country in names.items())
+
+
+def _quoted_date(fields: dict[str, Any], quoted: set[int]) -> EventDate | None:
     """The first date the quoted sentences name (resolved at build time against the article)."""
-    quoted = {i for i, (s, e) in enumerate(sentences) if s >= start and e <= end}
     for n, value, basis in fields.get("dates") or []:
         if n in quoted and (d := event_date(value, basis)) is not None:
             return d
@@ -116,8 +122,10 @@ class Library:
             fields = hit.fields()
             sentences = [tuple(s) for s in fields["sentences"]]
             q = best_quote(fields["text"], sentences, parsed.highlight_units())
+            quoted = {i for i, (s, e) in enumerate(sentences) if s >= q.start and e <= q.end}
             items.append(Item(kind="passage", score=float(hit.score),
-                              date=_quoted_date(fields, sentences, q.start, q.end), citations=(
+                              date=_quoted_date(fields, quoted),
+                              actors=_quoted_actors(fields, quoted), citations=(
                 Citation(passage_id=fields["passage_id"], doc_id=fields["doc_id"],
                          quote=fields["text"][q.start:q.end], source=_source(gen, fields["doc_id"]),
                          highlights=q.highlights),)))
@@ -233,6 +241,7 @@ class Library:
             known = {h.event.event_id for h in hits}
             hits += [h for h in ev.search_events(gen, None, actions=actions)
                      if h.event.event_id not in known]
+        hits += ev.same_day(gen, hits)
         items = [ev.event_item(gen, h, parsed.units) for h in hits]
         if items:
             return Answer(command="when", query=parsed.text, items=tuple(items),

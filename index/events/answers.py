@@ -94,6 +94,23 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
     return out
 
 
+def same_day(gen: Generation, hits: list[EventHit], limit: int = 5) -> list[EventHit]:
+    """Other events on the exact day of a top hit ("Victory Day" → what was planned for 9 May)."""
+    known = {h.event.event_id for h in hits}
+    days = {h.event.date.start for h in hits[:3]
+            if h.event.date and h.event.date.precision == "day" and h.event.date.mod is None
+            and h.event.date.start == h.event.date.end}
+    out: list[EventHit] = []
+    for day in sorted(d for d in days if d):
+        tr = TimeRange(day, day, day)
+        for h in search_events(gen, None, time=tr, limit=limit):
+            d = h.event.date
+            if h.event.event_id not in known and d and d.start == d.end == day:
+                known.add(h.event.event_id)
+                out.append(h)
+    return out[:limit]
+
+
 def chronological(hits: list[EventHit]) -> list[EventHit]:
     """Dated events by start date, undated ones after them."""
     return sorted(hits, key=lambda h: (h.event.date is None,

@@ -148,7 +148,13 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         actors = guests or [m for m in objects if m not in dest][:1]
         hosts = _subject(text, before, t0) or ([] if first_clause else _sentence_subject(
             mentions, cs))
-        targets = [m for m in dest if _participant(m) or m.kind == "place"] or hosts
+        where = [m for m in dest if _participant(m) or m.kind == "place"]
+        if text[t0:t1].lower().startswith("sen"):
+            # "Moscow sent Trutnev to Pyongyang": the sender acts too, behind the envoy.
+            actors = actors + [h for h in hosts if h not in actors]
+            targets = where
+        else:  # "Putin hosted Kim in Sochi": the visit is to the host (and the host's state)
+            targets = hosts + where
     else:
         actors = doers or adjacent_owner or _subject(text, before, t0)
         if not actors and not first_clause:

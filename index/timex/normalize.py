@@ -25,6 +25,7 @@ from index.timex.dates import (
 )
 from index.timex.extract import Candidate
 from index.timex.lexicon import DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
+from index.timex.patterns import DAY_AFTER_TIME
 
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _CENTURY_WORDS = {"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21}
@@ -330,6 +331,10 @@ def norm_time(c: Candidate, state: State, year_hint: int | None) -> Resolved | N
                 and ":" not in state.text[c.start:c.end]:
             return None  # "3.30" alone is a number, not a time
         clock = f"{hour:02d}:{minute:02d}"
+    if not (g.get("wd") or g.get("dw") or g.get("mon")):
+        m = DAY_AFTER_TIME.match(state.text, c.end)
+        if m is not None:
+            g = {**g, "wd": m.group("wd")}
     day, how = _day_of(g, c, state)
     date = fmt(day) if day is not None and day.gran == DAY else "XXXX-XX-XX"
     if day is not None and day.gran != DAY:
@@ -344,6 +349,10 @@ def norm_pod(c: Candidate, state: State, year_hint: int | None) -> Resolved | No
     code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
             "tonight": "NI", "overnight": "NI"}[pod]
     det = _norm(g.get("det"))
+    if g.get("mid"):
+        c.mod = c.mod or "MID"
+    if g.get("pl") and g.get("wd"):  # "Tuesday nights": every Tuesday night
+        return Resolved("SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}T{code}", c.mod, EXPLICIT)
     if g.get("wd") or g.get("dw"):
         day, how = _day_of(g, c, state)
     elif det in ("this", "") or pod in ("tonight", "overnight"):

@@ -127,8 +127,12 @@ _add("time", "D DEI", 10, 45,
 # --- part of day: "Friday morning", "yesterday afternoon", "this evening", "last night"
 _add("pod", "WD DEI UNIT", 30, 20,
      r"\b(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<dw>(?i:today|yesterday|tomorrow))"
-     r"|(?P<det>(?i:this|last|that|the\s+(?:next|following|previous|same)|the)(?!\s+night)))\s+"
-     r"(?P<pod>(?i:morning|afternoon|evening|night))s?\b")
+     r"|(?P<det>(?i:this|last|that|the\s+(?:next|following|previous|same)|the(?!\s+night))))"
+     r"\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<pl>s)?\b")
+_add("pod", "DEI", 8, 30,
+     r"\b(?:(?P<mid>(?i:mid))[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?:of\s+)?"
+     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<dw>(?i:today|yesterday|tomorrow)))\b")
+_add("pod", "DEI", 8, 2, r"\b(?P<mid>(?i:mid))[\s-]?(?P<pod>(?i:morning|afternoon))\b")
 _add("pod", "DEI", 2, 2, r"\b(?P<pod>(?i:tonight|overnight))\b")
 # --- full and partial dates: "Friday, Feb. 18, 2015", "April 28-30", "May 9 and 10, 2014"
 _add("mdy", "MON", 30, 30,
@@ -264,6 +268,9 @@ _add("set", "SET", 2, 50,
      r"\b(?P<freq>(?i:once|twice|thrice|(?:" + NUMBER_RE + r")\s+times))\s+(?:(?i:a|an|"
      r"per|each|every)\s+)(?P<unit>" + UNIT_RE + r")\b")
 
+# A weekday just after a clock time, past a parenthesis: "10:35 a.m. (0735 GMT) Friday".
+DAY_AFTER_TIME = re.compile(r"\s*(?:\([^)]{1,25}\)\s*)?,?\s*(?:on\s+)?(?P<wd>" + WEEKDAY_RE
+                            + r")\b")
 # Modifiers that widen a date to the left ("early", "the end of", "mid-") and quantity
 # modifiers for durations and offsets ("about", "nearly", "more than").
 MOD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'`]))(?P<m>(?i:" + alt(MODIFIERS)

@@ -47,7 +47,7 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": 
             "Q": ("M", 3)}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
-_FOR_BEFORE = re.compile(r"\bfor\s+\Z")
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")
 _SPACES = re.compile(r"[\s-]+")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]\s?[\d.,]+|\d|\b(?:million|billion|trillion|cents?|"
                            r"dollars?|rubles?|won|yuan|euros?|percent|times|once|twice))\W*\Z")
@@ -144,9 +144,9 @@ def norm_relunit(c: Candidate, state: State, year_hint: int | None) -> Resolved 
     for prefix, m in (("later ", "END"), ("earlier ", "START")):
         if rel.startswith(prefix):
             rel, mod = rel[len(prefix):], mod or m
-    if rel in ("past", "the past") or (rel == "the" and unit == "year" and _FOR_BEFORE.search(
-            state.text, max(0, c.start - 5), c.start)):
-        # "the past year", "(results) for the year": a span, not a calendar year
+    if rel in ("past", "the past") or (rel == "the" and unit == "year" and _ENDED_AFTER.match(
+            state.text, c.end)):
+        # "the past year", "the (fiscal) year ended March 31": a span, not a calendar year
         return Resolved("DURATION", duration_value(1, unit), mod, EXPLICIT)
     if unit == "period" and rel not in ("the latest", "year-earlier", "year-ago",
                                         "the year-earlier", "the year-ago", "the comparable",

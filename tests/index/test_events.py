@@ -1,0 +1,186 @@
+"""Event extraction, merging and dates on small literal articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.events.dates import compatible, event_date, human, more_specific
+from index.events.extract import extract_events
+from index.events.lexicon import lexicon, load_lexicon
+from index.events.merge import merge_events
+from index.events.model import Event
+from index.events.timerange import parse_time_range
+from index.models import Article, ArticleMeta
+from index.passages import make_passages
+
+
+def article(doc_id: str, body: str, date: str | None = "2015-03-12",
+            publisher: str = "Outlet") -> Article:
+    meta = ArticleMeta(doc_id=doc_id, title=f"Title {doc_id}", path=f"{doc_id}.md",
+                       publisher=publisher, date=date)
+    return Article(meta=meta, body=body, sha256=doc_id)
+
+
+def events_of(body: str, date: str | None = "2015-03-12", doc_id: str = "a") -> list[Event]:
+    return extract_events(make_passages(article(doc_id, body, date)))
+
+
+def only(events: list[Event], action: str) -> Event:
+    found = [e for e in events if e.action == action]
+    assert len(found) == 1, [(e.action, e.summary) for e in events]
+    return found[0]
+
+
+def test_visit_with_place_companion_and_range_date() -> None:
+    e = only(events_of("From April 28-30, 2014, Deputy Prime Minister Yuri Trutnev spent three "
+                       "days in North Korea along with Rustam Minnikhanov."), "visit")
+    assert [a.name for a in e.actors] == ["Yuri Trutnev"]
+    assert e.actors[0].role == "Deputy Prime Minister" and e.actors[0].country == "RUS"
+    assert [a.name for a in e.companions] == ["Rustam Minnikhanov"]
+    assert e.place == "North Korea"
+    assert e.date is not None and e.date.value == "2014-04-28/2014-04-30"
+    assert human(e.date) == "28–30 Apr 2014"
+    assert e.status == "happened"
+
+
+def test_host_makes_the_guest_the_visitor() -> None:
+    e = only(events_of("In February 2014, Putin hosted North Korean official Kim Yong-nam in "
+                       "Sochi."), "visit")
+    assert [a.name for a in e.actors] == ["Kim Yong-nam"]
+    assert "Vladimir Putin" in [t.name for t in e.targets]
+    assert e.place == "Sochi"
+
+
+def test_planned_and_denied_status() -> None:
+    planned = only(events_of("Kim Jong-un will visit Moscow on May 9, 2015."), "visit")
+    assert planned.status == "planned"
+    assert planned.targets[0].name == "Russia"  # the capital stands for the state
+    denied = only(events_of("In March 2015, Kim Jong-un did not visit Moscow."), "visit")
+    assert denied.status == "denied"
+
+
+def test_background_and_conditional_are_not_events() -> None:
+    assert events_of("Kim Jong-un has held very few meetings with prominent leaders.") == []
+    assert events_of("If Kim does come, it will mark the culmination of the interaction.") == []
+
+
+def test_debt_relief_target_is_the_debtor_and_figures_are_kept() -> None:
+    e = only(events_of("In 2014 Moscow canceled $10 billion of Pyongyang’s $11 billion debt."),
+             "debt_relief")
+    assert [a.name for a in e.actors] == ["Russia"]
+    assert [t.name for t in e.targets] == ["North Korea"]
+    assert e.evidence[0].figures == ("$10 billion", "$11 billion")
+
+
+def test_anaphoric_after_that_trip_is_a_bound() -> None:
+    evs = events_of("In April 2014, Moscow sent Yuri Trutnev to Pyongyang. After that trip, "
+                    "Russia eliminated 90% of North Korea’s $10 billion debt.")
+    debt = only(evs, "debt_relief")
+    assert debt.date is not None and debt.date.mod == "AFTER" and debt.date.basis == "anaphoric"
+    assert human(debt.date) == "after April 2014"
+    visit = only(evs, "visit")
+    assert "Yuri Trutnev" in [a.name for a in visit.actors]
+    assert visit.place == "Pyongyang"
+
+
+def test_a_definite_reference_adds_a_date_not_an_event() -> None:
+    evs = events_of("Peskov confirmed that Kim Jong-un would visit Russia. The visit is to take "
+                    "place on May 9, 2015.")
+    visit = only(evs, "visit")
+    assert visit.date is not None and visit.date.value == "2015-05-09"
+
+
+def test_undated_article_never_gets_todays_date() -> None:
+    e = only(events_of("Yesterday, Sergei Lavrov met with Ri Su-yong.", date=None), "meeting")
+    assert e.date is None
+
+
+def test_merge_keeps_every_citation_and_the_most_specific_date() -> None:
+    a = events_of("From April 28-30, 2014, Deputy Prime Minister Yuri Trutnev spent three days "
+                  "in North Korea.", doc_id="a")
+    b = events_of("In April 2014, Moscow sent Deputy Prime Minister Yuri Trutnev to Pyongyang.",
+                  doc_id="b")
+    merged = merge_events(a + b)
+    visits = [e for e in merged if e.action == "visit"]
+    assert len(visits) == 1
+    assert visits[0].doc_ids == ["a", "b"]
+    assert visits[0].date is not None and visits[0].date.value == "2014-04-28/2014-04-30"
+
+
+def test_merge_notes_disagreeing_figures() -> None:
+    a = events_of("In May 2014 Putin signed legislation that forgives 90 percent of North "
+                  "Korea’s debt.", doc_id="a")
+    b = events_of("In 2014 Moscow canceled $10 billion of Pyongyang’s $11 billion debt.",
+                  doc_id="b")
+    (debt,) = [e for e in merge_events(a + b) if e.action == "debt_relief"]
+    assert debt.doc_ids == ["a", "b"]
+    assert debt.date is not None and debt.date.value == "2014-05"
+    assert any("disagree on the amount" in n for n in debt.notes)
+
+
+def test_different_people_are_not_merged() -> None:
+    a = events_of("In March 2014, Alexander Galushka visited North Korea.", doc_id="a")
+    b = events_of("In March 2014, Yuri Trutnev visited North Korea.", doc_id="b")
+    assert len([e for e in merge_events(a + b) if e.action == "visit"]) == 2
+
+
+def test_incompatible_dates_are_not_merged() -> None:
+    a = events_of("In April 2019, Putin met with Kim Jong-un in Vladivostok.", doc_id="a")
+    b = events_of("In March 2015, Putin met with Kim Jong-un.", doc_id="b")
+    assert len([e for e in merge_events(a + b) if e.action == "meeting"]) == 2
+
+
+@pytest.mark.parametrize(("value", "text", "precision"), [
+    ("2014", "2014", "year"), ("2014-05", "May 2014", "month"),
+    ("2014-04-28", "28 April 2014", "day"), ("2014-09/2014-10", "Sep–Oct 2014", "month"),
+    ("2015-W05", "the week of 26 January 2015", "week"), ("201", "the 2010s", "decade")])
+def test_dates_as_people_write_them(value: str, text: str, precision: str) -> None:
+    d = event_date(value, "explicit")
+    assert d is not None and human(d) == text and d.precision == precision
+
+
+def test_unplaceable_values_are_no_date() -> None:
+    assert event_date("PAST_REF", "relative") is None
+    assert event_date("XXXX-05", "explicit") is None
+    assert human(None) == "undated"
+
+
+def test_compatibility_and_specificity() -> None:
+    year, month = event_date("2014", "explicit"), event_date("2014-05", "explicit")
+    other = event_date("2013", "explicit")
+    assert year and month and other
+    assert compatible(year, month) and not compatible(month, other)
+    assert more_specific(month, year) and not more_specific(year, month)
+
+
+@pytest.mark.parametrize(("typed", "start", "end", "rest"), [
+    ("visited 2014", "2014-01-01", "2014-12-31", "visited"),
+    ("2014-2015 visit", "2014-01-01", "2015-12-31", "visit"),
+    ("met since 2019", "2019-01-01", None, "met"),
+    ("signed before 2016", None, "2015-12-31", "signed"),
+    ("visit May 2015", "2015-05-01", "2015-05-31", "visit"),
+])
+def test_time_ranges_users_type(typed: str, start: str | None, end: str | None,
+                                rest: str) -> None:
+    tr, left, _ = parse_time_range(typed)
+    assert tr is not None and (tr.start, tr.end) == (start, end)
+    assert left == rest
+
+
+def test_user_words_map_to_actions() -> None:
+    lex = lexicon()
+    assert lex.actions_for_terms(["visit"]) == ["visit"]
+    assert lex.actions_for_terms(["went"]) == ["visit"]
+    assert "debt_relief" in lex.actions_for_terms(["debt"])
+    assert "agreement" in lex.actions_for_terms(["sign"])
+
+
+def test_malformed_lexicon_is_a_clear_error(tmp_path) -> None:
+    bad = tmp_path / "actions.yaml"
+    bad.write_text("actions:\n  visit:\n    cameo: ['042']\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="action 'visit' lacks"):
+        load_lexicon(bad)
+    bad.write_text("actions:\n  visit: {cameo: [1], label: v, verb: v, words: [v], "
+                   "triggers: ['(']}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a valid pattern"):
+        load_lexicon(bad)
