@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tqdm import tqdm
+
 from bot.commandline import run_chat_command, usage_line
 from bot.render_text import event_facts, event_headline, format_summary, render_answer
 from bot.settings import Settings, get_settings
@@ -28,14 +30,24 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _progress(done: int, total: int, doc_id: str) -> None:
-    """A one-line progress bar on stderr, only when a person is watching."""
-    if not sys.stderr.isatty():
-        return
-    width = 30
-    filled = width * done // max(total, 1)
-    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {doc_id[:40]:<40}",
-          end="" if done < total else "\n", file=sys.stderr, flush=True)
+class _ProgressBar:
+    """A progress bar with ETA on stderr (tqdm), shown only when a person is watching."""
+
+    def __init__(self) -> None:
+        self._bar: tqdm | None = None
+
+    def __call__(self, done: int, total: int, doc_id: str) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self._bar is None:
+            self._bar = tqdm(total=total, unit="article", desc="Indexing", file=sys.stderr,
+                             dynamic_ncols=True, leave=False)
+        self._bar.set_postfix_str(doc_id[:30], refresh=False)
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -43,9 +55,13 @@ def _settings(args: argparse.Namespace) -> Settings:
                         index_dir=getattr(args, "index", None))
 
 
-def _build(settings: Settings) -> BuildSummary:
-    return build_index(settings.corpus_dir, settings.index_dir,
-                       max_bytes=settings.max_article_bytes, progress=_progress)
+def _build(settings: Settings, *, full: bool = False) -> BuildSummary:
+    bar = _ProgressBar()
+    try:
+        return build_index(settings.corpus_dir, settings.index_dir, full=full,
+                           max_bytes=settings.max_article_bytes, progress=bar)
+    finally:
+        bar.close()
 
 
 def _library(settings: Settings) -> Library:
@@ -59,7 +75,7 @@ def _library(settings: Settings) -> Library:
 
 def cmd_index(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    print(format_summary(_build(settings)))
+    print(format_summary(_build(settings, full=args.full)))
     return EXIT_OK
 
 
@@ -203,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("index", "Build the index from the corpus and switch to it.", cmd_index,
             corpus=True, index=True)
     p.add_argument("--full", action="store_true",
-                   help="rebuild everything (every build is currently a full build)")
+                   help="reprocess every article and rewrite the index from scratch "
+                        "(default: only new, changed and removed articles)")
     p = add("ask", "Run one chat command offline, e.g. tumen ask \"/search debt\".", cmd_ask,
             corpus=True, index=True)
     p.add_argument("--json", action="store_true", help="print the answer as JSON")

@@ -111,13 +111,20 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
 
 
 def format_summary(s: BuildSummary) -> str:
-    """The build summary as a few lines for the terminal."""
+    """The build summary as a few lines for the terminal (and for /reindex)."""
     lines = [f"Indexed {s.articles} articles, {s.passages} passages, {s.events} events "
-             f"({s.merged} merged across sources) in {s.duration_s:.2f} s "
+             f"({s.merged} merged across sources) in {s.duration_s:.2f} s — {s.mode} build, "
+             f"{s.reprocessed} article{'s' if s.reprocessed != 1 else ''} processed "
              f"(generation {s.generation}).",
              f"Added {len(s.added)}, updated {len(s.updated)}, removed {len(s.removed)}, "
              f"skipped {len(s.skipped)}."]
+    for label, ids in (("added", s.added), ("updated", s.updated), ("removed", s.removed)):
+        if ids:
+            shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+            lines.append(f"  {label}: {shown}")
     lines += [f"  skipped {p.path}: {p.message}" for p in s.skipped]
-    if s.removed:
-        lines.append("  removed: " + ", ".join(s.removed))
+    if s.sources_gained or s.sources_lost:
+        lines.append(f"  merged events that gained sources: {len(s.sources_gained)}, "
+                     f"lost sources: {len(s.sources_lost)}")
+    lines += [f"  new disagreement: {n}" for n in s.new_disagreements[:5]]
     return "\n".join(lines)

@@ -1,8 +1,14 @@
 """Building a new index generation from the corpus and switching it in.
 
 A build never touches the served generation: it writes a new one beside it and switches the
-pointer only when everything was written. Anything that goes wrong before the switch leaves the
-old generation serving and removes the partial one.
+pointer only when everything was written and the new generation opens. Anything that goes wrong
+before the switch leaves the old generation serving and removes the partial one; a build killed
+outright leaves a partial folder that the next build removes.
+
+Builds are incremental by default: articles whose file is unchanged are taken from the cache
+(`index.artifacts`), the passages of changed and removed articles are replaced in a copy of the
+served index, and only the merged events that changed are rewritten. ``full=True`` reprocesses
+everything and writes the indexes from scratch.
 """
 
 from __future__ import annotations
@@ -10,41 +16,44 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import re
+import multiprocessing
+import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-
+from index.artifacts import ArticleCache, ArticleResult, pipeline_version, process_article
 from index.buildlock import BuildLock
 from index.errors import BuildError
-from index.events.extract import Sentence, annotate, date_of, extract_events
 from index.events.merge import merge_events
-from index.events.model import Event
-from index.events.store import write_events
 from index.loader import DEFAULT_MAX_BYTES, Problem, load_corpus
-from index.passages import ArticlePassages, make_passages
-from index.schema import passage_schema
+from index.models import Article
 from index.store import (
     META,
     VOCABULARY,
     WHOOSH_DIR,
     Generation,
+    clean_partial_generations,
     new_generation_dir,
     read_pointer,
     remove_stale_generations,
     switch_to,
 )
+from index.writer import link_index_files, previous_events, write_events, write_passages
 
 log = logging.getLogger(__name__)
 
-_WORDS = re.compile(r"[^\W\d_]{4,}")
-
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, doc_id)`` while articles are processed."""
+Checkpoint = Callable[[str], None]
+"""Called with the name of each phase as the build reaches it (for tests that kill builds)."""
+
+FORMAT = 2
+# Worker processes pay off only when there is much to process (each costs ~1 s to start).
+PARALLEL_FROM = 200
 
 
 @dataclass
@@ -58,11 +67,16 @@ class BuildSummary:
     passages: int
     events: int = 0
     merged: int = 0
+    mode: str = "full"
+    reprocessed: int = 0
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     dropped: dict[str, int] = field(default_factory=dict)
+    sources_gained: dict[str, list[str]] = field(default_factory=dict)
+    sources_lost: dict[str, list[str]] = field(default_factory=dict)
+    new_disagreements: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         out = asdict(self)
@@ -70,162 +84,178 @@ class BuildSummary:
         return out
 
 
-def _previous_articles(index_dir: Path) -> dict[str, dict[str, object]]:
-    """Article records of the served generation (empty if none or unreadable)."""
+def _served_meta(index_dir: Path) -> dict[str, object] | None:
+    """The served generation's meta.json, or None if there is none or it is unreadable."""
     name = read_pointer(index_dir)
     if name is None:
-        return {}
+        return None
     try:
-        meta = json.loads((index_dir / name / META).read_text(encoding="utf-8"))
+        return json.loads((index_dir / name / META).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return meta.get("articles", {})
+        return None
 
 
-def _sentence_facts(ap: ArticlePassages, sents: list[Sentence]) -> dict[str, dict[str, list]]:
-    """Per passage, what its sentences name, resolved against the whole article: dates as
-    ``[sentence number, TIMEX value, basis]`` and people and states as ``[n, name, country]``."""
-    out: dict[str, dict[str, list]] = {p.passage_id: {"dates": [], "actors": []}
-                                       for p in ap.passages}
-    counters: dict[int, int] = {}
-    for s in sents:
-        n = counters[s.passage_idx] = counters.get(s.passage_idx, -1) + 1
-        facts = out[ap.passages[s.passage_idx].passage_id]
-        for t in s.timexes:
-            if (d := date_of(t)) is not None:
-                facts["dates"].append([n, d.value, d.basis])
-        for m in s.mentions:
-            if m.kind in ("person", "country", "org", "group") and m.form != "unresolved":
-                facts["actors"].append([n, m.name, m.country])
-    return out
+def _process(articles: list[Article], cache: ArticleCache, full: bool,
+             progress: Progress | None, lock: BuildLock) -> tuple[list[ArticleResult], int]:
+    """Every article's result, from the cache where possible; returns (results, reprocessed)."""
+    results: dict[str, ArticleResult] = {}
+    todo: list[Article] = []
+    for a in articles:
+        hit = None if full else cache.get(a.meta.doc_id, a.sha256)
+        if hit is not None:
+            results[a.meta.doc_id] = hit
+        else:
+            todo.append(a)
+    total, done = len(articles), len(results)
+    if progress is not None and done:
+        progress(done, total, "(unchanged articles)")
+    for r in _run(todo):
+        cache.put(r)
+        results[r.doc_id] = r
+        done += 1
+        lock.update(done, total)
+        if progress is not None:
+            progress(done, total, r.doc_id)
+    return [results[a.meta.doc_id] for a in articles], len(todo)
 
 
-def _write_whoosh(gen_dir: Path, processed: list[ArticlePassages], events: list[Event],
-                  facts: dict[str, dict[str, list]]) -> None:
-    wdir = gen_dir / WHOOSH_DIR
-    wdir.mkdir()
-    write_events(wdir, events, processed)
-    ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname="passages")
-    writer = ix.writer(limitmb=256)
-    try:
-        for ap in processed:
-            meta = ap.article.meta
-            for p in ap.passages:
-                writer.add_document(
-                    passage_id=p.passage_id, doc_id=p.doc_id, n=p.n, text=p.text,
-                    title=meta.title, publisher=meta.publisher, date=meta.date or "",
-                    year=meta.year if meta.year is not None else 0,
-                    sentences=[list(s) for s in p.sentences],
-                    dates=facts[p.passage_id]["dates"], actors=facts[p.passage_id]["actors"],
-                )
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    ix.close()
+def _run(todo: list[Article]) -> Iterator[ArticleResult]:
+    workers = min(4, os.cpu_count() or 1)
+    if len(todo) < PARALLEL_FROM or workers < 2:
+        yield from map(process_article, todo)
+        return
+    # "spawn": a clean interpreter per worker, safe whatever threads the caller runs.
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        yield from pool.map(process_article, todo, chunksize=8)
 
 
-def build_index(corpus_dir: Path, index_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                progress: Progress | None = None) -> BuildSummary:
-    """Build a complete new generation from ``corpus_dir`` and serve it.
+def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
+                max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None,
+                checkpoint: Checkpoint | None = None, who: str = "cli") -> BuildSummary:
+    """Build a new generation from ``corpus_dir`` and serve it.
 
     Raises:
-        BuildError: another build is running, or nothing could be indexed; the served
-            generation (if any) is untouched.
+        BuildError: another build is running, nothing could be indexed, or writing failed;
+            the served generation (if any) is untouched.
         CorpusError: the corpus directory is missing.
     """
     started = time.monotonic()
-    with BuildLock(index_dir):
+    mark = checkpoint or (lambda phase: None)
+    with BuildLock(index_dir, who=who) as lock:
+        clean_partial_generations(index_dir)
         report = load_corpus(corpus_dir, max_bytes=max_bytes)
         if not report.articles:
             why = (f"all {len(report.problems)} article files were rejected"
                    if report.problems else f"no .md or .txt articles in {corpus_dir}")
             raise BuildError(f"nothing to index: {why}; the current index keeps serving")
-        processed: list[ArticlePassages] = []
-        total = len(report.articles)
-        for i, article in enumerate(report.articles, start=1):
-            ap = make_passages(article)
-            if not ap.passages:
-                report.problems.append(Problem(Path(article.meta.path).name,
-                                               "nothing left after removing boilerplate"))
-            else:
-                processed.append(ap)
-            if progress is not None:
-                progress(i, total, article.meta.doc_id)
-        if not processed:
+        mark("loaded")
+        cache = ArticleCache(index_dir)
+        results, reprocessed = _process(report.articles, cache, full, progress, lock)
+        empty = [r for r in results if not r.passages]
+        for r in empty:
+            report.problems.append(Problem(Path(r.meta.path).name,
+                                           "nothing left after removing boilerplate"))
+        results = [r for r in results if r.passages]
+        if not results:
             raise BuildError("nothing to index: no article has any text after cleaning; "
                              "the current index keeps serving")
-        extracted: list[Event] = []
-        facts: dict[str, dict[str, list]] = {}
-        for ap in processed:
-            sents = annotate(ap)
-            extracted += extract_events(ap, sents)
-            facts.update(_sentence_facts(ap, sents))
-        events = merge_events(extracted)
-        previous = _previous_articles(index_dir)
+        mark("processed")
+        served = _served_meta(index_dir)
         gen_dir = new_generation_dir(index_dir)
         try:
-            summary = _write_generation(gen_dir, corpus_dir, processed, events, facts,
-                                        len(extracted) - len(events), report.problems,
-                                        previous, started)
-            # Prove the new generation opens before anyone is pointed at it.
-            Generation.open(gen_dir).close()
+            summary = _write_generation(index_dir, gen_dir, corpus_dir, results, report.problems,
+                                        served, full, mark)
+            summary.reprocessed = reprocessed
+            summary.duration_s = round(time.monotonic() - started, 3)
+            _write_meta(gen_dir, corpus_dir, summary, results)
+            mark("written")
+            Generation.open(gen_dir).close()  # prove it opens before anyone is pointed at it
             switch_to(index_dir, gen_dir)
+        except OSError as exc:
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            raise BuildError(f"could not write the new index ({exc.strerror or exc}); "
+                             "the current index keeps serving") from exc
         except BaseException:
             shutil.rmtree(gen_dir, ignore_errors=True)
             raise
+        mark("switched")
         remove_stale_generations(index_dir)
+        cache.keep_only(results)
+    log.info("built %s: %d articles (%d reprocessed), %d passages, %d events", summary.generation,
+             summary.articles, reprocessed, summary.passages, summary.events)
     return summary
 
 
-def _write_generation(gen_dir: Path, corpus_dir: Path, processed: list[ArticlePassages],
-                      events: list[Event], facts: dict[str, dict[str, list]], merged: int,
-                      problems: list[Problem],
-                      previous: dict[str, dict[str, object]], started: float) -> BuildSummary:
-    try:
-        _write_whoosh(gen_dir, processed, events, facts)
-    except OSError as exc:
-        raise BuildError(f"could not write the new index ({exc.strerror or exc}); "
-                         "the current index keeps serving") from exc
+def _write_generation(index_dir: Path, gen_dir: Path, corpus_dir: Path,
+                      results: list[ArticleResult], problems: list[Problem],
+                      served: dict[str, object] | None, full: bool,
+                      mark: Checkpoint) -> BuildSummary:
+    before: dict[str, dict[str, object]] = (served or {}).get("articles", {})  # type: ignore[assignment]
+    now = {r.doc_id: r for r in results}
+    added = sorted(set(now) - set(before))
+    removed = sorted(set(before) - set(now))
+    updated = sorted(d for d in set(now) & set(before) if before[d].get("sha256") != now[d].sha256)
+    incremental = (not full and served is not None and served.get("format") == FORMAT
+                   and served.get("pipeline") == pipeline_version())
+    wdir = gen_dir / WHOOSH_DIR
+    old_wdir = index_dir / str(read_pointer(index_dir)) / WHOOSH_DIR
+    old_events = previous_events(old_wdir) if served is not None else {}
+    if incremental:
+        link_index_files(old_wdir, wdir)
+        changed = [now[d] for d in added + updated]
+        write_passages(wdir, changed, incremental=True, remove=set(updated) | set(removed))
+    else:
+        wdir.mkdir()
+        write_passages(wdir, results, incremental=False, remove=set(),
+                       procs=min(2, os.cpu_count() or 1))
+    mark("passages")
+    extracted = [e for r in results for e in r.events]
+    events = merge_events(extracted)
+    passages = {p.passage_id: p.text for r in results for p in r.passages}
+    write_events(wdir, events, passages, incremental=incremental)
+    words = sorted({w for r in results for w in r.words})
+    (gen_dir / VOCABULARY).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    summary = BuildSummary(
+        generation=gen_dir.name, built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        duration_s=0.0, articles=len(results), passages=sum(len(r.passages) for r in results),
+        events=len(events), merged=len(extracted) - len(events),
+        mode="incremental" if incremental else "full", added=added, updated=updated,
+        removed=removed, skipped=problems,
+        dropped={r.doc_id: len(r.dropped) for r in results if r.dropped})
+    _compare_events(summary, old_events, {e.event_id: e.to_json() for e in events})
+    return summary
+
+
+def _compare_events(summary: BuildSummary, old: dict[str, dict[str, object]],
+                    new: dict[str, dict[str, object]]) -> None:
+    """Merged events that gained or lost sources, and disagreements that are new."""
+    def docs(e: dict[str, object]) -> set[str]:
+        return {m["doc_id"] for m in e.get("evidence", [])}  # type: ignore[union-attr, index]
+
+    for eid in sorted(set(old) & set(new)):
+        gained, lost = docs(new[eid]) - docs(old[eid]), docs(old[eid]) - docs(new[eid])
+        if gained:
+            summary.sources_gained[eid] = sorted(gained)
+        if lost:
+            summary.sources_lost[eid] = sorted(lost)
+    old_notes = {n for e in old.values() for n in e.get("notes", [])}  # type: ignore[union-attr]
+    summary.new_disagreements = sorted({n for e in new.values() for n in e.get("notes", [])  # type: ignore[union-attr]
+                                        if n not in old_notes})
+
+
+def _write_meta(gen_dir: Path, corpus_dir: Path, summary: BuildSummary,
+                results: list[ArticleResult]) -> None:
     articles = {}
-    for ap in processed:
-        m = ap.article.meta
+    for r in results:
+        m = r.meta
         articles[m.doc_id] = {
             "title": m.title, "publisher": m.publisher, "date": m.date, "url": m.url,
             "author": m.author, "date_basis": m.date_basis, "path": Path(m.path).name,
-            "sha256": ap.article.sha256, "passages": len(ap.passages),
-            "dropped": [{"text": d.text, "reason": d.reason} for d in ap.dropped],
+            "sha256": r.sha256, "passages": len(r.passages),
+            "dropped": [{"text": d.text, "reason": d.reason} for d in r.dropped],
         }
-    now = set(articles)
-    before = set(previous)
-    summary = BuildSummary(
-        generation=gen_dir.name,
-        built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        duration_s=round(time.monotonic() - started, 3),
-        articles=len(articles),
-        passages=sum(a["passages"] for a in articles.values()),
-        events=len(events),
-        merged=merged,
-        added=sorted(now - before),
-        updated=sorted(d for d in now & before
-                       if previous[d].get("sha256") != articles[d]["sha256"]),
-        removed=sorted(before - now),
-        skipped=problems,
-        dropped={d: len(a["dropped"]) for d, a in articles.items() if a["dropped"]},
-    )
-    words = {w.lower() for ap in processed for p in ap.passages
-             for w in _WORDS.findall(p.text)}
-    (gen_dir / VOCABULARY).write_text(json.dumps(sorted(words), ensure_ascii=False),
-                                      encoding="utf-8")
-    meta = {"format": 1, "corpus_dir": str(corpus_dir), "summary": summary.to_json(),
-            "articles": articles}
-    try:
-        # meta.json is written last: a generation without it is incomplete by definition.
-        (gen_dir / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1),
-                                    encoding="utf-8")
-    except OSError as exc:
-        raise BuildError(f"could not write the new index ({exc.strerror or exc}); "
-                         "the current index keeps serving") from exc
-    log.info("built %s: %d articles, %d passages, %d skipped", gen_dir.name,
-             summary.articles, summary.passages, len(problems))
-    return summary
+    meta = {"format": FORMAT, "pipeline": pipeline_version(), "corpus_dir": str(corpus_dir),
+            "summary": summary.to_json(), "articles": articles}
+    # meta.json is written last: a generation without it is incomplete by definition.
+    (gen_dir / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")

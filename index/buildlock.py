@@ -25,6 +25,7 @@ class BuildLock:
         self.path = index_dir / LOCK_NAME
         self.who = who
         self._fd: int | None = None
+        self._info: dict[str, object] = {}
 
     def __enter__(self) -> BuildLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -35,12 +36,22 @@ class BuildLock:
             os.close(fd)
             raise BuildError(f"a build is already running ({self.holder()}); "
                              "try again when it has finished") from None
-        info = {"pid": os.getpid(), "who": self.who,
-                "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(info).encode(), 0)
+        self._info = {"pid": os.getpid(), "who": self.who,
+                      "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         self._fd = fd
+        self._write()
         return self
+
+    def _write(self) -> None:
+        assert self._fd is not None
+        os.ftruncate(self._fd, 0)
+        os.pwrite(self._fd, json.dumps(self._info).encode(), 0)
+
+    def update(self, done: int, total: int) -> None:
+        """Record how far the build is, for anyone who asks while it runs."""
+        if self._fd is not None:
+            self._info.update(done=done, total=total)
+            self._write()
 
     def holder(self) -> str:
         """Who holds the lock, as a phrase ("pid 12, started 2026-…"), best effort."""
@@ -48,8 +59,11 @@ class BuildLock:
             info = json.loads(self.path.read_text(encoding="utf-8") or "{}")
         except (OSError, ValueError):
             return "holder unknown"
-        return f"started by {info.get('who', '?')} (pid {info.get('pid', '?')}) " \
-               f"at {info.get('started', '?')}"
+        text = (f"started by {info.get('who', '?')} (pid {info.get('pid', '?')}) "
+                f"at {info.get('started', '?')}")
+        if info.get("total"):
+            text += f", {info.get('done', 0)} of {info['total']} articles processed"
+        return text
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:

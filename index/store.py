@@ -73,7 +73,9 @@ def read_pointer(index_dir: Path) -> str | None:
 def new_generation_dir(index_dir: Path) -> Path:
     """Create an empty, uniquely named generation folder (not yet served)."""
     index_dir.mkdir(parents=True, exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    now = time.time()
+    # Microseconds in the name: generations sort by name in the order they were started.
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime(now)) + f"{int(now % 1 * 1e6):06d}"
     for attempt in range(1000):
         suffix = f"-{attempt}" if attempt else ""
         path = index_dir / f"{GEN_PREFIX}{stamp}-{os.getpid()}{suffix}"
@@ -92,6 +94,26 @@ def switch_to(index_dir: Path, gen_dir: Path) -> None:
     log.info("now serving generation %s", gen_dir.name)
 
 
+def clean_partial_generations(index_dir: Path) -> list[str]:
+    """Remove what a killed build left: generations without meta.json, temporary pointer files.
+
+    Call only while holding the build lock, so no build in progress is mistaken for a dead one.
+    """
+    if not index_dir.is_dir():
+        return []
+    current = read_pointer(index_dir)
+    removed = []
+    for p in index_dir.glob(f"{GEN_PREFIX}*"):
+        if p.is_dir() and p.name != current and not (p / META).exists():
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p.name)
+    for tmp in index_dir.glob(f".{POINTER}.tmp-*"):
+        tmp.unlink(missing_ok=True)
+    if removed:
+        log.info("removed partial generations left by an interrupted build: %s", removed)
+    return removed
+
+
 def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
     """Delete generations other than the served one and the ``keep`` newest older ones.
 
@@ -100,7 +122,7 @@ def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
     """
     current = read_pointer(index_dir)
     gens = sorted((p for p in index_dir.glob(f"{GEN_PREFIX}*") if p.is_dir()),
-                  key=lambda p: p.stat().st_mtime, reverse=True)
+                  key=lambda p: p.name, reverse=True)
     older = [g for g in gens if g.name != current]
     removed = []
     for gen in older[keep:]:

@@ -47,8 +47,9 @@ class AdminCog(commands.Cog):
             state.update(done=done, total=total, doc=doc_id)
 
         build = asyncio.ensure_future(asyncio.to_thread(
-            build_index, settings.corpus_dir, settings.index_dir,
-            max_bytes=settings.max_article_bytes, progress=progress))
+            build_index, settings.corpus_dir, settings.index_dir, full=full,
+            max_bytes=settings.max_article_bytes, progress=progress,
+            who=f"/reindex by Discord user {interaction.user.id}"))
         while True:
             done, _ = await asyncio.wait({build}, timeout=PROGRESS_EVERY_S)
             if done:

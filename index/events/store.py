@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 
 from index.actors import lookup
 from index.events.lexicon import lexicon
 from index.events.model import Event
-from index.passages import ArticlePassages
 from index.schema import analyzer
 
 INDEX_NAME = "events"
@@ -74,22 +71,6 @@ def event_document(event: Event, passages: dict[str, str]) -> dict[str, Any]:
         "names": " ".join([*names, action.label, *action.words]),
         "start": start, "end": end, "data": json.dumps(data, ensure_ascii=False),
     }
-
-
-def write_events(whoosh_dir: Path, events: list[Event],
-                 processed: list[ArticlePassages]) -> None:
-    """Write the events index beside the passages index of a new generation."""
-    passages = {p.passage_id: p.text for ap in processed for p in ap.passages}
-    ix = whoosh_index.create_in(str(whoosh_dir), event_schema(), indexname=INDEX_NAME)
-    writer = ix.writer(limitmb=128)
-    try:
-        for e in events:
-            writer.add_document(**event_document(e, passages))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    ix.close()
 
 
 def load_event(fields: dict[str, Any]) -> tuple[Event, list[str]]:

@@ -1,5 +1,5 @@
-"""Finding expression extents: run every pattern, keep the longest non-overlapping matches,
-drop the ones that are not dates after all, and widen cores by modifiers to their left."""
+"""Finding expression extents: run each pattern in small windows around its head words, keep the
+longest non-overlapping matches, drop look-alikes, and widen cores by modifiers to their left."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ _CAL_KINDS = frozenset({"mdy", "dmy", "month", "year", "decade", "century", "sea
                         "spoken_year"})
 _QUANT_KINDS = frozenset({"duration", "ago", "time", "mdy", "dmy", "year", "set"})
 _MONTH_AS_NOUN = re.compile(r"\s+(?:for|of\s+the|on)\s+[A-Z]")
-_NOUN_BEFORE = re.compile(r"(?:\b(?:annual|a|an|his|her|their|its)\s+|[\"“`']\s*)\Z")
+_NOUN_BEFORE = re.compile(r"(?:\bannual\s+|[\"“`']\s*)\Z")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _SPACE = re.compile(r"\s+")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")

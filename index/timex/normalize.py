@@ -24,7 +24,15 @@ from index.timex.dates import (
     valid_day,
 )
 from index.timex.extract import Candidate
-from index.timex.lexicon import DECADE_WORDS, HOLIDAYS, MONTHS, ORDINALS, SEASONS, WEEKDAYS
+from index.timex.lexicon import (
+    DECADE_WORDS,
+    HOLIDAYS,
+    MONTHS,
+    ORDINALS,
+    PART_OF_DAY,
+    SEASONS,
+    WEEKDAYS,
+)
 from index.timex.patterns import DAY_AFTER_TIME
 
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
@@ -86,13 +94,9 @@ def norm_date(c: Candidate, state: State, year_hint: int | None) -> Resolved | N
     if g.get("h") and g.get("mi"):
         return Resolved("TIME", f"{value}T{g['h']}:{g['mi']}", c.mod, how, point)
     if g.get("day2"):
-        mon2 = month_num(g["mon2"]) if g.get("mon2") else mon
         day2 = day_num(g["day2"])
-        year2 = year
-        if year is not None and mon2 < mon:
-            year2 = year + 1
-        if valid_day(year2 or 2000, mon2, day2) and (mon2, day2) > (mon, day):
-            end = Point(year2, mon2, day2, DAY)
+        if valid_day(year or 2000, mon, day2) and day2 > day:
+            end = Point(year, mon, day2, DAY)
             return Resolved("DATE", f"{value}/{fmt(end)}", c.mod, how, end)
     return Resolved("DATE", value, c.mod, how, point)
 
@@ -346,8 +350,7 @@ def norm_pod(c: Candidate, state: State, year_hint: int | None) -> Resolved | No
     """"Friday morning", "last night", "this afternoon", "that evening", "tonight"."""
     g = c.groups
     pod = g["pod"].lower()
-    code = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-            "tonight": "NI", "overnight": "NI"}[pod]
+    code = PART_OF_DAY[pod]
     det = _norm(g.get("det"))
     if g.get("mid"):
         c.mod = c.mod or "MID"

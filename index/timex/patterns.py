@@ -137,7 +137,7 @@ _add("pod", "DEI", 2, 2, r"\b(?P<pod>(?i:tonight|overnight))\b")
 # --- full and partial dates: "Friday, Feb. 18, 2015", "April 28-30", "May 9 and 10, 2014"
 _add("mdy", "MON", 30, 30,
      r"\b(?:(?P<wd>" + WEEKDAY_RE + r"),?\s+)?(?P<mon>" + MONTH_RE + r")\s*(?P<day>"
-     + DAY_RE + r")(?:" + _DASH + r"(?:(?P<mon2>" + MONTH_RE + r")\s+)?(?P<day2>" + DAY_RE
+     + DAY_RE + r")(?:" + _DASH + r"(?P<day2>" + DAY_RE
      + r"))?(?:,?\s+(?P<year>" + YEAR_ANY_RE + r")" + _E + r")?(?!\w)")
 _add("dmy", "MON", 45, 30,
      r"\b(?:(?P<wd>" + WEEKDAY_RE + r"),?\s+)?(?:the\s+)?(?P<day>" + DAY_RE + r")(?:"
@@ -212,7 +212,8 @@ _add("deictic", "DEI", 30, 20,
      r"\b(?P<w>(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|"
      r"yesterday|tomorrow|right\s+now|just\s+now|now|currently|nowadays|these\s+days|"
      r"presently|recently|lately|more\s+recently|"
-     r"the\s+(?:near|distant|foreseeable)\s+future|the\s+future|the\s+past|"
+     r"the\s+(?:near|distant|foreseeable)\s+future|the\s+future|"
+     r"the\s+past(?!\s+(?:\w+\s+)?(?:summers|winters|springs|autumns|seasons|\d))|"
      r"recent\s+(?:years|months|weeks|days)|past\s+years|(?<=in\s)future|(?<=at\s)present|"
      r"the\s+(?:short|long|medium|near)\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible))\b")
 _add("deictic", "DEI", 4, 45,
@@ -243,7 +244,8 @@ _add("duration", "UNIT", 55, 40,
      r"(?i:past|last|next|first|coming|previous|following|latest|final|additional|further|"
      r"extra|initial|remaining|ensuing|recent))\s+)?(?P<num>" + NUMBER_RE + r")"
      r"(?:\s+(?i:more|additional|consecutive|straight|full|long|trading|working|business))?"
-     r"[\s-]+(?P<unit>" + UNIT_RE + r")(?P<pl>s)?(?:-long\b)?(?![\s-]+old\b)(?!-quarters)"
+     r"[\s-]+(?P<unit>" + UNIT_RE + r")(?P<pl>s)?(?P<half>\s+and\s+a\s+half)?(?:-long\b)?"
+     r"(?![\s-]+old\b)(?!-quarters)"
      r"(?:\s+(?i:or\s+so))?\b")
 _add("duration", "UNIT", 35, 6,
      r"\b(?:(?P<det>(?i:the))\s+)?(?P<dir>(?i:past|last|next|coming|previous|"
@@ -254,8 +256,10 @@ _add("duration", "UNIT", 35, 6,
                                              "a number of", "dozens of", "hundreds of"])
      + r"))\s+(?P<unit>" + UNIT_RE + r")(?P<pl>s)\b")
 _add("duration", "UNIT", 2, 6,
-     r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours|centuries)\b")
-_add("duration", "UNIT", 2, 8, r"\b(?P<unit>years|decades|centuries)-long\b")
+     r"(?:(?<=\b[Ff]or\s)|(?<=\bwithin\s)|(?<=\bin\s))(?P<unit>years|months|weeks|decades|"
+     r"centuries)\b(?![\s-]+(?:of|ago|old|later|before|after|past|to\s+come)\b)")
+_add("duration", "UNIT", 12, 8,
+     r"\b(?P<unit>years|decades|centuries|(?P<one>day|week|month|year))-long\b")
 _add("duration", "DEI", 15, 3,
      r"\b(?P<vague>(?i:a\s+while|some\s+time|a\s+long\s+time|a\s+short\s+time))\b")
 # --- sets: "every week", "each July", "daily", "twice a year", "every two years"

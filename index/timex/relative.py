@@ -23,7 +23,7 @@ from index.timex.dates import (
     weekday_near,
 )
 from index.timex.extract import Candidate
-from index.timex.lexicon import NUMBERS
+from index.timex.lexicon import NUMBERS, UNITS
 
 _PRESENT = {"now", "right now", "just now", "currently", "nowadays", "these days", "present",
             "presently", "current"}
@@ -37,14 +37,11 @@ _SHIFT = {"day": ("D", 1), "night": ("D", 1), "week": ("W", 1), "weekend": ("W",
           "fortnight": ("W", 2), "month": ("M", 1), "quarter": ("Q", 1), "year": ("Y", 1),
           "decade": ("Y", 10), "century": ("Y", 100), "period": ("Q", 1)}
 _GRAN = {"D": DAY, "W": WEEK, "M": MONTH, "Q": QUARTER, "Y": YEAR}
-# duration unit word -> (TIMEX3 letter, multiplier, time designator)
-_DUR = {"second": ("S", 1, True), "minute": ("M", 1, True), "hour": ("H", 1, True),
-        "day": ("D", 1, False), "night": ("D", 1, False), "week": ("W", 1, False),
-        "weekend": ("D", 2, False), "fortnight": ("W", 2, False), "month": ("M", 1, False),
-        "quarter": ("Q", 1, False), "year": ("Y", 1, False), "decade": ("Y", 10, False),
-        "century": ("Y", 100, False), "millennium": ("Y", 1000, False)}
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60),
-            "Q": ("M", 3)}
+_DUR = UNITS  # unit word -> (TIMEX3 letter, multiplier, time designator)
+# The next smaller unit for fractions ("2 1/2 years" = P2Y6M): (letter, per unit, time part)
+_SMALLER = {"year": ("M", 12, False), "decade": ("M", 12, False), "quarter": ("M", 3, False),
+            "month": ("D", 30, False), "week": ("D", 7, False), "day": ("H", 24, True),
+            "night": ("H", 24, True), "hour": ("M", 60, True), "minute": ("S", 60, True)}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")
@@ -97,12 +94,11 @@ def duration_value(n: float | None, unit: str) -> str:
     if n == int(n):
         return f"P{t}{int(n)}{letter}"
     whole = int(n)
-    if letter in _SMALLER:
-        small, per = _SMALLER[letter]
+    if unit in _SMALLER and unit != "decade":
+        small, per, small_is_time = _SMALLER[unit]
         rest = round((n - whole) * per)
-        small_t = "T" if is_time or (small == "H") else ""
         head = f"{whole}{letter}" if whole else ""
-        if small_t and not t:
+        if small_is_time and not t:  # "1.5 days" = P1DT12H
             return f"P{head}T{rest}{small}"
         return f"P{t}{head}{rest}{small}"
     return f"P{t}{n:g}{letter}"
@@ -276,19 +272,24 @@ def norm_duration(c: Candidate, state: State, year_hint: int | None) -> Resolved
     if unit not in _DUR:
         return None
     num_word = _norm(g.get("num"))
+    if g.get("half") and g.get("num"):  # "a minute and a half"
+        num_word = f"{num_word} and a half"
     if unit == "quarter" and len(num_word) == 4 and num_word.isdigit():
         # "the 1988 quarter": the story's quarter, in that year
         ref = state.ref
         part = ref.part if ref is not None and ref.gran == QUARTER else "X"
         return Resolved("DATE", f"{num_word}-Q{part}", c.mod, CONTEXT)
-    n = parse_number(g["num"]) if g.get("num") else None
-    if g.get("num") and n is None and num_word not in NUMBERS:
+    n = parse_number(num_word) if g.get("num") else None
+    if g.get("num") and n is None and _norm(g.get("num")) not in NUMBERS:
         return None
     if unit == "quarter" and "-quarters" in state.text[c.start:c.end]:
         return None  # "three-quarters (of)" is a fraction
     if unit == "second" and num_word in ("a", "an", "one") and not g.get("pl"):
         return None  # "a second round" is an ordinal
-    if g.get("vague") is None and not g.get("num") and not g.get("pl"):
+    if g.get("one"):  # "day-long", "year-long"
+        n = 1
+    elif g.get("vague") is None and not g.get("num") and not g.get("pl") \
+            and not g["unit"].endswith("s"):
         return None
     if num_word in ("a", "an") and not g.get("det") and not g.get("dir"):
         before = state.text[max(0, c.start - 30):c.start]

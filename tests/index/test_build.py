@@ -108,7 +108,7 @@ def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
     def disk_full(*args: object, **kw: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("index.build._write_whoosh", disk_full)
+    monkeypatch.setattr("index.build.write_passages", disk_full)
     with pytest.raises(BuildError, match=r"No space left on device.*keeps serving"):
         build_index(corpus, ix)
     assert [p.name for p in ix.glob("gen-*")] == [first.generation]

@@ -86,3 +86,15 @@ def test_season_and_quarter_relative_to_dct() -> None:
 def test_holiday_resolves_in_the_dct_year() -> None:
     t = one("Kim will attend the Victory Day parade.", "2015-02-18")
     assert (t.text, t.value) == ("Victory Day", "2015-05-09")
+
+
+def test_dates_with_their_own_months_are_separate_but_linked() -> None:
+    found = tag("Shares were bought from Aug. 26 to Oct. 20, 1989.", "1989-10-30")
+    assert [(t.text, t.value) for t in found] == [("Aug. 26", "1989-08-26"),
+                                                  ("Oct. 20, 1989", "1989-10-20")]
+    assert {t.range_value for t in found} == {"1989-08-26/1989-10-20"}
+
+
+def test_bare_plural_units_after_for_are_vague_durations() -> None:
+    assert values("For weeks the talks stalled; he waited for years.") == {
+        "weeks": "PXW", "years": "PXY"}

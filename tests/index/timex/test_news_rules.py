@@ -84,3 +84,23 @@ def test_extents_drop_possessive_and_adjectival_determiner() -> None:
 def test_spoken_and_old_years() -> None:
     assert values("It ended in 1898, not in nineteen ninety-six.") == {
         "1898": "1898", "nineteen ninety-six": "1996"}
+
+
+def test_parts_of_day() -> None:
+    got = values("They left last night; it rained mid-afternoon yesterday.", "1998-01-20")
+    assert got == {"last night": "1998-01-19TNI", "mid-afternoon yesterday": "1998-01-19TAF"}
+
+
+def test_plural_weekday_night_is_a_set() -> None:
+    t = one("Flights leave on Tuesday nights.", "1998-02-13")
+    assert (t.type, t.value) == ("SET", "XXXX-WXX-2TNI")
+
+
+def test_clock_time_takes_the_weekday_after_a_parenthesis() -> None:
+    found = tag("The blast came at 10:35 a.m. (0735 GMT) Friday.", "1998-08-08")
+    assert found[0].value == "1998-08-07T10:35"
+
+
+def test_fiscal_year_ended_is_a_duration() -> None:
+    t = tag("Net rose in the fiscal year ended Jan. 31.", "1989-10-26")[0]
+    assert (t.text, t.type, t.value) == ("the fiscal year", "DURATION", "P1Y")

@@ -34,6 +34,8 @@ def test_not_a_date(text: str) -> None:
         ("Growth over the past year was slow.", "the past year", "P1Y"),
         ("It took a few weeks.", "a few weeks", "PXW"),
         ("He waited 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+        ("He spoke for a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("It took one and a half days.", "one and a half days", "P1DT12H"),
         ("The two-year plan.", "two-year", "P2Y"),
     ],
 )

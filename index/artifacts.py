@@ -1,0 +1,157 @@
+"""Everything the index needs from one article, computed once and cached by content.
+
+Cleaning, sentence splitting, time tagging, actor recognition and event extraction are the
+expensive part of a build and depend only on the article file (its name and bytes) and on this
+program. Their result is cached under the index directory, keyed by a hash of both, so an
+incremental build reprocesses only new and changed articles — and a new version of the program
+(any change to `index/`'s code or data) never reuses a stale result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from index.events.extract import Sentence, annotate, date_of, extract_events
+from index.events.model import Event
+from index.models import Article, ArticleMeta, Dropped, Passage
+from index.passages import ArticlePassages, make_passages
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = "cache"
+_WORDS = re.compile(r"[^\W\d_]{4,}")
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A hash of the code and data of `index/`: any change invalidates every cached result."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class ArticleResult:
+    """One article, processed: passages, what cleaning dropped, events, per-sentence facts."""
+
+    meta: ArticleMeta
+    sha256: str
+    passages: list[Passage]
+    dropped: list[Dropped]
+    events: list[Event]  # before merging across articles
+    facts: dict[str, dict[str, list[Any]]]  # passage id -> {"dates": [...], "actors": [...]}
+    words: list[str] = field(default_factory=list)  # vocabulary, for spelling suggestions
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta.doc_id
+
+    def to_json(self) -> dict[str, Any]:
+        m = self.meta
+        return {
+            "meta": {"doc_id": m.doc_id, "title": m.title, "path": m.path,
+                     "publisher": m.publisher, "date": m.date, "url": m.url, "author": m.author,
+                     "date_basis": m.date_basis},
+            "sha256": self.sha256,
+            "passages": [{"n": p.n, "text": p.text, "sentences": [list(s) for s in p.sentences]}
+                         for p in self.passages],
+            "dropped": [{"text": d.text, "reason": d.reason} for d in self.dropped],
+            "events": [e.to_json() for e in self.events],
+            "facts": self.facts, "words": self.words,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> ArticleResult:
+        meta = ArticleMeta(**d["meta"])
+        passages = [Passage(f"{meta.doc_id}:p{p['n']}", meta.doc_id, p["n"], p["text"],
+                            tuple(tuple(s) for s in p["sentences"])) for p in d["passages"]]
+        return cls(meta=meta, sha256=d["sha256"], passages=passages,
+                   dropped=[Dropped(x["text"], x["reason"]) for x in d["dropped"]],
+                   events=[Event.from_json(e) for e in d["events"]], facts=d["facts"],
+                   words=d["words"])
+
+
+def _sentence_facts(ap: ArticlePassages, sents: list[Sentence]) -> dict[str, dict[str, list]]:
+    """Per passage, what its sentences name, resolved against the whole article: dates as
+    ``[sentence number, TIMEX value, basis]`` and people and states as ``[n, name, country]``."""
+    out: dict[str, dict[str, list]] = {p.passage_id: {"dates": [], "actors": []}
+                                       for p in ap.passages}
+    counters: dict[int, int] = {}
+    for s in sents:
+        n = counters[s.passage_idx] = counters.get(s.passage_idx, -1) + 1
+        facts = out[ap.passages[s.passage_idx].passage_id]
+        for t in s.timexes:
+            if (d := date_of(t)) is not None:
+                facts["dates"].append([n, d.value, d.basis])
+        for m in s.mentions:
+            if m.kind in ("person", "country", "org", "group") and m.form != "unresolved":
+                facts["actors"].append([n, m.name, m.country])
+    return out
+
+
+def process_article(article: Article) -> ArticleResult:
+    """Run the whole per-article pipeline (module-level so worker processes can run it)."""
+    ap = make_passages(article)
+    sents = annotate(ap) if ap.passages else []
+    events = extract_events(ap, sents) if ap.passages else []
+    words = sorted({w.lower() for p in ap.passages for w in _WORDS.findall(p.text)})
+    return ArticleResult(meta=article.meta, sha256=article.sha256, passages=list(ap.passages),
+                         dropped=list(ap.dropped), events=events,
+                         facts=_sentence_facts(ap, sents), words=words)
+
+
+class ArticleCache:
+    """Processed articles on disk, one JSON file per (doc id, content, program version)."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.dir = index_dir / CACHE_DIR
+
+    @staticmethod
+    def key(doc_id: str, sha256: str) -> str:
+        raw = f"{pipeline_version()}\0{doc_id}\0{sha256}".encode()
+        return hashlib.sha256(raw).hexdigest()[:32]
+
+    def get(self, doc_id: str, sha256: str) -> ArticleResult | None:
+        path = self.dir / f"{self.key(doc_id, sha256)}.json"
+        try:
+            return ArticleResult.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            log.warning("ignoring an unreadable cache entry %s (%s)", path.name, exc)
+            return None
+
+    def put(self, result: ArticleResult) -> None:
+        """Store a result (atomically; a failure to cache never fails the build)."""
+        path = self.dir / f"{self.key(result.doc_id, result.sha256)}.json"
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".tmp-{os.getpid()}")
+            tmp.write_text(json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.warning("could not cache %s (%s)", result.doc_id, exc)
+
+    def keep_only(self, results: list[ArticleResult]) -> int:
+        """Delete entries no current article uses (old versions, removed articles)."""
+        wanted = {f"{self.key(r.doc_id, r.sha256)}.json" for r in results}
+        removed = 0
+        if not self.dir.is_dir():
+            return 0
+        for path in self.dir.iterdir():
+            if path.name not in wanted:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed

@@ -1,0 +1,124 @@
+"""Writing the Whoosh indexes of a new generation: from scratch, or as a delta of the last one.
+
+An incremental build starts the new generation as hard links to the served generation's index
+files, then deletes and adds only what changed. This is safe because Whoosh never modifies a
+segment file after writing it: deletions live in the table of contents, which every commit writes
+as a new file. The served generation's files are therefore never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+
+from index.artifacts import ArticleResult
+from index.events.model import Event
+from index.events.store import INDEX_NAME as EVENTS
+from index.events.store import event_document, event_schema
+from index.schema import passage_schema
+
+log = logging.getLogger(__name__)
+
+PASSAGES = "passages"
+WRITER_MB = 256
+
+
+def link_index_files(src: Path, dst: Path) -> None:
+    """Start ``dst`` as hard links to ``src``'s index files (copies where links are refused)."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for f in src.iterdir():
+        if not f.is_file() or "LOCK" in f.name:
+            continue
+        try:
+            os.link(f, dst / f.name)
+        except OSError:
+            shutil.copy2(f, dst / f.name)
+
+
+def _passage_docs(r: ArticleResult) -> list[dict[str, Any]]:
+    m = r.meta
+    return [dict(passage_id=p.passage_id, doc_id=p.doc_id, n=p.n, text=p.text, title=m.title,
+                 publisher=m.publisher, date=m.date or "",
+                 year=int(m.date[:4]) if m.date else 0,
+                 sentences=[list(s) for s in p.sentences],
+                 dates=r.facts[p.passage_id]["dates"], actors=r.facts[p.passage_id]["actors"])
+            for p in r.passages]
+
+
+def write_passages(wdir: Path, results: list[ArticleResult], *, incremental: bool,
+                   remove: set[str], procs: int = 1) -> None:
+    """Write (or, if ``incremental``, update) the passages index in ``wdir``.
+
+    ``results`` are the articles to add; ``remove`` the doc ids whose passages must go first
+    (changed and removed articles).
+    """
+    if incremental:
+        ix = whoosh_index.open_dir(str(wdir), indexname=PASSAGES)
+    else:
+        ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname=PASSAGES)
+    # Several processes only pay off for a large fresh build; a delta is small.
+    kwargs: dict[str, Any] = {"limitmb": WRITER_MB}
+    if procs > 1 and not incremental and len(results) > 500:
+        kwargs.update(procs=procs, multisegment=True)
+    writer = ix.writer(**kwargs)
+    try:
+        for doc_id in sorted(remove):
+            writer.delete_by_term("doc_id", doc_id)
+        for r in results:
+            for doc in _passage_docs(r):
+                writer.add_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    ix.close()
+
+
+def write_events(wdir: Path, events: list[Event], passages: dict[str, str], *,
+                 incremental: bool) -> dict[str, int]:
+    """Write (or update) the events index; only changed events are rewritten in a delta.
+
+    Returns counts of events ``added``, ``removed`` and ``kept`` unchanged.
+    """
+    docs = {e.event_id: event_document(e, passages) for e in events}
+    if incremental:
+        ix = whoosh_index.open_dir(str(wdir), indexname=EVENTS)
+        with ix.searcher() as s:
+            old = {f["event_id"]: f["data"] for f in s.all_stored_fields()}
+    else:
+        ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
+        old = {}
+    stale = {eid for eid, data in old.items() if eid not in docs or docs[eid]["data"] != data}
+    fresh = [d for eid, d in docs.items() if eid not in old or eid in stale]
+    writer = ix.writer(limitmb=WRITER_MB)
+    try:
+        for eid in sorted(stale):
+            writer.delete_by_term("event_id", eid)
+        for doc in fresh:
+            writer.add_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    ix.close()
+    return {"added": len(fresh), "removed": len(stale - set(docs)),
+            "kept": len(docs) - len(fresh)}
+
+
+def previous_events(wdir: Path) -> dict[str, dict[str, Any]]:
+    """The served generation's merged events by id (to report what a build changed)."""
+    try:
+        ix = whoosh_index.open_dir(str(wdir), indexname=EVENTS)
+    except (OSError, whoosh_index.EmptyIndexError, ValueError):
+        return {}
+    try:
+        with ix.searcher() as s:
+            return {f["event_id"]: json.loads(f["data"]) for f in s.all_stored_fields()}
+    finally:
+        ix.close()

@@ -1,0 +1,244 @@
+"""Reindexing that never loses the served index: incremental builds, concurrency, crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.commandline import run_chat_command
+from index.build import build_index
+from index.buildlock import BuildLock
+from index.errors import BuildError
+from index.services import Library
+from index.store import read_pointer
+from tests.conftest import REPO, SEED_CORPUS
+
+QUESTIONS = ["/when debt", "/when Sochi", "/who visited 2014", "/search Trutnev",
+             "/search Sochi Olympics", "/sources", "/timeline", "/when Vladivostok"]
+NEW = ("---\ntitle: Trutnev again\npublisher: Test Wire\ndate: 2014-05-02\n---\n"
+       "From April 28-30, Deputy Prime Minister Yuri Trutnev spent three days in North Korea.\n"
+       "Russia eliminated 90% of North Korea’s $10 billion debt in May 2014.\n")
+
+
+def copy_seeds(dst: Path) -> Path:
+    dst.mkdir(parents=True)
+    for f in SEED_CORPUS.glob("*.md"):
+        (dst / f.name).write_bytes(f.read_bytes())
+    return dst
+
+
+def answers(index_dir: Path) -> dict[str, object]:
+    lib = Library(index_dir)
+    try:
+        out = {}
+        for q in QUESTIONS:
+            data = run_chat_command(lib, q).to_json()
+            for item in data["items"]:
+                item.pop("score", None)
+            out[q] = data
+        return out
+    finally:
+        lib.close()
+
+
+def all_citations_resolve(index_dir: Path) -> None:
+    lib = Library(index_dir)
+    try:
+        for q in QUESTIONS:
+            for item in run_chat_command(lib, q).items:
+                for c in item.citations:
+                    whole = lib.cite(c.passage_id).items[0].citations[0].quote
+                    assert c.quote in whole, (q, c.passage_id)
+    finally:
+        lib.close()
+
+
+def edit_corpus(corpus: Path) -> None:
+    """Change one article, add one, remove one."""
+    doomed = next(corpus.glob("004_*.md"))
+    doomed.unlink()
+    changed = next(corpus.glob("003_*.md"))
+    changed.write_text(changed.read_text(encoding="utf-8").replace(
+        "in 2014 Moscow canceled", "in May 2014 Moscow canceled"), encoding="utf-8")
+    (corpus / "005_trutnev.md").write_text(NEW, encoding="utf-8")
+
+
+def test_incremental_build_answers_exactly_like_a_full_build(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    inc, full = tmp_path / "inc", tmp_path / "full"
+    first = build_index(corpus, inc)
+    assert first.mode == "full" and first.reprocessed == 5
+    edit_corpus(corpus)
+    second = build_index(corpus, inc)
+    assert second.mode == "incremental"
+    assert second.reprocessed == 2  # the changed and the added article only
+    assert (second.added, second.updated) == (["005_trutnev"], ["003_ed2522df4ecc763b"])
+    assert second.removed == ["004_63a90ea71ee5090e"]
+    build_index(corpus, full, full=True)
+    assert answers(inc) == answers(full)
+    all_citations_resolve(inc)
+
+
+def test_removed_article_is_gone_from_every_answer(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    build_index(corpus, ix)
+    assert "004_63a90ea71ee5090e" in json.dumps(answers(ix))
+    next(corpus.glob("004_*.md")).unlink()
+    build_index(corpus, ix)
+    assert "004_63a90ea71ee5090e" not in json.dumps(answers(ix))
+    all_citations_resolve(ix)
+
+
+def test_merged_events_report_gained_sources(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    build_index(corpus, ix)
+    (corpus / "005_trutnev.md").write_text(NEW, encoding="utf-8")
+    summary = build_index(corpus, ix)
+    assert any("005_trutnev" in docs for docs in summary.sources_gained.values())
+
+
+def test_incremental_build_leaves_the_served_generation_untouched(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    first = build_index(corpus, ix)
+    old_files = {f.name: f.read_bytes() for f in (ix / first.generation / "whoosh").iterdir()}
+    before = answers(ix)
+    edit_corpus(corpus)
+    build_index(corpus, ix)
+    assert (ix / first.generation).is_dir()  # kept as the one previous generation
+    now_files = {f.name: f.read_bytes() for f in (ix / first.generation / "whoosh").iterdir()}
+    assert now_files == old_files
+    # Readers of the old generation still get the old answers.
+    (ix / "CURRENT").write_text(first.generation + "\n")
+    assert answers(ix) == before
+
+
+def test_nothing_changed_reprocesses_nothing(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    build_index(corpus, tmp_path / "ix")
+    again = build_index(corpus, tmp_path / "ix")
+    assert again.reprocessed == 0 and again.mode == "incremental"
+    assert (again.added, again.updated, again.removed) == ([], [], [])
+
+
+def test_a_new_program_version_reprocesses_everything(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    build_index(corpus, tmp_path / "ix")
+    monkeypatch.setattr("index.artifacts.pipeline_version", lambda: "a-newer-version")
+    monkeypatch.setattr("index.build.pipeline_version", lambda: "a-newer-version")
+    again = build_index(corpus, tmp_path / "ix")
+    assert again.reprocessed == 5 and again.mode == "full"
+
+
+def test_a_corrupt_cache_entry_is_reprocessed(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    build_index(corpus, tmp_path / "ix")
+    for f in (tmp_path / "ix" / "cache").glob("*.json"):
+        f.write_text("{not json", encoding="utf-8")
+    again = build_index(corpus, tmp_path / "ix")
+    assert again.reprocessed == 5
+    assert answers(tmp_path / "ix")["/when debt"]["items"]
+
+
+def test_second_build_is_told_who_runs_and_how_far(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    with BuildLock(tmp_path / "ix", who="/reindex by Discord user 42") as lock:
+        lock.update(3, 10)
+        with pytest.raises(BuildError, match=r"started by /reindex by Discord user 42 .*3 of 10"):
+            build_index(corpus, tmp_path / "ix")
+
+
+def test_queries_never_fail_while_rebuilding(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    build_index(corpus, ix)
+    lib = Library(ix)
+    failures: list[BaseException] = []
+    answered = 0
+    stop = threading.Event()
+
+    def ask() -> None:
+        nonlocal answered
+        while not stop.is_set():
+            try:
+                for q in ("/search Trutnev", "/when debt", "/who visited 2014", "/sources"):
+                    run_chat_command(lib, q)
+                    answered += 1
+            except BaseException as exc:  # any failure at all is what this test counts
+                failures.append(exc)
+
+    reader = threading.Thread(target=ask)
+    reader.start()
+    try:
+        for i in range(6):
+            if i % 2:
+                (corpus / "005_trutnev.md").write_text(NEW, encoding="utf-8")
+            else:
+                (corpus / "005_trutnev.md").unlink(missing_ok=True)
+            build_index(corpus, ix)
+    finally:
+        stop.set()
+        reader.join()
+        lib.close()
+    assert failures == []
+    assert answered > 0
+
+
+KILLER = """
+import sys, time
+from pathlib import Path
+from index.build import build_index
+
+phase, marker = sys.argv[3], Path(sys.argv[4])
+
+def checkpoint(reached):
+    if reached == phase:
+        marker.write_text(reached)
+        time.sleep(120)
+
+build_index(Path(sys.argv[1]), Path(sys.argv[2]), checkpoint=checkpoint)
+"""
+
+
+@pytest.mark.parametrize("phase", ["loaded", "processed", "passages", "written", "switched"])
+def test_killed_build_leaves_the_index_serving(tmp_path: Path, phase: str) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    first = build_index(corpus, ix)
+    before = answers(ix)
+    edit_corpus(corpus)
+    marker = tmp_path / "reached"
+    proc = subprocess.Popen([sys.executable, "-c", KILLER, str(corpus), str(ix), phase,
+                             str(marker)], cwd=REPO)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert proc.poll() is None, "the build ended before reaching the phase"
+            assert time.monotonic() < deadline, "the build never reached the phase"
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    if phase == "switched":
+        assert read_pointer(ix) != first.generation
+        assert answers(ix) != before
+    else:
+        assert read_pointer(ix) == first.generation
+        assert answers(ix) == before
+    # The next build cleans up after the dead one (partial folder, lock) and succeeds.
+    summary = build_index(corpus, ix)
+    gens = sorted(p.name for p in ix.glob("gen-*"))
+    assert summary.generation in gens and len(gens) <= 2
+    assert all((ix / g / "meta.json").exists() for g in gens)
+    all_citations_resolve(ix)
