@@ -100,19 +100,30 @@ def _figures_note(event: Event) -> str | None:
             by_doc[m.doc_id] = (frozenset(f.replace(" ", "") for f in m.figures), m.trigger)
     if len({figs for figs, _ in by_doc.values()}) < 2:
         return None
-    said = "; ".join(f"{doc[:3]}: “{trigger}”" for doc, (_, trigger) in by_doc.items())
-    return f"Sources disagree on the amount — {said}."
+    said = "; ".join(f"{doc} says “{trigger}”" for doc, (_, trigger) in by_doc.items())
+    return f"Sources disagree on the amount: {said}."
+
+
+_STATUS_TEXT = {"happened": "it happened", "planned": "it was only planned",
+                "reported": "it was reported, unconfirmed", "denied": "it was denied"}
 
 
 def _status_note(event: Event) -> str | None:
+    """Whether the sources agree that it happened; a lone dissenting source is named as such."""
     by_status: dict[str, list[str]] = {}
     for m in event.evidence:
-        by_status.setdefault(m.status, [])
-        if m.doc_id[:3] not in by_status[m.status]:
-            by_status[m.status].append(m.doc_id[:3])
+        docs = by_status.setdefault(m.status, [])
+        if m.doc_id not in docs:
+            docs.append(m.doc_id)
     if len(by_status) < 2:
         return None
-    said = "; ".join(f"{', '.join(docs)}: {status}" for status, docs in by_status.items())
+    ranked = sorted(by_status.items(), key=lambda kv: len(kv[1]))
+    (lone_status, lone_docs), rest = ranked[0], ranked[1:]
+    others = [d for _, docs in rest for d in docs if d not in lone_docs]
+    if len(lone_docs) == 1 and len(others) >= 2:
+        return (f"Only {lone_docs[0]} says {_STATUS_TEXT[lone_status]}; "
+                f"{', '.join(others)} say otherwise.")
+    said = "; ".join(f"{', '.join(docs)}: {_STATUS_TEXT[st]}" for st, docs in by_status.items())
     return f"Sources disagree on whether it happened — {said}."
 
 
@@ -153,22 +164,52 @@ def _combine(c: _Cluster) -> Event:
     return merged
 
 
+def _years(e: Event) -> list[int]:
+    if e.date is None or not e.date.start or not e.date.end:
+        return []
+    first, last = int(e.date.start[:4]), int(e.date.end[:4])
+    if e.date.mod == "AFTER":
+        first, last = last, last + 1
+    return list(range(first, min(last, first + 11) + 1))
+
+
+def _keys(e: Event) -> set[tuple[str, ...]]:
+    """Blocking keys: only clusters sharing one can match, so merging stays near-linear."""
+    keys: set[tuple[str, ...]] = {("y", e.action, str(y)) for y in _years(e)}
+    if not keys:
+        keys.add(("u", e.action))
+    for a in _people(e):
+        words = [a.name.split()[-1].lower()] if _named(a) else sorted(_tokens(a))
+        keys.update(("p", e.action, w) for w in words)
+    return keys
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge events told more than once (across or within articles); order is kept."""
     clusters: list[_Cluster] = []
+    buckets: dict[tuple[str, ...], list[_Cluster]] = {}
+    position = {id(e): i for i, e in enumerate(events)}
     # Most specific first: a precise account anchors the vaguer ones that join it.
     order = sorted(range(len(events)), key=lambda i: (
         -(len(_people(events[i])) > 0), events[i].date is None, -events[i].confidence, i))
     for i in order:
         e = events[i]
-        matches = [(c, kind) for c in clusters if (kind := _match(c, e))]
+        keys = _keys(e)
+        candidates = {id(c): c for k in keys for c in buckets.get(k, ())}
+        # An undated event may still be the same as a dated one told with the same person.
+        matches = [(c, kind) for c in candidates.values() if (kind := _match(c, e))]
         person = [c for c, kind in matches if kind == "person"]
         if person:
-            person[0].members.append(e)
+            target = min(person, key=lambda c: position[id(c.head)])
         elif len(matches) == 1:
-            matches[0][0].members.append(e)
+            target = matches[0][0]
         else:  # no match, or an ambiguous country-only match: keep it apart
-            clusters.append(_Cluster([e]))
-    first_seen = {id(c): min(events.index(m) for m in c.members) for c in clusters}
-    clusters.sort(key=lambda c: first_seen[id(c)])
+            target = _Cluster([])
+            clusters.append(target)
+        target.members.append(e)
+        for k in keys:
+            bucket = buckets.setdefault(k, [])
+            if target not in bucket:
+                bucket.append(target)
+    clusters.sort(key=lambda c: min(position[id(m)] for m in c.members))
     return [_combine(c) for c in clusters]
