@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from index.events.lexicon import Action
 from index.models import Actor
 
 MAX_NAMES = 3
+# How an event without a named doer is headed: "Aid to North Korea", "Agreement with …".
+_PREPOSITION = {"visit": "to", "meeting": "with", "invitation": "to", "agreement": "with",
+                "debt_relief": "for", "trade": "with", "military": "with", "aid": "to",
+                "sanctions": "concerning", "statement": "on"}
+_DANGLING = re.compile(r"\s+(?:with|of|to|concerning|against|for)$")
 
 
 def _names(actors: list[Actor]) -> str:
@@ -20,21 +27,24 @@ def _names(actors: list[Actor]) -> str:
 def summarize(action: Action, actors: list[Actor], targets: list[Actor],
               companions: list[Actor], place: str | None, status: str) -> str:
     """E.g. "Yuri Trutnev visited North Korea (Pyongyang)", "Kim Jong-un to visit Russia
-    (planned)"."""
-    who = _names(actors) or "unnamed actors"
+    (planned)", "Aid to North Korea"."""
+    whom = _names(targets) or (place if action.name == "visit" else "")
+    who = _names(actors)
     if companions:
         who += f" with {_names(companions)}"
-    whom = _names(targets)
-    verb = action.verb if status in ("happened", "reported") else f"to {action.base}"
-    if status == "denied":
-        verb = f"did not {action.base}"
-    text = f"{who} {verb}"
-    if whom:
-        text += f" {whom}" if not text.endswith(whom) else ""
-    elif action.name == "visit" and place:
-        text += f" {place}"
+    if not who:
+        text = action.label[:1].upper() + action.label[1:]
+        if whom:
+            text += f" {_PREPOSITION.get(action.name, 'with')} {whom}"
+    else:
+        verb = action.verb if status in ("happened", "reported") else f"to {action.base}"
+        if status == "denied":
+            verb = f"did not {action.base}"
+        text = f"{who} {verb}"
+        text = f"{text} {whom}" if whom else _DANGLING.sub("", text)
     if place and place not in text:
         text += f" ({place})"
-    if status in ("planned", "reported"):
+    # "did not visit" already says it was denied; a headline without a doer must say so.
+    if status in ("planned", "reported") or (status == "denied" and not who):
         text += f" ({status})"
     return text
