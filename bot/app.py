@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 import json
 import logging
 from collections.abc import Callable
@@ -14,8 +15,8 @@ import discord
 import yarl
 from discord.ext import commands
 
-from bot.paging import Pager
-from bot.render_discord import render
+from bot.paging import AnswerView
+from bot.render_discord import page_items, render
 from bot.settings import Settings
 from bot.tree import NO_MENTIONS, TumenTree, send
 from index.models import Answer
@@ -29,6 +30,7 @@ COGS = ("bot.cogs.events", "bot.cogs.search", "bot.cogs.info", "bot.cogs.admin")
 # first response always goes out inside Discord's 3-second window.
 DEFER_AFTER_S = 1.5
 SYNC_STATE = "command-sync.json"
+IMAGE_NAME = "timeline.png"
 
 
 class TumenBot(commands.Bot):
@@ -112,18 +114,26 @@ class TumenBot(commands.Bot):
         return await task
 
     async def reply_answer(self, interaction: discord.Interaction, answer: Answer, *,
-                           ephemeral: bool = False) -> None:
-        """Render an Answer and send it, with page buttons when it has more than one page."""
+                           ephemeral: bool = False, image: bytes | None = None,
+                           content: str | None = None) -> None:
+        """Render an Answer and send it with its buttons (pages, Copy citation) and, if given,
+        a PNG picture shown in the first page's embed."""
         pages = render(answer)
-        if len(pages) == 1:
-            await send(interaction, embed=pages[0], ephemeral=ephemeral)
-            return
-        view = Pager(pages, owner_id=interaction.user.id)
-        await send(interaction, embed=pages[0], view=view, ephemeral=ephemeral)
-        try:
-            view.message = await interaction.original_response()
-        except discord.HTTPException:
-            log.debug("could not fetch the answer message for paging", exc_info=True)
+        cited = [[c for item in chunk for c in item.citations[:1]]
+                 for chunk in page_items(answer)]
+        view = AnswerView(pages, owner_id=interaction.user.id, page_citations=cited)
+        extra: dict[str, Any] = {}
+        if image is not None:
+            pages[0].set_image(url=f"attachment://{IMAGE_NAME}")
+            extra["file"] = discord.File(io.BytesIO(image), IMAGE_NAME)
+        if view.children:
+            extra["view"] = view
+        await send(interaction, content, embed=pages[0], ephemeral=ephemeral, **extra)
+        if view.children:
+            try:
+                view.message = await interaction.original_response()
+            except discord.HTTPException:
+                log.debug("could not fetch the answer message for its buttons", exc_info=True)
 
 
 def _point_at_proxies(settings: Settings) -> None:

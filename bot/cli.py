@@ -15,7 +15,7 @@ from bot.commandline import run_chat_command, usage_line
 from bot.render_text import event_facts, event_headline, format_summary, render_answer
 from bot.settings import Settings, get_settings
 from index.build import BuildSummary, build_index
-from index.errors import TumenError
+from index.errors import QueryError, TumenError
 from index.loader import load_corpus
 from index.passages import make_passages
 from index.services import Library
@@ -79,8 +79,18 @@ def cmd_index(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_answer(lib: Library, line: str, as_json: bool) -> None:
+def _print_answer(lib: Library, line: str, as_json: bool, png: Path | None = None) -> None:
     answer = run_chat_command(lib, line)
+    if png is not None:
+        if not any(i.kind == "event" for i in answer.items):
+            raise QueryError("--png draws events: use it with /timeline, /when or /who.")
+        from bot.timeline_image import render_timeline_png  # matplotlib only when drawing
+
+        try:
+            png.write_bytes(render_timeline_png(answer))
+        except OSError as exc:
+            raise QueryError(f"cannot write {png}: {exc.strerror or exc}") from exc
+        _err(f"Timeline picture written to {png}.")
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -90,7 +100,7 @@ def _print_answer(lib: Library, line: str, as_json: bool) -> None:
 def cmd_ask(args: argparse.Namespace) -> int:
     lib = _library(_settings(args))
     try:
-        _print_answer(lib, args.command, args.json)
+        _print_answer(lib, args.command, args.json, args.png)
     finally:
         lib.close()
     return EXIT_OK
@@ -224,6 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ask", "Run one chat command offline, e.g. tumen ask \"/search debt\".", cmd_ask,
             corpus=True, index=True)
     p.add_argument("--json", action="store_true", help="print the answer as JSON")
+    p.add_argument("--png", type=Path, metavar="FILE",
+                   help="also draw the events as a timeline picture (PNG) into FILE")
     p.add_argument("command", help="the command as typed in chat, e.g. \"/cite 001:p3\"")
     add("console", "Interactive prompt for the same commands.", cmd_console, corpus=True,
         index=True)

@@ -31,7 +31,7 @@ def _search(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
 
 
 def _cite(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
-    return lib.cite(arg)
+    return lib.cite(arg, style=opts.get("style"))
 
 
 def _sources(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
@@ -66,9 +66,9 @@ COMMANDS: dict[str, CommandSpec] = {
     "search": CommandSpec("/search <words> [source:<outlet>]",
                           "Passages matching the words, quoting the matching sentences. "
                           "\"Double quotes\" make a phrase.", _search, ("source",), True),
-    "cite": CommandSpec("/cite <passage id>",
+    "cite": CommandSpec("/cite <passage id> [style:markdown|plain|chicago|apa|bibtex]",
                         "A whole passage with its full citation; a unique prefix of the article "
-                        "id is enough (/cite 001:p3).", _cite, (), True),
+                        "id is enough (/cite 001:p3).", _cite, ("style",), True),
     "sources": CommandSpec("/sources", "The indexed articles with their dates and passage counts.",
                            _sources),
     "help": CommandSpec("/help", "This list.", _help),

@@ -1,28 +1,47 @@
-"""Previous/Next buttons for answers longer than one page."""
+"""The buttons under an answer: Previous/Next for long answers, and Copy citation."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 import discord
 
+from bot import budget
 from bot.tree import NO_MENTIONS
+from index.citations import format_citation
+from index.models import Citation
 
 log = logging.getLogger(__name__)
 
 PAGE_TIMEOUT_S = 300.0
 
 
-class Pager(discord.ui.View):
-    """Pages through embeds; only the person who asked can turn the pages."""
+def citation_block(citations: list[Citation]) -> str:
+    """Plain-style citations in a code block, ready to copy (Discord keeps it unformatted)."""
+    today = dt.datetime.now(dt.UTC).date()
+    body = "\n\n".join(format_citation(c, "plain", accessed=today) for c in citations)
+    body = body.replace("```", "'''")  # a quote must not close the code block
+    return "```text\n" + budget.trim(body, budget.CONTENT - 12) + "\n```"
+
+
+class AnswerView(discord.ui.View):
+    """Pages through an answer's embeds (only the asker can turn them) and lets anyone copy
+    the citations of the page on screen."""
 
     def __init__(self, pages: list[discord.Embed], owner_id: int,
-                 timeout: float | None = None) -> None:
+                 page_citations: list[list[Citation]], timeout: float | None = None) -> None:
         super().__init__(timeout=PAGE_TIMEOUT_S if timeout is None else timeout)
         self.pages = pages
         self.owner_id = owner_id
+        self.page_citations = page_citations
         self.index = 0
         self.message: discord.Message | discord.InteractionMessage | None = None
+        if len(pages) == 1:
+            self.remove_item(self.previous)
+            self.remove_item(self.next)
+        if not any(page_citations):
+            self.remove_item(self.copy)
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
@@ -30,7 +49,8 @@ class Pager(discord.ui.View):
         self.next.disabled = self.index >= len(self.pages) - 1
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id == self.owner_id:
+        custom_id = (interaction.data or {}).get("custom_id")
+        if custom_id == self.copy.custom_id or interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
             "Only the person who asked can turn these pages; run the command yourself to "
@@ -44,15 +64,22 @@ class Pager(discord.ui.View):
 
     @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
     async def previous(self, interaction: discord.Interaction,
-                       button: discord.ui.Button[Pager]) -> None:
+                       button: discord.ui.Button[AnswerView]) -> None:
         self.index = max(0, self.index - 1)
         await self._show(interaction)
 
     @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
     async def next(self, interaction: discord.Interaction,
-                   button: discord.ui.Button[Pager]) -> None:
+                   button: discord.ui.Button[AnswerView]) -> None:
         self.index = min(len(self.pages) - 1, self.index + 1)
         await self._show(interaction)
+
+    @discord.ui.button(label="Copy citation", style=discord.ButtonStyle.primary)
+    async def copy(self, interaction: discord.Interaction,
+                   button: discord.ui.Button[AnswerView]) -> None:
+        citations = self.page_citations[min(self.index, len(self.page_citations) - 1)]
+        await interaction.response.send_message(citation_block(citations), ephemeral=True,
+                                                allowed_mentions=NO_MENTIONS)
 
     async def on_timeout(self) -> None:
         """Expire cleanly: the buttons are removed so nobody clicks a dead control."""
@@ -61,4 +88,4 @@ class Pager(discord.ui.View):
         try:
             await self.message.edit(view=None)
         except discord.HTTPException:
-            log.debug("could not remove expired page buttons", exc_info=True)
+            log.debug("could not remove expired answer buttons", exc_info=True)

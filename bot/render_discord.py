@@ -237,6 +237,18 @@ RENDERERS = {"when": render_events, "who": render_events, "timeline": render_eve
              "help": render_help}
 
 
+def page_items(answer: Answer) -> list[tuple[Item, ...]]:
+    """The items shown on each page, as `render` lays them out."""
+    if answer.command in ("when", "who", "timeline") and \
+            not any(i.kind == "passage" for i in answer.items):
+        size = EVENTS_PER_PAGE
+    elif answer.command == "sources":
+        size = SOURCES_PER_PAGE
+    else:
+        size = PASSAGES_PER_PAGE
+    return _chunks(answer.items, size)
+
+
 def render(answer: Answer) -> list[discord.Embed]:
     """The pages of any Answer (one embed each), each within Discord's limits."""
     return [fit(e) for e in RENDERERS.get(answer.command, render_passages)(answer)]

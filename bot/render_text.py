@@ -84,6 +84,8 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     marks = BOLD_ANSI if ansi else BOLD_MARKDOWN
     if answer.command == "help":
         return "\n".join(answer.notes)
+    if answer.command == "cite" and answer.formatted is not None:
+        return answer.formatted
     if answer.command == "cite" and answer.items:
         c = answer.items[0].citations[0]
         return "\n".join([c.passage_id, textwrap.fill(c.quote, width=WIDTH), "",

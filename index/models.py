@@ -198,8 +198,14 @@ class Answer:
     notes: tuple[str, ...] = ()
     suggestion: str | None = None
     total: int | None = field(default=None, compare=False)
+    # A citation written out in a requested style (``/cite … style:apa``).
+    formatted: str | None = None
+    style: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"command": self.command, "query": self.query,
-                "items": [i.to_json() for i in self.items],
-                "notes": list(self.notes), "suggestion": self.suggestion}
+        out = {"command": self.command, "query": self.query,
+               "items": [i.to_json() for i in self.items],
+               "notes": list(self.notes), "suggestion": self.suggestion}
+        if self.formatted is not None:
+            out.update(style=self.style, formatted=self.formatted)
+        return out

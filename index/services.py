@@ -5,6 +5,7 @@ Synchronous and Discord-free: the bot calls these in a worker thread, the CLI di
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import logging
 import re
@@ -16,6 +17,7 @@ from typing import Any
 from whoosh import query as wq
 
 from index.actors import lookup
+from index.citations import STYLES, format_citation
 from index.errors import NotFound, QueryError
 from index.events import answers as ev
 from index.events.dates import event_date
@@ -165,9 +167,13 @@ class Library:
                            f"({shown}); type more of it.")
         return matches[0]
 
-    def cite(self, ref: str) -> Answer:
-        """The whole passage ``ref`` names (``<doc id or unique prefix>:p<N>``), fully cited."""
+    def cite(self, ref: str, style: str | None = None) -> Answer:
+        """The whole passage ``ref`` names (``<doc id or unique prefix>:p<N>``), fully cited;
+        with ``style`` (markdown, plain, chicago, apa, bibtex) also written out in that style."""
         ref = ref.strip()
+        if style is not None and style.strip().lower() not in STYLES:
+            raise QueryError(f"Unknown citation style “{style.strip()[:30]}”; use one of "
+                             f"{', '.join(STYLES)}.")
         if not ref:
             raise QueryError("Usage: /cite <passage id>, e.g. /cite 001_fb27f336a89ec95e:p12 "
                              "(a unique prefix of the article id is enough: /cite 001:p12).")
@@ -193,8 +199,14 @@ class Library:
             raise NotFound(f"Passage {pid} is missing from the index; rebuild it.")
         citation = Citation(passage_id=pid, doc_id=doc_id, quote=fields["text"],
                             source=_source(gen, doc_id))
+        formatted = None
+        if style is not None:
+            style = style.strip().lower()
+            formatted = format_citation(citation, style,
+                                        accessed=dt.datetime.now(dt.UTC).date())
         return Answer(command="cite", query=ref, items=(Item(kind="passage",
-                                                             citations=(citation,)),))
+                                                             citations=(citation,)),),
+                      formatted=formatted, style=style)
 
     def passage_ids(self, prefix: str = "", limit: int = 25) -> list[str]:
         """Passage ids starting with ``prefix`` (for autocomplete)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import discord
@@ -9,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import budget
+from bot.timeline_image import render_timeline_png
 from index.actors import candidates
 from index.events.lexicon import lexicon
 
@@ -59,10 +61,13 @@ class EventsCog(commands.Cog):
                        topic: app_commands.Range[str, 0, 300] = "",
                        start: app_commands.Range[str, 0, 40] = "",
                        end: app_commands.Range[str, 0, 40] = "") -> None:
-        """The matching events in date order."""
+        """The matching events in date order, as a picture and a list."""
+        # Drawing takes up to a second: say "thinking…" at once rather than risk the deadline.
+        await interaction.response.defer(thinking=True)
         answer = await self.bot.run_blocking(interaction, self.bot.library.timeline, topic,
                                              start, end)
-        await self.bot.reply_answer(interaction, answer)
+        image = await asyncio.to_thread(render_timeline_png, answer) if answer.items else None
+        await self.bot.reply_answer(interaction, answer, image=image)
 
     @when.autocomplete("topic")
     async def when_autocomplete(self, interaction: discord.Interaction,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
@@ -33,12 +33,21 @@ class SearchCog(commands.Cog):
 
     @app_commands.command(name="cite")
     @app_commands.describe(id="A passage id such as 001_fb27f336a89ec95e:p12 (a unique prefix "
-                              "of the article id is enough: 001:p12)")
+                              "of the article id is enough: 001:p12)",
+                           style="Also write the citation out in this style, ready to paste")
     async def cite(self, interaction: discord.Interaction,
-                   id: app_commands.Range[str, 1, 200]) -> None:
+                   id: app_commands.Range[str, 1, 200],
+                   style: Literal["markdown", "plain", "chicago", "apa", "bibtex"] | None = None,
+                   ) -> None:
         """Show a whole passage with its full citation."""
-        answer = await self.bot.run_blocking(interaction, self.bot.library.cite, id)
-        await self.bot.reply_answer(interaction, answer)
+        answer = await self.bot.run_blocking(interaction, self.bot.library.cite, id, style)
+        content = None
+        if answer.formatted is not None:
+            # Other styles go in a code block, so that Discord does not reformat them.
+            content = (answer.formatted if answer.style == "markdown" else
+                       f"```{'bibtex' if answer.style == 'bibtex' else 'text'}\n"
+                       f"{answer.formatted.replace('```', chr(39) * 3)}\n```")
+        await self.bot.reply_answer(interaction, answer, content=content)
 
     @app_commands.command(name="sources")
     async def sources(self, interaction: discord.Interaction) -> None:

@@ -118,3 +118,32 @@ def test_every_command_has_help(cmd: str, capsys) -> None:
         main([cmd, "--help"])
     assert exc.value.code == 0
     assert "usage: tumen " + cmd in capsys.readouterr().out
+
+
+def test_ask_timeline_png(env: Path, capsys, tmp_path: Path) -> None:
+    out = tmp_path / "t.png"
+    assert main(["ask", "/timeline debt", "--png", str(out)]) == 0
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(data[16:20], "big") == 800
+    assert "written to" in capsys.readouterr().err
+    assert main(["ask", "/sources", "--png", str(out)]) == 1
+
+
+def test_cite_styles_and_timex(env: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert main(["ask", "/cite 001:p12 style:apa"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Russia Strengthens Business, Military Ties With North Korea. (2015, February). ValueWalk.")
+    assert main(["ask", "/cite 001:p12 style:mla"]) == 1
+    assert "Unknown citation style" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("Yesterday we met. $10 billion."))
+    assert main(["timex", "--dct", "2015-02"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert lines == [{"start": 0, "end": 9, "text": "Yesterday", "type": "DATE",
+                      "value": "2015-02"}]
+
+
+def test_events_listing(env: Path, capsys) -> None:
+    assert main(["events", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)
+    assert any(e["action"] == "debt_relief" and e["date"]["value"] == "2014-05" for e in events)
+    assert all(e["citations"] for e in events)

@@ -83,7 +83,9 @@ async def test_long_results_page_and_only_the_asker_can_turn(run_bot: BotRunner,
         msg = await (await fake_discord.invoke("search", {"query": "Russia"}, user=asker)).final()
         first = msg.embeds[0]
         assert first["footer"]["text"].startswith("Page 1/")
-        _previous_id, next_id = msg.custom_ids()
+        buttons = {c["label"]: c["custom_id"] for row in msg.components
+                   for c in row["components"]}
+        next_id = buttons["Next"]
         refused = await fake_discord.click(msg, next_id, user=other)
         refusal = await refused.final()
         assert refusal.ephemeral and "Only the person who asked" in refusal.content
