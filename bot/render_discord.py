@@ -182,6 +182,18 @@ def render_status(status: dict[str, Any]) -> list[discord.Embed]:
     e.add_field(name="Built", value=str(status.get("built_at", "?")), inline=True)
     e.add_field(name="Articles", value=str(status.get("articles", "?")), inline=True)
     e.add_field(name="Passages", value=str(status.get("passages", "?")), inline=True)
+    e.add_field(name="Events", value=f"{status.get('events', '?')} "
+                f"({status.get('merged', 0)} merged across sources)", inline=True)
+    changes = (f"{status.get('mode', '?')} build in {status.get('duration_s', '?')} s: "
+               f"{len(status.get('added') or [])} added, {len(status.get('updated') or [])} "
+               f"updated, {len(status.get('removed') or [])} removed, "
+               f"{status.get('reprocessed', '?')} processed")
+    e.add_field(name="Last build", value=budget.trim(changes, budget.FIELD_VALUE), inline=False)
+    disagreements = status.get("new_disagreements") or []
+    if disagreements:
+        e.add_field(name=f"New disagreements ({len(disagreements)})", inline=False,
+                    value=budget.trim("\n".join(_esc(n) for n in disagreements),
+                                      budget.FIELD_VALUE))
     skipped = status.get("skipped") or []
     if skipped:
         text = "\n".join(f"{_esc(s['path'])}: {_esc(s['message'])}" for s in skipped)

@@ -118,6 +118,7 @@ async def test_sources_help_status(run_bot: BotRunner, fake_discord: FakeDiscord
     assert helpmsg.ephemeral and "/search" in helpmsg.embeds[0]["description"]
     fields = {f["name"]: f["value"] for f in status.embeds[0]["fields"]}
     assert fields["Articles"] == "5" and fields["Generation"].startswith("`gen-")
+    assert fields["Last build"].startswith("full build in ")
     assert_clean(fake_discord)
 
 
