@@ -9,6 +9,7 @@ paragraph opened with a framing date ("In 2014, …") that the sentence continue
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from index.actors import ActorContext, Mention
@@ -60,6 +61,8 @@ class Sentence:
     text: str
     mentions: list[Mention]
     timexes: list[Timex]  # offsets relative to the sentence
+    # The two states the article has named most so far: what "both countries" refers to.
+    pair: tuple[str, ...] = ()
 
 
 def _clauses(text: str) -> list[Span]:
@@ -81,6 +84,7 @@ def annotate(ap: ArticlePassages) -> list[Sentence]:
     # Tag the article as one text so that anaphora ("the following month") see earlier dates.
     timexes = tag("\n\n".join(p.text for p in passages), ap.article.meta.date)
     ctx = ActorContext()
+    seen: Counter[str] = Counter()
     out = []
     ti = 0
     for pi, p in enumerate(passages):
@@ -94,7 +98,11 @@ def annotate(ap: ArticlePassages) -> list[Sentence]:
                     local.append(Timex(t.start - base - s, t.end - base - s, t.text, t.type,
                                        t.value, t.mod, t.anchor, t.range_value))
                 ti += 1
-            out.append(Sentence(pi, (s, e), text, ctx.find_mentions(text), local))
+            mentions = ctx.find_mentions(text)
+            seen.update(m.country for m in mentions if m.country and m.country != "IGO"
+                        and m.kind in ("country", "place", "org", "person"))
+            pair = tuple(code for code, _ in seen.most_common(2))
+            out.append(Sentence(pi, (s, e), text, mentions, local, pair))
     return out
 
 
@@ -235,7 +243,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if date is None and frame is not None:
                     date = replace(frame[1], basis="context")
                 roles = assign(sent.text, sent.mentions, clause, (t0, clause[0] + trig.end()),
-                               reverse, action, first_clause=ci == 0)
+                               reverse, action, first_clause=ci == 0, pair=sent.pair)
                 actors, targets, companions = roles.actors, roles.targets, roles.companions
                 if again and not (actors or targets) and previous is not None:
                     actors, targets = list(previous.actors), list(previous.targets)

@@ -31,6 +31,9 @@ _DESTINATION = re.compile(r"\b(?:to|in|at|into|for)\s+(?:the\s+)?$", re.I)
 _SPEECH_BEFORE = re.compile(r"(?:said|says|added|stated|told)\s*$", re.I)
 _SPEECH_AFTER = re.compile(r"^\s*,?\s*(?:said|says|added|stated)\b", re.I)
 _QUOTES = "“”\""
+_BOTH = re.compile(r"\b(?:both (?:countries|governments|states|sides|nations|regimes)|the two "
+                   r"(?:countries|governments|states|sides|nations|regimes|neighbou?rs)|"
+                   r"the regimes)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -118,7 +121,8 @@ def _speaker(text: str, mentions: list[Mention], trig_start: int) -> list[Mentio
 
 
 def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tuple[int, int],
-           reverse: bool, action: Action, first_clause: bool) -> Roles:
+           reverse: bool, action: Action, first_clause: bool,
+           pair: tuple[str, ...] = ()) -> Roles:
     """Roles of the trigger at ``trig`` (sentence offsets) in ``clause``."""
     cs, ce = clause
     t0, t1 = trig
@@ -162,6 +166,10 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         if not actors:
             actors = _speaker(text, mentions, t0)
         targets = [m for m in objects if m not in actors]
+        if not actors and len(pair) == 2 and _BOTH.search(text[cs:t0]):
+            # "Both countries have stated …": the two states the article is about.
+            both = [a for a in (country_actor(c) for c in pair) if a is not None]
+            return Roles(actors=both, targets=[], companions=[], place=None)
         if actors and actors == adjacent_owner:
             # "Kim, who has accepted Putin’s invitation": the one invited is the subject.
             rest = [m for m in before if m not in actors]

@@ -194,3 +194,11 @@ def test_a_lone_source_against_several_is_named() -> None:
     assert sorted(meeting.doc_ids) == ["a", "b", "c"]
     assert meeting.status == "planned"
     assert "Only c says it happened; a, b say otherwise." in meeting.notes
+
+
+def test_both_countries_are_the_two_states_the_article_is_about() -> None:
+    evs = events_of("Russia and North Korea held talks in Moscow in March 2015. Both countries "
+                    "have stated that they would reach $1 billion in trade by 2020.")
+    trade = only(evs, "trade")
+    assert {a.name for a in trade.actors} == {"Russia", "North Korea"}
+    assert trade.status == "planned"
