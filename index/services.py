@@ -263,7 +263,7 @@ class Library:
             return Answer(command="when", query=parsed.text, items=passages.items,
                           notes=(*passages.notes, "No extracted event matches; these passages "
                                  "mention it."))
-        return Answer(command="when", query=parsed.text,
+        return Answer(command="when", query=parsed.text, notes=parsed.notes,
                       suggestion=self._nothing_about(gen, parsed.text))
 
     def who(self, text: str) -> Answer:
