@@ -25,7 +25,8 @@ from index.services import Library
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-COGS = ("bot.cogs.events", "bot.cogs.search", "bot.cogs.info", "bot.cogs.admin")
+COGS = ("bot.cogs.events", "bot.cogs.search", "bot.cogs.info", "bot.cogs.admin",
+        "bot.cogs.corpus")
 # Past this, an answer still running in its thread gets a deferred ("thinking…") response, so the
 # first response always goes out inside Discord's 3-second window.
 DEFER_AFTER_S = 1.5

@@ -78,7 +78,10 @@ COMMANDS: dict[str, CommandSpec] = {
 def help_answer() -> Answer:
     """The command list, as an Answer whose notes are the lines to show."""
     lines = tuple(f"{spec.usage} — {spec.description}" for spec in COMMANDS.values())
-    return Answer(command="help", query="", notes=lines)
+    admin = ("In Discord: /status — the served index and what the last build changed.",
+             "Admins: /reindex [full] — update the index; /corpus add (file or url) and "
+             "/corpus remove <id> — change the corpus, then reindex.")
+    return Answer(command="help", query="", notes=lines + admin)
 
 
 def usage_line() -> str:

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     # (0 turns it off).
     cooldown_rate: int = Field(default=5, ge=0)
     cooldown_per_s: float = Field(default=10.0, gt=0)
+    # `/corpus add url:` downloads: at most this many bytes, this many seconds in all (redirects
+    # included), and never from private, loopback or link-local addresses unless allowed (tests
+    # and intranet deployments only: otherwise the bot could be used to probe the local network).
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    fetch_timeout_s: float = Field(default=15.0, gt=0)
+    fetch_allow_private: bool = False
 
     @field_validator("guild_ids", "admin_role_ids", "admin_user_ids", mode="before")
     @classmethod

@@ -15,7 +15,7 @@ from tests.fakediscord import FakeDiscord, UserSpec
 
 NO_PINGS = {"parse": []}
 EXPECTED_COMMANDS = {"when", "who", "timeline", "search", "cite", "sources", "help", "status",
-                     "reindex"}
+                     "reindex", "corpus"}
 
 
 def assert_clean(fake: FakeDiscord) -> None:
@@ -208,14 +208,24 @@ async def test_token_never_logged(run_bot: BotRunner, fake_discord: FakeDiscord,
 
 def test_every_admin_command_carries_the_runtime_check() -> None:
     from bot.cogs.admin import AdminCog
+    from bot.cogs.corpus import CorpusCog
     from bot.tree import _admin_predicate
 
-    admin = [c for c in AdminCog.__cog_app_commands__ if c.extras.get("admin")]
+    def walk(cmds: list) -> list:
+        out = []
+        for c in cmds:
+            out += walk(list(c.commands)) if hasattr(c, "commands") else [c]
+        return out
+
+    every = walk(AdminCog.__cog_app_commands__ + CorpusCog.__cog_app_commands__)
+    admin = [c for c in every if c.extras.get("admin")]
+    assert {c.qualified_name for c in admin} >= {"reindex", "corpus add", "corpus remove"}
     assert admin, "no admin commands found"
     for cmd in admin:
         assert _admin_predicate in cmd.checks, f"/{cmd.name} lacks the admin check"
-        assert cmd.guild_only
-        assert cmd.default_permissions is not None and cmd.default_permissions.manage_guild
+        top = cmd.root_parent or cmd
+        assert top.guild_only
+        assert top.default_permissions is not None and top.default_permissions.manage_guild
 
 
 async def test_page_buttons_expire_cleanly(run_bot: BotRunner, fake_discord: FakeDiscord,
@@ -234,5 +244,5 @@ async def test_cogs_load_without_duplicate_command_names(run_bot: BotRunner) -> 
         names = [c.name for c in bot.tree.get_commands(guild=None)]
         names += [c.name for c in bot.tree.get_commands(guild=discord.Object(GUILD.id))]
         cogs = set(bot.cogs)
-    assert cogs == {"EventsCog", "SearchCog", "InfoCog", "AdminCog"}
+    assert cogs == {"EventsCog", "SearchCog", "InfoCog", "AdminCog", "CorpusCog"}
     assert len(set(names)) == len(EXPECTED_COMMANDS)

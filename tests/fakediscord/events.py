@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import payloads
-from .models import ADMINISTRATOR, ChannelSpec, GuildSpec, RoleSpec, UserSpec
+from .models import ADMINISTRATOR, AttachmentRecord, ChannelSpec, GuildSpec, RoleSpec, UserSpec
 
 # Option types: 1 subcommand, 2 group, 3 string, 4 integer, 5 boolean, 6 user, 7 channel,
 # 8 role, 9 mentionable, 10 number, 11 attachment.
@@ -62,9 +62,17 @@ def command_data(
     options: dict[str, Any],
     guild: GuildSpec | None,
     focused: str | None = None,
+    *,
+    base_url: str = "",
+    channel_id: int = 0,
 ) -> dict[str, Any]:
-    """`data` of a chat-input interaction: command id/name, (sub)options, resolved objects."""
+    """`data` of a chat-input interaction: command id/name, (sub)options, resolved objects.
+
+    Attachment options take an `AttachmentRecord` (see `FakeDiscord.upload`); its URL in
+    `resolved.attachments` is built from `base_url` and `channel_id`, as Discord's CDN URL is.
+    """
     resolved: dict[str, dict[str, Any]] = {}
+    where = (base_url, channel_id)
     schema = command.get("options") or []
     chain: list[dict[str, Any]] = []
     for sub in path:
@@ -77,7 +85,7 @@ def command_data(
     if missing and focused is None:
         # Discord's client cannot send a command without its required options.
         raise ValueError(f"{command['name']!r} needs options {missing}")
-    leaf = [_option(schema, k, v, guild, resolved, k == focused) for k, v in options.items()]
+    leaf = [_option(schema, k, v, guild, resolved, k == focused, where) for k, v in options.items()]
     for sub in reversed(chain):
         leaf = [{"name": sub["name"], "type": sub["type"], "options": leaf}]
     data: dict[str, Any] = {
@@ -100,6 +108,7 @@ def _option(
     guild: GuildSpec | None,
     resolved: dict[str, dict[str, Any]],
     focused: bool,
+    where: tuple[str, int] = ("", 0),
 ) -> dict[str, Any]:
     spec = next((o for o in schema if o["name"] == name), None)
     if spec is None:
@@ -125,6 +134,12 @@ def _option(
         item["value"] = str(value.id)
         channel = payloads.text_channel(value, guild.id)
         resolved.setdefault("channels", {})[str(value.id)] = {**channel, "permissions": "0"}
+    elif kind == 11 and isinstance(value, AttachmentRecord):
+        item["value"] = str(value.id)
+        base_url, channel_id = where
+        resolved.setdefault("attachments", {})[str(value.id)] = payloads.attachment(
+            value, base_url, channel_id
+        )
     else:
         raise NotImplementedError(f"option {name!r} of type {kind} with value {value!r}")
     return item

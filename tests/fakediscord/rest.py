@@ -118,6 +118,12 @@ class RestApi:
     async def attachment(self, request: web.Request) -> web.Response:
         """Serve an uploaded file back (the URL in attachment objects points here)."""
         wanted = int(request.match_info["attachment_id"])
+        upload = self.fake.uploads.get(wanted)
+        if upload is not None:
+            return web.Response(
+                body=upload.data,
+                headers={"Content-Type": upload.content_type or "application/octet-stream"},
+            )
         for record in self.fake.messages.values():
             for att in record.attachments:
                 if att.id == wanted:

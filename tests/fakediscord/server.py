@@ -16,6 +16,7 @@ from .gateway import NOT_RESUMABLE, GatewaySession, SessionState, gateway_handle
 from .limits import Problem
 from .models import (
     MEMBER_PERMISSIONS,
+    AttachmentRecord,
     GuildSpec,
     InteractionRecord,
     MessageRecord,
@@ -78,6 +79,8 @@ class FakeDiscord:
         self.interactions: dict[int, InteractionRecord] = {}
         self.interactions_by_token: dict[str, InteractionRecord] = {}
         self.messages: dict[int, MessageRecord] = {}
+        # Files users "attached" to slash-command options (`upload`), served like uploads.
+        self.uploads: dict[int, AttachmentRecord] = {}
         self.violations: list[Violation] = []
         # Accepted requests whose effect differs from what the bot asked for (see messages.py).
         self.warnings: list[str] = []
@@ -307,9 +310,24 @@ class FakeDiscord:
         guild_key = actor.guild.id if actor.guild else None
         command = events.find_command(self.synced_commands, top, guild_key)
         events.check_visible(command, actor)
-        data = events.command_data(command, path, options or {}, actor.guild)
+        data = events.command_data(
+            command,
+            path,
+            options or {},
+            actor.guild,
+            base_url=self.base_url,
+            channel_id=actor.channel_id,
+        )
         record = await self.push_interaction(2, data, actor)
         return await record.wait_settled(timeout, quiet) if wait else record
+
+    def upload(
+        self, filename: str, data: bytes, content_type: str | None = None
+    ) -> AttachmentRecord:
+        """A user's file for an attachment option (pass it as the value); served back by URL."""
+        record = AttachmentRecord(next_id(), filename, content_type, data)
+        self.uploads[record.id] = record
+        return record
 
     async def autocomplete(
         self,
