@@ -28,10 +28,10 @@ from index.ingest_extract import Extracted, extract_html
 from index.ingest_fetch import FetchedPage, IngestError, human_size
 from index.loader import (
     DEFAULT_MAX_BYTES,
-    _split_front_matter,  # the loader's own parser: uploads are read exactly as builds read them
     article_paths,
     load_article,
     normalize_date,
+    split_front_matter,  # the loader's own parser: uploads are read exactly as builds read them
 )
 from index.models import Article
 
@@ -146,7 +146,7 @@ def _inside(corpus: Path, path: Path) -> Path:
 
 def _text_draft(text: str, source: str) -> Draft:
     try:
-        fm, body = _split_front_matter(text.removeprefix("\ufeff"))
+        fm, body = split_front_matter(text.removeprefix("\ufeff"))
     except ValueError as exc:
         raise IngestError(f"the text from {_shown(source, 80)} cannot be used: {exc}") from None
     return Draft(front_matter=dict(fm or {}), body=body, source=source)

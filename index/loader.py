@@ -142,7 +142,7 @@ def _decode(path: Path, data: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, object] | None, str]:
+def split_front_matter(text: str) -> tuple[dict[str, object] | None, str]:
     """Separate YAML front matter (if the file starts with ``---``) from the body."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].rstrip("\r\n").rstrip() != _FRONT_MATTER_FENCE:
@@ -190,7 +190,7 @@ def load_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     if not data.strip():
         raise ValueError("empty file")
     text = _decode(path, data)
-    fm, body = _split_front_matter(text)
+    fm, body = split_front_matter(text)
     if not body.strip():
         raise ValueError("no article text after the front matter")
     doc_id = path.stem
