@@ -4,16 +4,19 @@ rules that place an underspecified date ("in May", "Friday") before or after an 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from index.timex.context import FUTURE, PAST, PRESENT, Sentences
-from index.timex.dates import DAY, Point, weekday_near
+from index.timex.dates import DAY, YEAR, Point, weekday_near
 
 # A context year (from an earlier, explicitly dated sentence) decides the year of "in May"
 # only if it was mentioned at most this many sentences back; past that, the DCT rules.
 CONTEXT_SENTENCES = 2
 CONTEXT_GRAN = "M"
 PAST_SLACK = 2
+TOPIC_SENTENCES = 4
+_TOPIC_LEAD = re.compile(r"(?:In|During|Throughout|By)\s+(?:(?:early|late|mid)[\s-]+)?")
 
 # Anchor labels reported on each Timex.
 EXPLICIT, DCT, CONTEXT, NONE = "explicit", "dct", "context", "none"
@@ -41,6 +44,9 @@ class State:
         self.ref_sent = -1
         self.ref_year_text = False  # the reference's year came from the text, not the DCT
         self.sents = Sentences(text)
+        # A paragraph's topic year: "In 2014, Moscow moved ... In April, it sent ..."
+        self.topic_year: int | None = None
+        self.topic_pos = -1
 
     # --- references -------------------------------------------------------------------
     def remember(self, point: Point, pos: int, year_from_text: bool) -> None:
@@ -49,6 +55,18 @@ class State:
         self.ref = point
         self.ref_sent = self.sents.index(pos)
         self.ref_year_text = year_from_text
+        if point.gran == YEAR and year_from_text and _TOPIC_LEAD.fullmatch(
+                self.text, self.sents.start(pos), pos):
+            self.topic_year, self.topic_pos = point.year, pos
+        elif point.year != self.topic_year:
+            self.topic_year = None
+
+    def topic(self, pos: int) -> int | None:
+        """The year a paragraph opened with ("In 2014, ..."), if still in that paragraph."""
+        if self.topic_year is None or "\n" in self.text[self.topic_pos:pos] or \
+                self.sents.index(pos) - self.sents.index(self.topic_pos) > TOPIC_SENTENCES:
+            return None
+        return self.topic_year
 
     def ref_recent(self, pos: int, limit: int = CONTEXT_SENTENCES) -> bool:
         return self.ref is not None and self.sents.index(pos) - self.ref_sent <= limit
@@ -79,6 +97,9 @@ class State:
                     and month < ref.month - 6:
                 return ref.year + 1, CONTEXT
             return ref.year, CONTEXT
+        topic = self.topic(start) if tense == PAST else None
+        if topic is not None and (dct is None or dct.year is None or topic < dct.year):
+            return topic, CONTEXT  # past narration under a paragraph's "In 2014, ..."
         if dct is None or dct.year is None:
             return None, NONE
         if dct.month is None:
@@ -86,8 +107,12 @@ class State:
         here = (month, day or 15)
         now = (dct.month, dct.day or 15)
         if tense == FUTURE and here < now and (dct.month - month) % 12 != 0:
+            if dct.month - month <= PAST_SLACK and self.sents.tense(start, end, plain=True) == PAST:
+                return dct.year, DCT  # "had bought shares through Sept. 29": just behind us
             return dct.year + 1, DCT
-        if tense == PAST and here > now and (month - dct.month) % 12 > PAST_SLACK:
+        # A month-only DCT gives no slack: "In April, Moscow sent ..." in a March article.
+        slack = PAST_SLACK if dct.day is not None else 0
+        if tense == PAST and here > now and (month - dct.month) % 12 > slack:
             # News reports past events, but "was extended to Nov. 16" (a few weeks on) is not
             # last year's November: only months well after the DCT go back a year.
             return dct.year - 1, DCT

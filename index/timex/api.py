@@ -32,6 +32,19 @@ _YEARLESS = frozenset({"mdy", "dmy", "month", "season", "holiday"})
 _DATED = frozenset({"mdy", "dmy", "month", "season", "year", "quarter"})
 
 
+# "the Dec. 21, 1988, bombing", "the August 1988 cease-fire": a date used as a modifier names
+# background, not the time the story has moved to, so its year does not date later months.
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|[A-Z][a-z]+'s)\s+\Z")
+_NOUN_AFTER = re.compile(
+    r",?\s+(?!(?:and|or|to|in|on|at|of|for|from|when|after|before|until|through|with|by|as|but|"
+    r"the|a|an|was|were|is|are|had|has|have|that|which|who|it|he|she|they)\b)[a-z][a-z-]+\b")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    return _DET_BEFORE.search(text, max(0, start - 12), start) is not None and \
+        _NOUN_AFTER.match(text, end) is not None
+
+
 def _year_hints(text: str, cands: list[Candidate]) -> list[int | None]:
     """"September and October 2014": the year written on the second half dates the first."""
     hints: list[int | None] = [None] * len(cands)
@@ -66,7 +79,8 @@ def tag(text: str, dct: str | None = None) -> list[Timex]:
         if res is None:
             continue
         if res.point is not None and res.type in ("DATE", "TIME") and res.anchor != NONE:
-            state.remember(res.point, cand.start, res.anchor in (EXPLICIT, CONTEXT))
+            state.remember(res.point, cand.start, res.anchor in (EXPLICIT, CONTEXT)
+                           and not _attributive(text, cand.start, cand.end))
         out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, res.value,
                          res.mod, res.anchor))
         kinds.append(cand.kind)

@@ -110,8 +110,8 @@ def norm_month(c: Candidate, state: State, year_hint: int | None) -> Resolved | 
         return Resolved("SET", f"XXXX-{mon:02d}", c.mod, EXPLICIT)
     dct = state.dct
     year: int | None
-    if g.get("year"):
-        year, how = int(g["year"]), EXPLICIT
+    if g.get("year") or g.get("sy"):
+        year, how = int(g["year"]) if g.get("year") else spoken_year(g["sy"] or ""), EXPLICIT
     elif g.get("ry"):
         year, how = _rel_year(_norm(g["ry"]), state)
     elif year_hint is not None:
@@ -157,13 +157,17 @@ _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "eighty": 80, "ninety": 90, "oh": 0, "and": 0, "thousand": 0}
 
 
+def spoken_year(text: str) -> int:
+    """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (speech transcripts)."""
+    words = text.lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(_SMALL.get(w, 0) for w in words[2:])
+    return _SMALL[words[0]] * 100 + sum(_SMALL.get(w, 0) for w in words[1:])
+
+
 def norm_spoken_year(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
     """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001 (speech transcripts)."""
-    words = c.groups["sy"].lower().replace("-", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        year = 2000 + sum(_SMALL.get(w, 0) for w in words[2:])
-    else:
-        year = _SMALL[words[0]] * 100 + sum(_SMALL.get(w, 0) for w in words[1:])
+    year = spoken_year(c.groups["sy"] or "")
     point = Point(year, gran=YEAR)
     return Resolved("DATE", fmt(point), c.mod, EXPLICIT, point)
 
@@ -199,8 +203,8 @@ def norm_season(c: Candidate, state: State, year_hint: int | None) -> Resolved |
     mod = c.mod or {"early": "START", "late": "END"}.get(rel)
     month = _SEASON_MONTH[code]
     dct = state.dct
-    if g.get("year"):
-        year, how = int(g["year"]), EXPLICIT
+    if g.get("year") or g.get("sy"):
+        year, how = int(g["year"]) if g.get("year") else spoken_year(g["sy"] or ""), EXPLICIT
     elif year_hint is not None:
         year, how = year_hint, EXPLICIT
     elif rel == "that":

@@ -36,6 +36,18 @@ _DAYWORD = r"(?i:today|yesterday|tomorrow|tonight)"
 _YEAR = _B + YEAR_RE + _E
 _Q = r"(?i:" + alt(QUANT_MODS) + r")"
 
+# Spoken years in transcripts: "nineteen ninety-six", "two thousand and one".
+_SPOKEN_YEAR = (
+    r"(?i:nineteen|eighteen|twenty)[\s-]"
+    r"(?:(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)))|"
+    r"(?i:two\s+thousand)(?:\s+(?:and\s+)?"
+    r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?")
+_NOT_COUNTED = r"\b(?!-\w)(?![\s-]+(?:" + UNIT_RE + r"s?|percent|people|dollars|of)\b)"
+
 # A year is not a year when followed by a counted noun ("2000 troops", "1500 tons").
 _COUNT_NOUN = (
     r"(?!\s+(?:people|persons|troops|soldiers|workers|students|tons|tonnes|kilometers|km|miles|"
@@ -152,10 +164,11 @@ _add("dmy_num", "D", 2, 12,
 _add("mdy_num", "D", 2, 12, _B + r"(?P<mon>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>"
      + YEAR_ANY_RE + r"|\d\d)" + _E)
 # --- months: "May 2014", "February of 2014", "last May", "that April", bare "December"
-_add("month", "MON", 25, 35,
+_add("month", "MON", 25, 50,
      r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|that|the\s+same|"
      r"each|every))\s+)?(?P<mon>" + MONTH_RE + r")(?:,?\s+(?:of\s+)?(?P<year>" + YEAR_ANY_RE
-     + r")" + _E + r"|\s+(?:of\s+)?(?P<ry>(?i:this|last|next|that|the\s+same|the\s+following|"
+     + r")" + _E + r"|\s+(?:of\s+)?(?P<sy>" + _SPOKEN_YEAR + r")" + _NOT_COUNTED
+     + r"|\s+(?:of\s+)?(?P<ry>(?i:this|last|next|that|the\s+same|the\s+following|"
      r"the\s+next|"
      r"the\s+previous)\s+year))?(?!\w)(?!\s*\d)")
 # --- years: "2014", "fiscal 1989", "the year 2000", "2014-2015", "2014-15", "post-1945"
@@ -166,13 +179,7 @@ _add("year", "D", 20, 60, _NOT_ID + _B
      + r"(?!\s*(?:-|–)?\s*(?:year|month|day)s?[\s-]old)")
 # --- spoken years (transcripts): "nineteen ninety-six", "two thousand and one"
 _add("spoken_year", "SPOKEN", 25, 60,
-     r"\b(?:(?i:the\s+year)\s+)?(?P<sy>(?i:nineteen|eighteen|twenty)[\s-]"
-     r"(?:(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?i:one|two|three|four|five|six|seven|eight|nine))?|"
-     r"(?i:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-     r"oh[\s-](?:one|two|three|four|five|six|seven|eight|nine)))|(?i:two\s+thousand)(?:\s+(?:and\s+)?"
-     r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)\b(?![\s-]+(?:" + UNIT_RE + r"s?|"
-     r"percent|people|dollars|of)\b)")
+     r"\b(?:(?i:the\s+year)\s+)?(?P<sy>" + _SPOKEN_YEAR + r")" + _NOT_COUNTED)
 # --- decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century"
 _add("decade", "D DEC", 6, 6,
      r"(?:\b(?P<the>the)\s+)?(?:(?P<dec>1[0-9]\d0|20\d0)'?s|'(?P<dec2>\d0)s|"
@@ -181,10 +188,10 @@ _add("century", "UNIT", 30, 5,
      r"\b(?:(?P<the>the)\s+)?(?:(?P<cn>\d{1,2})(?:st|nd|rd|th)|(?P<cw>(?i:"
      r"nineteenth|twentieth|twenty-first|eighteenth)))[\s-](?i:century)\b")
 # --- seasons: "this summer", "the winter of 1994", "last fall", "summer 2014"
-_add("season", "SEASON", 18, 25,
+_add("season", "SEASON", 18, 45,
      r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|that|the|past|"
-     r"coming|early|late))\s+)?(?P<season>(?i:" + SEASON_RE + r"))(?:\s+(?:of\s+)?(?P<year>"
-     + YEAR_RE + r")" + _E + r")?\b")
+     r"coming|early|late))\s+)?(?P<season>(?i:" + SEASON_RE + r"))(?:\s+(?:of\s+)?(?:(?P<year>"
+     + YEAR_RE + r")" + _E + r"|(?P<sy>" + _SPOKEN_YEAR + r")" + _NOT_COUNTED + r"))?\b")
 # --- quarters and halves: "the third quarter", "third-quarter", "Q2 2014", "first half of 2014"
 _ORDQ = r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))"
 _add("quarter", "UNIT", 45, 35, r"\b(?:(?P<det>(?i:the\s+year-(?:ago|earlier)|year-(?:ago|earlier)|"

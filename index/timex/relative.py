@@ -182,6 +182,11 @@ def norm_relunit(c: Candidate, state: State, year_hint: int | None) -> Resolved 
     if base is None or base.year is None:
         return Resolved("DATE", _unknown(step_unit, unit), mod, NONE)
     gran = _GRAN[step_unit]
+    if how == DCT and step_unit == "W" and base.gran != DAY:
+        # A month-only (or year-only) article date: "this week", "last week", "this weekend"
+        # resolve only as far as it allows, to its month (or year), never to a made-up week.
+        point = coarsen(base, MONTH if base.month is not None else YEAR)
+        return Resolved("DATE", fmt(point), mod, how, point)
     if unit == "weekend":
         return _weekend(base, step, mod, how, state.tense(c.start, c.end) == FUTURE)
     if unit in ("decade", "century"):
