@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from index.actors import ActorContext, Mention
-from index.events.dates import event_date, more_specific
+from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
 from index.events.roles import assign
@@ -35,6 +35,8 @@ _DEFINITE = re.compile(r"(?:\b(?:the|this|these|those|such|his|her|its|their)\s+
 _VERB_BEFORE = re.compile(r"\b(?:would|will|to|could|should|can|may|might|did|does|do|not)\s+$",
                           re.I)
 _AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new)\b", re.I)
+_REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
+                            r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
 _SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
 _FIGURE = re.compile(r"\$\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|bn|m)\b)?"
                      r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)")
@@ -136,6 +138,13 @@ def _clause_date(sent: Sentence, clause: Span, trigger_at: int) -> EventDate | N
         dated = [(abs(t.start - trigger_at), t) for t in cands if usable(t)]
         return _date_of(min(dated, key=lambda x: x[0])[1]) if dated else None
 
+    # "Last week, Peskov confirmed that Kim would visit …": the date dates the confirming, not
+    # the visit. A trigger inside a reported clause takes only dates from that clause.
+    reported = None
+    for m in _REPORTED_THAT.finditer(sent.text, 0, trigger_at):
+        reported = m
+    if reported is not None:
+        return nearest([t for t in sent.timexes if t.start >= reported.end()])
     inside = [t for t in sent.timexes if clause[0] <= t.start < clause[1]]
     return nearest(inside) or nearest(sent.timexes)
 
@@ -233,7 +242,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if definite and not again:
                     # A reference to an event told before: it may add a date, never a new event.
                     if previous is not None and date is not None and (
-                            previous.date is None or more_specific(date, previous.date)):
+                            previous.date is None or (compatible(date, previous.date)
+                                                      and more_specific(date, previous.date))):
                         previous.date = date
                     continue
                 if date is None and (ref := _BACK_REF.search(ctext)) and last_date is not None:
