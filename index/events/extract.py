@@ -37,6 +37,8 @@ _VERB_BEFORE = re.compile(r"\b(?:would|will|to|could|should|can|may|might|did|do
 _AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
                             r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
+_FIRST = re.compile(r"\bfor the first time\b|\bfirst (?:meeting|visit|summit|trip|talks)\b",
+                    re.I)
 _SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
 _FIGURE = re.compile(r"\$\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|bn|m)\b)?"
                      r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)")
@@ -239,8 +241,11 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 again = bool(_AGAIN.search(ctext))
                 previous = next((e for e in reversed(events) if e.action == action.name
                                  and e.evidence[0].doc_id == p.doc_id), None)
+                first = bool(_FIRST.search(ctext))
                 if definite and not again:
                     # A reference to an event told before: it may add a date, never a new event.
+                    if previous is not None and first:
+                        previous.first = True
                     if previous is not None and date is not None and (
                             previous.date is None or (compatible(date, previous.date)
                                                       and more_specific(date, previous.date))):
@@ -271,7 +276,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     summary=summarize(action, actors, targets, companions, roles.place, status),
                     confidence=_confidence(date, actors, targets),
                     evidence=[Mentioned(p.passage_id, p.doc_id, quote, sent.span, trig.group(),
-                                        figures, status, date)]))
+                                        figures, status, date)], first=first))
                 if date is not None:
                     last_date = date
     return events

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index.events.dates import compatible, more_specific
+from index.events.dates import bounds, compatible, human, more_specific
 from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.summary import summarize
@@ -161,6 +161,7 @@ def _combine(c: _Cluster) -> Event:
                                   + 0.1 * (len({m.evidence[0].doc_id for m in members}) - 1), 2)),
         evidence=[ev for m in members for ev in m.evidence])
     merged.notes = [n for n in (_figures_note(merged), _status_note(merged)) if n]
+    merged.first = any(m.first for m in members)
     return merged
 
 
@@ -212,4 +213,27 @@ def merge_events(events: list[Event]) -> list[Event]:
             if target not in bucket:
                 bucket.append(target)
     clusters.sort(key=lambda c: min(position[id(m)] for m in c.members))
-    return [_combine(c) for c in clusters]
+    merged = [_combine(c) for c in clusters]
+    _note_earlier_than_first(merged)
+    return merged
+
+
+def _note_earlier_than_first(events: list[Event]) -> None:
+    """A source that reports an event before what others call the first of its kind stands
+    alone against them: say so on both ("the first meeting between Putin and Kim" in April 2019
+    against one article's meeting "this week" in March 2015)."""
+    firsts = [e for e in events if e.first and e.status == "happened" and e.date is not None]
+    for f in firsts:
+        names = {a.name for a in f.actors + f.targets if a.role is not None}
+        for e in events:
+            if e is f or e.action != f.action or e.status != "happened" or e.date is None:
+                continue
+            shared = names & {a.name for a in e.actors + e.targets if a.role is not None}
+            if len(shared) < 2 or bounds(e.date)[1] >= bounds(f.date)[0]:
+                continue
+            label = lexicon().get(e.action).label
+            e.notes.append(f"Only {', '.join(e.doc_ids)} reports this {label}; "
+                           f"{', '.join(f.doc_ids)} call{'s' if len(f.doc_ids) == 1 else ''} "
+                           f"the one of {human(f.date)} the first.")
+            f.notes.append(f"{', '.join(e.doc_ids)} report{'s' if len(e.doc_ids) == 1 else ''} "
+                           f"an earlier {label} ({human(e.date)}).")

@@ -38,6 +38,7 @@ class Event:
     confidence: float
     evidence: list[Mentioned] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    first: bool = False  # a source calls it the first of its kind ("the first meeting between …")
 
     @property
     def doc_ids(self) -> list[str]:
@@ -52,7 +53,7 @@ class Event:
             "companions": [a.to_json() for a in self.companions],
             "place": self.place, "date": self.date.to_json() if self.date else None,
             "status": self.status, "summary": self.summary, "confidence": self.confidence,
-            "notes": self.notes,
+            "notes": self.notes, "first": self.first,
             "evidence": [{"passage_id": m.passage_id, "doc_id": m.doc_id, "quote": list(m.quote),
                           "sentence": list(m.sentence), "trigger": m.trigger,
                           "figures": list(m.figures), "status": m.status,
@@ -72,6 +73,7 @@ class Event:
             companions=[Actor.from_json(a) for a in d["companions"]],
             place=d["place"], date=date(d["date"]), status=d["status"], summary=d["summary"],
             confidence=d["confidence"], notes=list(d.get("notes", [])),
+            first=bool(d.get("first", False)),
             evidence=[Mentioned(m["passage_id"], m["doc_id"], tuple(m["quote"]),
                                 tuple(m["sentence"]), m["trigger"], tuple(m["figures"]),
                                 m["status"], date(m["date"]))

@@ -202,3 +202,16 @@ def test_both_countries_are_the_two_states_the_article_is_about() -> None:
     trade = only(evs, "trade")
     assert {a.name for a in trade.actors} == {"Russia", "North Korea"}
     assert trade.status == "planned"
+
+
+def test_an_event_before_what_others_call_the_first_is_flagged() -> None:
+    early = events_of("In March 2015 Vladimir Putin met with Kim Jong-un.", doc_id="early")
+    first = events_of("In April 2019, Vladimir Putin held talks with Kim Jong-un in Vladivostok. "
+                      "This was the first meeting between Vladimir Putin and Kim Jong-un.",
+                      date="2020-04", doc_id="later")
+    merged = [e for e in merge_events(early + first) if e.action == "meeting"]
+    by_doc = {e.doc_ids[0]: e for e in merged}
+    assert by_doc["later"].first
+    assert "Only early reports this meeting; later calls the one of April 2019 the first." \
+        in by_doc["early"].notes
+    assert "early reports an earlier meeting (March 2015)." in by_doc["later"].notes
