@@ -16,7 +16,7 @@ from whoosh.analysis import (
     StemFilter,
     StopFilter,
 )
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 # Whoosh's default stop list drops "may", "us" and "when": a month, a country and a command
@@ -39,16 +39,20 @@ def analyzer() -> Analyzer:
 
 
 def passage_schema() -> Schema:
-    """Fields of one passage document."""
+    """Fields of one passage document.
+
+    Only what queries use is indexed (the words, the ids); the rest is stored for display.
+    Indexing fields nobody searches (a title per passage, say) would only slow every build.
+    """
     return Schema(
         passage_id=ID(stored=True, unique=True),
         doc_id=ID(stored=True),
-        n=NUMERIC(stored=True),
         text=TEXT(analyzer=analyzer(), stored=True, phrase=True),
-        title=TEXT(analyzer=analyzer(), stored=True),
+        n=STORED(),
+        title=STORED(),
         publisher=STORED(),
-        date=ID(stored=True),
-        year=NUMERIC(stored=True),
+        date=STORED(),
+        year=STORED(),
         sentences=STORED(),
         dates=STORED(),  # [sentence number, TIMEX value, basis] of the dates each sentence names
         actors=STORED(),  # [sentence number, name, country] of the people and states it names
