@@ -10,10 +10,12 @@ and says where the sources disagree: on figures, or on whether it happened at al
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from index.events.dates import bounds, compatible, human, more_specific
+from index.events.dates import bounds, human, more_specific
 from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.summary import summarize
@@ -24,13 +26,21 @@ _GENERIC = frozenset({
     "the", "of", "for", "and", "a", "an", "to", "in", "russian", "russia", "north", "korean",
     "korea", "south", "dprk", "s", "president", "deputy", "vice", "first"})
 _ROLE_MATCH = 0.75
+_COMMON_ROLE_WORDS = frozenset({
+    "minister", "ministry", "foreign", "leader", "official", "officials", "chairman", "head",
+    "spokesperson", "spokesman", "ambassador", "secretary", "general", "prime", "state", "chief",
+    "affairs", "defence", "defense", "supreme", "commission", "committee", "party", "central",
+    "national", "people", "peoples", "republic", "federation", "council", "assembly",
+    "governor", "governors", "envoy", "special", "senior", "high", "ranking", "former"})
 
 
+@lru_cache(maxsize=65536)
 def _tokens(a: Actor) -> frozenset[str]:
     text = f"{a.name} {a.role or ''}".lower()
     return frozenset(w for w in _WORD.findall(text) if w not in _GENERIC and len(w) > 1)
 
 
+@lru_cache(maxsize=65536)
 def _named(a: Actor) -> bool:
     """A real name ("Yuri Trutnev"), not a description ("Russian minister of …")."""
     return a.name[:1].isupper() and not any(w in a.name.lower() for w in (
@@ -58,36 +68,73 @@ def _sides(e: Event) -> tuple[set[str], set[str]]:
     return src, dst
 
 
-@dataclass
+@dataclass(eq=False)  # identity, not field-by-field comparison: clusters live in sets
 class _Cluster:
+    """Events told as one, with what matching needs kept up to date as members join."""
+
     members: list[Event] = field(default_factory=list)
+    sentences: set[tuple[str, tuple[int, int]]] = field(default_factory=set)
+    people: list[Actor] = field(default_factory=list)
+    src: set[str] = field(default_factory=set)
+    dst: set[str] = field(default_factory=set)
+    # Every member's interval overlaps a new one iff it starts by the earliest member end and
+    # ends after the latest member start.
+    latest_start: dt.date | None = None
+    earliest_end: dt.date | None = None
 
     @property
     def head(self) -> Event:
         return self.members[0]
 
+    def add(self, e: Event) -> None:
+        self.members.append(e)
+        ev = e.evidence[0]
+        self.sentences.add((ev.passage_id, tuple(ev.sentence)))
+        self.people += [p for p in _people(e) if p not in self.people]
+        src, dst = _sides(e)
+        self.src |= src
+        self.dst |= dst
+        if e.date is not None:
+            start, end = bounds(e.date)
+            self.latest_start = start if self.latest_start is None else max(self.latest_start,
+                                                                              start)
+            self.earliest_end = end if self.earliest_end is None else min(self.earliest_end, end)
 
-def _match(c: _Cluster, e: Event) -> str | None:
-    """``"person"`` or ``"countries"`` if ``e`` can join the cluster, else None."""
-    h = c.head
-    if h.action != e.action or any(m.evidence[0].sentence == e.evidence[0].sentence
-                                   and m.evidence[0].passage_id == e.evidence[0].passage_id
-                                   for m in c.members):
+
+@dataclass
+class _Probe:
+    """What matching needs of one event, computed once rather than per candidate cluster."""
+
+    event: Event
+    key: tuple[str, tuple[int, int]]
+    people: list[Actor]
+    span: tuple[dt.date, dt.date] | None
+    src: set[str]
+    dst: set[str]
+
+    @classmethod
+    def of(cls, e: Event) -> _Probe:
+        ev = e.evidence[0]
+        src, dst = _sides(e)
+        return cls(e, (ev.passage_id, tuple(ev.sentence)), _people(e),
+                   bounds(e.date) if e.date is not None else None, src, dst)
+
+
+def _match(c: _Cluster, p: _Probe) -> str | None:
+    """``"person"`` or ``"countries"`` if the probed event can join the cluster, else None."""
+    if c.head.action != p.event.action or p.key in c.sentences:
         return None
-    if not all(compatible(m.date, e.date) for m in c.members):
+    dated = c.latest_start is not None and c.earliest_end is not None
+    if p.span is not None and dated and (p.span[0] > c.earliest_end  # type: ignore[operator]
+                                         or p.span[1] < c.latest_start):  # type: ignore[operator]
         return None
-    people_c = [p for m in c.members for p in _people(m)]
-    people_e = _people(e)
-    if people_c and people_e:
-        return "person" if any(_same_person(a, b) for a in people_c for b in people_e) else None
+    if c.people and p.people:
+        return "person" if any(_same_person(a, b) for a in c.people for b in p.people) else None
     # Without a named person, only dated accounts are matched: two undated "Russia and North
     # Korea cooperate" statements are too vague to be called one event.
-    if e.date is None or all(m.date is None for m in c.members):
+    if p.span is None or not dated:
         return None
-    src_c = set().union(*(_sides(m)[0] for m in c.members))
-    dst_c = set().union(*(_sides(m)[1] for m in c.members))
-    src_e, dst_e = _sides(e)
-    if src_c & src_e and (dst_c & dst_e or not (dst_c and dst_e)):
+    if c.src & p.src and (c.dst & p.dst or not (c.dst and p.dst)):
         return "countries"
     return None
 
@@ -174,44 +221,78 @@ def _years(e: Event) -> list[int]:
     return list(range(first, min(last, first + 11) + 1))
 
 
-def _keys(e: Event) -> set[tuple[str, ...]]:
-    """Blocking keys: only clusters sharing one can match, so merging stays near-linear."""
-    keys: set[tuple[str, ...]] = {("y", e.action, str(y)) for y in _years(e)}
-    if not keys:
-        keys.add(("u", e.action))
+def _person_words(e: Event) -> set[str]:
+    words: set[str] = set()
     for a in _people(e):
-        words = [a.name.split()[-1].lower()] if _named(a) else sorted(_tokens(a))
-        keys.update(("p", e.action, w) for w in words)
-    return keys
+        # The surname, and the role's words: "the Russian minister of Far East development"
+        # must meet "Alexander Galushka, minister of Development for the Far East".
+        if _named(a):
+            words.update({a.name.split()[-1].lower(), *_role_tokens(a)})
+        else:
+            words.update(_tokens(a) - _COMMON_ROLE_WORDS or _tokens(a))
+    return words
+
+
+@lru_cache(maxsize=65536)
+def _role_tokens(a: Actor) -> frozenset[str]:
+    """The distinctive words of a role, as blocking keys (common title words would make every
+    minister a candidate for every other)."""
+    return _tokens(Actor(a.role or "", a.country)) - _COMMON_ROLE_WORDS if a.role else frozenset()
+
+
+def _keys(e: Event) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
+    """Blocking keys: (keys a cluster containing ``e`` is filed under, keys ``e`` looks up).
+
+    Only clusters sharing a key can match (the full test is `_match`), so merging stays
+    near-linear: people are keyed with each year their event may fall in, states by the pair
+    (doer, target) and year. An undated event can only join through a person, in any year.
+    """
+    years = [str(y) for y in _years(e)]
+    words = _person_words(e)
+    src, dst = _sides(e)
+    pairs = [(s_, d_) for s_ in (src or {"-"}) for d_ in (dst or {"-"})]
+    filed = {("p", e.action, w, y) for w in words for y in years}
+    filed |= {("p", e.action, w, "*") for w in words}
+    filed |= {("c", e.action, y, s_, d_) for y in years for s_, d_ in pairs}
+    filed |= {("c", e.action, y, s_, "-") for y in years for s_ in src}
+    if words:
+        # Accounts naming people are merged first, so only people-keyed clusters can exist.
+        look = ({("p", e.action, w, y) for w in words for y in years} if years
+                else {("p", e.action, w, "*") for w in words})
+    elif years:
+        look = {("c", e.action, y, s_, d_) for y in years for s_, d_ in pairs}
+        # A country-only account may join a cluster whose target side is not yet known.
+        look |= {("c", e.action, y, s_, "-") for y in years for s_ in src}
+    else:
+        look = set()
+    return filed, look
 
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Merge events told more than once (across or within articles); order is kept."""
     clusters: list[_Cluster] = []
-    buckets: dict[tuple[str, ...], list[_Cluster]] = {}
+    buckets: dict[tuple[str, ...], dict[int, _Cluster]] = {}
     position = {id(e): i for i, e in enumerate(events)}
     # Most specific first: a precise account anchors the vaguer ones that join it.
     order = sorted(range(len(events)), key=lambda i: (
         -(len(_people(events[i])) > 0), events[i].date is None, -events[i].confidence, i))
     for i in order:
         e = events[i]
-        keys = _keys(e)
-        candidates = {id(c): c for k in keys for c in buckets.get(k, ())}
-        # An undated event may still be the same as a dated one told with the same person.
-        matches = [(c, kind) for c in candidates.values() if (kind := _match(c, e))]
+        keys, look = _keys(e)
+        candidates = {i: c for k in look for i, c in buckets.get(k, {}).items()}
+        probe = _Probe.of(e)
+        matches = [(c, kind) for c in candidates.values() if (kind := _match(c, probe))]
         person = [c for c, kind in matches if kind == "person"]
         if person:
             target = min(person, key=lambda c: position[id(c.head)])
         elif len(matches) == 1:
             target = matches[0][0]
         else:  # no match, or an ambiguous country-only match: keep it apart
-            target = _Cluster([])
+            target = _Cluster()
             clusters.append(target)
-        target.members.append(e)
+        target.add(e)
         for k in keys:
-            bucket = buckets.setdefault(k, [])
-            if target not in bucket:
-                bucket.append(target)
+            buckets.setdefault(k, {})[id(target)] = target
     clusters.sort(key=lambda c: min(position[id(m)] for m in c.members))
     merged = [_combine(c) for c in clusters]
     _note_earlier_than_first(merged)
