@@ -207,8 +207,7 @@ def _write_generation(index_dir: Path, gen_dir: Path, corpus_dir: Path,
         write_passages(wdir, changed, incremental=True, remove=set(updated) | set(removed))
     else:
         wdir.mkdir()
-        write_passages(wdir, results, incremental=False, remove=set(),
-                       procs=min(2, os.cpu_count() or 1))
+        write_passages(wdir, results, incremental=False, remove=set())
     mark("passages")
     extracted = [e for r in results for e in r.events]
     events = merge_events(extracted)

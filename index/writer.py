@@ -52,7 +52,7 @@ def _passage_docs(r: ArticleResult) -> list[dict[str, Any]]:
 
 
 def write_passages(wdir: Path, results: list[ArticleResult], *, incremental: bool,
-                   remove: set[str], procs: int = 1) -> None:
+                   remove: set[str]) -> None:
     """Write (or, if ``incremental``, update) the passages index in ``wdir``.
 
     ``results`` are the articles to add; ``remove`` the doc ids whose passages must go first
@@ -62,11 +62,10 @@ def write_passages(wdir: Path, results: list[ArticleResult], *, incremental: boo
         ix = whoosh_index.open_dir(str(wdir), indexname=PASSAGES)
     else:
         ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname=PASSAGES)
-    # Several processes only pay off for a large fresh build; a delta is small.
-    kwargs: dict[str, Any] = {"limitmb": WRITER_MB}
-    if procs > 1 and not incremental and len(results) > 500:
-        kwargs.update(procs=procs, multisegment=True)
-    writer = ix.writer(**kwargs)
+    # One process: Whoosh's multi-process writer measured slower here (pickling documents to
+    # the helpers and merging their segments cost more than it saved), and it forks, which a
+    # threaded caller such as the bot must not do.
+    writer = ix.writer(limitmb=WRITER_MB)
     try:
         for doc_id in sorted(remove):
             writer.delete_by_term("doc_id", doc_id)

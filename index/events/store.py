@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any
 
 from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
@@ -42,9 +43,11 @@ def day_number(iso: str) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
 
-def _variants(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _variants(name: str) -> tuple[str, ...]:
+    """A name and its gazetteer spellings (looked up once per name: lookups are not cheap)."""
     entry = lookup(name)
-    return [name, *(entry.aliases if entry else ())]
+    return (name, *(entry.aliases if entry else ()))
 
 
 def event_document(event: Event, passages: dict[str, str]) -> dict[str, Any]:
@@ -68,7 +71,7 @@ def event_document(event: Event, passages: dict[str, str]) -> dict[str, Any]:
     return {
         "event_id": event.event_id, "action": event.action, "status": event.status,
         "text": " ".join([*dict.fromkeys(quotes), event.summary, action.label]),
-        "names": " ".join([*names, action.label, *action.words]),
+        "names": " ".join(names),
         "start": start, "end": end, "data": json.dumps(data, ensure_ascii=False),
     }
 
