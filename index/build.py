@@ -51,7 +51,7 @@ Progress = Callable[[int, int, str], None]
 Checkpoint = Callable[[str], None]
 """Called with the name of each phase as the build reaches it (for tests that kill builds)."""
 
-FORMAT = 3  # bump when the index schema changes: an incremental build then starts afresh
+FORMAT = 4  # bump when the index schema changes: an incremental build then starts afresh
 # Worker processes pay off only when there is much to process (each costs ~1 s to start).
 PARALLEL_FROM = 200
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from whoosh import query as wq
 
-from index.events.dates import human
+from index.events.dates import bounds, human
 from index.events.lexicon import lexicon
 from index.events.model import Event
-from index.events.store import UNDATED, day_number, load_event
+from index.events.store import FIRST_YEAR, LAST_YEAR, load_event
 from index.events.timerange import TimeRange, parse_time_range
 from index.models import Citation, Item, Source
 from index.query import ParsedQuery, parse_user_query
@@ -57,13 +58,22 @@ def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...
 
 
 def _date_filter(tr: TimeRange | None) -> wq.Query | None:
+    """Events that may fall in the range's years (the exact overlap is checked afterwards)."""
     if tr is None:
         return None
-    lo = day_number(tr.start) if tr.start else 1
-    hi = day_number(tr.end) if tr.end else 99991231
-    # Overlap: the event ends after the range starts and starts before it ends (undated = 0).
-    return wq.And([wq.NumericRange("end", max(lo, UNDATED + 1), None),
-                   wq.NumericRange("start", None, hi)])
+    lo = int(tr.start[:4]) if tr.start else FIRST_YEAR
+    hi = int(tr.end[:4]) if tr.end else LAST_YEAR
+    return wq.Or([wq.Term("years", str(y)) for y in range(max(lo, FIRST_YEAR),
+                                                           min(hi, LAST_YEAR) + 1)])
+
+
+def _overlaps(e: Event, tr: TimeRange) -> bool:
+    if e.date is None:
+        return False
+    first, last = bounds(e.date)
+    lo = dt.date.fromisoformat(tr.start) if tr.start else dt.date.min
+    hi = dt.date.fromisoformat(tr.end) if tr.end else dt.date.max
+    return first <= hi and lo <= last
 
 
 def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[str] = (),
@@ -82,7 +92,9 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
         parts.append(flt)
     q = wq.And(parts) if parts else wq.Every()
     searcher = gen.events_searcher()
-    results = searcher.search(q, limit=limit)
+    # Year terms over-select at the range's ends: fetch more, then keep the true overlaps.
+    fetch = limit if time is None else limit * 4
+    results = searcher.search(q, limit=fetch)
     if results.is_empty() and parsed is not None and len(parsed.units) > 1:
         parts[0] = wq.Or([parsed.whoosh_query("text", any_term=True),
                           parsed.whoosh_query("names", any_term=True)])
@@ -90,8 +102,9 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
     out = []
     for hit in results:
         event, quotes = load_event(hit.fields())
-        out.append(EventHit(event, quotes, float(hit.score)))
-    return out
+        if time is None or _overlaps(event, time):
+            out.append(EventHit(event, quotes, float(hit.score)))
+    return out[:limit]
 
 
 def same_day(gen: Generation, hits: list[EventHit], limit: int = 5) -> list[EventHit]:
@@ -101,13 +114,13 @@ def same_day(gen: Generation, hits: list[EventHit], limit: int = 5) -> list[Even
             if h.event.date and h.event.date.precision == "day" and h.event.date.mod is None
             and h.event.date.start == h.event.date.end}
     out: list[EventHit] = []
+    searcher = gen.events_searcher()
     for day in sorted(d for d in days if d):
-        tr = TimeRange(day, day, day)
-        for h in search_events(gen, None, time=tr, limit=limit):
-            d = h.event.date
-            if h.event.event_id not in known and d and d.start == d.end == day:
-                known.add(h.event.event_id)
-                out.append(h)
+        for hit in searcher.search(wq.Term("day", day), limit=limit):
+            event, quotes = load_event(hit.fields())
+            if event.event_id not in known:
+                known.add(event.event_id)
+                out.append(EventHit(event, quotes, float(hit.score)))
     return out[:limit]
 
 
