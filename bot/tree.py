@@ -33,6 +33,17 @@ async def send(interaction: discord.Interaction, content: str | None = None, *,
         await interaction.response.send_message(content=content, ephemeral=ephemeral, **kwargs)
 
 
+async def edit_original(interaction: discord.Interaction, text: str) -> None:
+    """Replace a deferred reply's text (progress, then the outcome); a failure is logged, not
+    raised, because the work it reports on has already happened."""
+    try:
+        await interaction.edit_original_response(content=budget.trim(text, budget.CONTENT),
+                                                  allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException:
+        command = interaction.command.qualified_name if interaction.command else "?"
+        log.warning("could not update the /%s message", command, exc_info=True)
+
+
 class TumenTree(app_commands.CommandTree):
     """The command tree: one per-user cooldown for every command, and one error path.
 

@@ -24,6 +24,8 @@ from pathlib import Path
 import yaml
 from yarl import URL
 
+from index.errors import NotFound
+from index.ids import unique_prefix
 from index.ingest_extract import Extracted, extract_html
 from index.ingest_fetch import FetchedPage, IngestError, human_size
 from index.loader import (
@@ -319,16 +321,11 @@ def resolve_doc_file(corpus_dir: Path, ref: str) -> tuple[str, list[Path]]:
     by_id: dict[str, list[Path]] = {}
     for path in article_paths(corpus_dir):
         by_id.setdefault(path.stem, []).append(path)
-    if wanted in by_id:
-        return wanted, by_id[wanted]
-    matches = sorted(d for d in by_id if d.startswith(wanted))
-    if not matches:
-        raise IngestError(f"no article id starts with “{_shown(wanted)}”; /sources lists them")
-    if len(matches) > 1:
-        listed = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
-        raise IngestError(f"“{_shown(wanted)}” is ambiguous: it starts {len(matches)} article "
-                          f"ids ({listed}); type more of the id")
-    return matches[0], by_id[matches[0]]
+    try:
+        doc_id = unique_prefix(wanted, by_id)
+    except NotFound as exc:
+        raise IngestError(str(exc)) from None
+    return doc_id, by_id[doc_id]
 
 
 def remove_article(corpus_dir: Path, ref: str) -> Removed:

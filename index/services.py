@@ -22,6 +22,7 @@ from index.errors import NotFound, QueryError
 from index.events import answers as ev
 from index.events.dates import event_date
 from index.events.timerange import parse_time_range
+from index.ids import unique_prefix
 from index.models import Actor, Answer, Citation, EventDate, Item, Source
 from index.query import ParsedQuery, parse_user_query
 from index.schema import terms_of
@@ -155,17 +156,7 @@ class Library:
             NotFound: no doc id, or several, start with ``prefix``.
         """
         gen = gen or self.store.current()
-        articles: dict[str, Any] = gen.meta["articles"]
-        if prefix in articles:
-            return prefix
-        matches = sorted(d for d in articles if d.startswith(prefix))
-        if not matches:
-            raise NotFound(f"No article id starts with “{prefix}”; /sources lists them.")
-        if len(matches) > 1:
-            shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
-            raise NotFound(f"“{prefix}” is ambiguous: it starts {len(matches)} article ids "
-                           f"({shown}); type more of it.")
-        return matches[0]
+        return unique_prefix(prefix, gen.meta["articles"])
 
     def cite(self, ref: str, style: str | None = None) -> Answer:
         """The whole passage ``ref`` names (``<doc id or unique prefix>:p<N>``), fully cited;

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,24 @@ def _passage_docs(r: ArticleResult) -> list[dict[str, Any]]:
             for p in r.passages]
 
 
+def _replace(ix: Any, key: str, delete: set[str], add: Iterable[dict[str, Any]]) -> None:
+    """Delete the documents whose ``key`` is in ``delete``, add ``add``, commit; or nothing."""
+    # One process: Whoosh's multi-process writer measured slower here (pickling documents to
+    # its helpers and merging their segments cost more than it saved), and it forks, which a
+    # threaded caller such as the bot must not do.
+    writer = ix.writer(limitmb=WRITER_MB)
+    try:
+        for value in sorted(delete):
+            writer.delete_by_term(key, value)
+        for doc in add:
+            writer.add_document(**doc)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    ix.close()
+
+
 def write_passages(wdir: Path, results: list[ArticleResult], *, incremental: bool,
                    remove: set[str]) -> None:
     """Write (or, if ``incremental``, update) the passages index in ``wdir``.
@@ -62,21 +81,7 @@ def write_passages(wdir: Path, results: list[ArticleResult], *, incremental: boo
         ix = whoosh_index.open_dir(str(wdir), indexname=PASSAGES)
     else:
         ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname=PASSAGES)
-    # One process: Whoosh's multi-process writer measured slower here (pickling documents to
-    # the helpers and merging their segments cost more than it saved), and it forks, which a
-    # threaded caller such as the bot must not do.
-    writer = ix.writer(limitmb=WRITER_MB)
-    try:
-        for doc_id in sorted(remove):
-            writer.delete_by_term("doc_id", doc_id)
-        for r in results:
-            for doc in _passage_docs(r):
-                writer.add_document(**doc)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    ix.close()
+    _replace(ix, "doc_id", remove, (doc for r in results for doc in _passage_docs(r)))
 
 
 def write_events(wdir: Path, events: list[Event], passages: dict[str, str], *,
@@ -95,17 +100,7 @@ def write_events(wdir: Path, events: list[Event], passages: dict[str, str], *,
         old = {}
     stale = {eid for eid, data in old.items() if eid not in docs or docs[eid]["data"] != data}
     fresh = [d for eid, d in docs.items() if eid not in old or eid in stale]
-    writer = ix.writer(limitmb=WRITER_MB)
-    try:
-        for eid in sorted(stale):
-            writer.delete_by_term("event_id", eid)
-        for doc in fresh:
-            writer.add_document(**doc)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    ix.close()
+    _replace(ix, "event_id", stale, fresh)
     return {"added": len(fresh), "removed": len(stale - set(docs)),
             "kept": len(docs) - len(fresh)}
 

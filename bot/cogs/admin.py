@@ -11,9 +11,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import budget
 from bot.render_text import format_summary
-from bot.tree import NO_MENTIONS, admin_only
+from bot.tree import admin_only, edit_original
 from index.build import build_index
 from index.errors import TumenError
 
@@ -54,22 +53,16 @@ class AdminCog(commands.Cog):
             done, _ = await asyncio.wait({build}, timeout=PROGRESS_EVERY_S)
             if done:
                 break
-            await self._edit(interaction, f"Indexing… {state['done']}/{state['total'] or '?'} "
-                             f"articles, {time.monotonic() - started:.0f} s")
+            await edit_original(interaction, f"Indexing… {state['done']}/{state['total'] or '?'} "
+                                             f"articles, {time.monotonic() - started:.0f} s")
         try:
             summary = build.result()
         except TumenError as exc:
-            await self._edit(interaction, f"Reindex failed: {exc}")
+            await edit_original(interaction, f"Reindex failed: {exc}")
             return
         log.info("reindex by %s: %s", interaction.user.id, summary.generation)
-        await self._edit(interaction, "Reindex finished.\n" + format_summary(summary))
+        await edit_original(interaction, "Reindex finished.\n" + format_summary(summary))
 
-    async def _edit(self, interaction: discord.Interaction, text: str) -> None:
-        try:
-            await interaction.edit_original_response(
-                content=budget.trim(text, budget.CONTENT), allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException:
-            log.warning("could not update the reindex message", exc_info=True)
 
 
 async def setup(bot: TumenBot) -> None:

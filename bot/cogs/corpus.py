@@ -16,9 +16,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot import budget
 from bot.render_text import format_summary
-from bot.tree import NO_MENTIONS, admin_only
+from bot.tree import admin_only, edit_original
 from index.build import BuildSummary, build_index
 from index.errors import TumenError
 from index.ingest import (
@@ -102,11 +101,11 @@ class CorpusCog(commands.Cog):
                     added_by=str(interaction.user.id), max_bytes=settings.max_article_bytes)
                 log.info("/corpus add by %s: %s from %s", interaction.user.id, saved.doc_id,
                          draft.source)
-                await self._edit(interaction, _describe(saved) + "\nIndexing…")
+                await edit_original(interaction, _describe(saved) + "\nIndexing…")
                 outcome, summary = await self._rebuild(
                     f"/corpus add by Discord user {interaction.user.id}")
         except TumenError as exc:
-            await self._edit(interaction, f"Could not add the article: {_period(str(exc))}")
+            await edit_original(interaction, f"Could not add the article: {_period(str(exc))}")
             return
         skipped = [p for p in (summary.skipped if summary else []) if p.path == saved.path.name]
         if skipped:
@@ -117,7 +116,8 @@ class CorpusCog(commands.Cog):
         else:
             tail = f"Cite it as `/cite {saved.doc_id}:p1`."
         # The summary last: it is the part that may be cut to fit Discord's 2,000 characters.
-        await self._edit(interaction, "\n".join(x for x in (_describe(saved), tail, outcome) if x))
+        text = "\n".join(x for x in (_describe(saved), tail, outcome) if x)
+        await edit_original(interaction, text)
 
     @corpus.command(name="remove", extras={"admin": True})
     @app_commands.guild_only()
@@ -134,13 +134,13 @@ class CorpusCog(commands.Cog):
                                                   doc_id)
                 log.info("/corpus remove by %s: %s", interaction.user.id, removed.doc_id)
                 done = f"Removed `{removed.doc_id}` ({', '.join(removed.files)})."
-                await self._edit(interaction, done + "\nIndexing…")
+                await edit_original(interaction, done + "\nIndexing…")
                 outcome, _ = await self._rebuild(
                     f"/corpus remove by Discord user {interaction.user.id}")
         except TumenError as exc:
-            await self._edit(interaction, f"Could not remove the article: {_period(str(exc))}")
+            await edit_original(interaction, f"Could not remove the article: {_period(str(exc))}")
             return
-        await self._edit(interaction, f"{done}\n{outcome}")
+        await edit_original(interaction, f"{done}\n{outcome}")
 
     # -- steps -----------------------------------------------------------------------------
 
@@ -177,12 +177,6 @@ class CorpusCog(commands.Cog):
                     "Run /reindex when that is fixed.", None)
         return format_summary(summary), summary
 
-    async def _edit(self, interaction: discord.Interaction, text: str) -> None:
-        try:
-            await interaction.edit_original_response(
-                content=budget.trim(text, budget.CONTENT), allowed_mentions=NO_MENTIONS)
-        except discord.HTTPException:
-            log.warning("could not update the /corpus message", exc_info=True)
 
 
 def _period(text: str) -> str:

@@ -346,7 +346,7 @@ def test_remove_by_unique_prefix_and_refusals(tmp_path: Path) -> None:
         (corpus / name).write_text("Text.\n", encoding="utf-8")
     with pytest.raises(IngestError, match=r"ambiguous.*grain-deal, green-light"):
         remove_article(corpus, "g")
-    with pytest.raises(IngestError, match="no article id starts with “nope”"):
+    with pytest.raises(IngestError, match="No article id starts with “nope”"):
         remove_article(corpus, "nope")
     for bad in ("../corpus/pact", "pa/ct", "..", ""):
         with pytest.raises(IngestError, match="not an article id"):
