@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
 from index.errors import IndexUnavailable
@@ -158,8 +159,11 @@ class Generation:
         """
         try:
             meta = json.loads((path / META).read_text(encoding="utf-8"))
-            ix = whoosh_index.open_dir(str(path / WHOOSH_DIR), indexname="passages")
-            events_ix = whoosh_index.open_dir(str(path / WHOOSH_DIR), indexname="events")
+            # No memory maps: with them each searcher keeps a copy of most of the segment in
+            # memory; reading through the file is slightly slower but keeps the bot small.
+            storage = FileStorage(str(path / WHOOSH_DIR), supports_mmap=False)
+            ix = storage.open_index(indexname="passages")
+            events_ix = storage.open_index(indexname="events")
         except (OSError, ValueError, whoosh_index.IndexError) as exc:
             raise IndexUnavailable(f"the index generation {path.name} cannot be opened ({exc}); "
                                    "rebuild it with `tumen index --full`") from exc
