@@ -6,7 +6,7 @@ exactly the `tumen ask --json` contract of DESIGN.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Span = tuple[int, int]
@@ -197,7 +197,6 @@ class Answer:
     items: tuple[Item, ...] = ()
     notes: tuple[str, ...] = ()
     suggestion: str | None = None
-    total: int | None = field(default=None, compare=False)
     # A citation written out in a requested style (``/cite … style:apa``).
     formatted: str | None = None
     style: str | None = None

@@ -136,7 +136,7 @@ class Library:
         if not items:
             suggestion = "Try fewer or different words, or /sources to see what the corpus covers."
         return Answer(command="search", query=parsed.text, items=tuple(items), notes=tuple(notes),
-                      suggestion=suggestion, total=len(results))
+                      suggestion=suggestion)
 
     def _match_source(self, gen: Generation, source: str) -> list[str]:
         """Doc ids whose publisher, title or doc id contains ``source`` (case-insensitive)."""
