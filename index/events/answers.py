@@ -94,17 +94,21 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
     searcher = gen.events_searcher()
     # Year terms over-select at the range's ends: fetch more, then keep the true overlaps.
     fetch = limit if time is None else limit * 4
-    results = searcher.search(q, limit=fetch)
+    # Without words there is nothing to rank by: take matches as they come (no scoring pass
+    # over, say, every visit in the corpus).
+    results = searcher.search(q, limit=fetch, scored=parsed is not None)
     if results.is_empty() and parsed is not None and len(parsed.units) > 1:
         parts[0] = wq.Or([parsed.whoosh_query("text", any_term=True),
                           parsed.whoosh_query("names", any_term=True)])
         results = searcher.search(wq.And(parts), limit=limit)
     out = []
-    for hit in results:
+    for hit in results:  # unscored results hold every match: stop at the limit
         event, quotes = load_event(hit.fields())
         if time is None or _overlaps(event, time):
-            out.append(EventHit(event, quotes, float(hit.score)))
-    return out[:limit]
+            out.append(EventHit(event, quotes, float(hit.score or 0.0)))
+            if len(out) >= limit:
+                break
+    return out
 
 
 def same_day(gen: Generation, hits: list[EventHit], limit: int = 5) -> list[EventHit]:
@@ -120,7 +124,7 @@ def same_day(gen: Generation, hits: list[EventHit], limit: int = 5) -> list[Even
             event, quotes = load_event(hit.fields())
             if event.event_id not in known:
                 known.add(event.event_id)
-                out.append(EventHit(event, quotes, float(hit.score)))
+                out.append(EventHit(event, quotes, float(hit.score or 0.0)))
     return out[:limit]
 
 
