@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 import yarl
 from discord.ext import commands
@@ -158,5 +159,14 @@ def run_bot(settings: Settings) -> int:
     configure_logging(settings.log_level)
     _point_at_proxies(settings)
     bot = TumenBot(settings)
-    bot.run(settings.discord_token.get_secret_value(), log_handler=None)
+    try:
+        bot.run(settings.discord_token.get_secret_value(), log_handler=None)
+    except discord.LoginFailure:
+        log.error("Discord refused the token: check TUMEN_DISCORD_TOKEN (the bot's token from "
+                  "the Developer Portal, not a client secret).")
+        return 1
+    except (aiohttp.ClientError, OSError) as exc:
+        log.error("Cannot reach Discord (%s); check the network or the proxy settings "
+                  "TUMEN_DISCORD_API_BASE / TUMEN_DISCORD_GATEWAY_URL.", exc.__class__.__name__)
+        return 1
     return 0

@@ -49,3 +49,22 @@ async def test_tumen_run_serves_commands_through_the_proxy_settings(
     assert TOKEN not in text
     assert "application commands synced" in text
     assert fake_discord.violations == []
+
+
+async def test_tumen_run_says_plainly_when_discord_cannot_be_reached(
+        tmp_path: Path, bot_settings: Settings) -> None:
+    env = {**os.environ, "TUMEN_DISCORD_TOKEN": TOKEN,
+           # A closed port on loopback: connection refused at once.
+           "TUMEN_DISCORD_API_BASE": "http://127.0.0.1:9/api/v10",
+           "TUMEN_DISCORD_GATEWAY_URL": "ws://127.0.0.1:9/gateway",
+           "TUMEN_INDEX_DIR": str(bot_settings.index_dir),
+           "TUMEN_CORPUS_DIR": str(bot_settings.corpus_dir)}
+    tumen = Path(sys.executable).parent / "tumen"
+    proc = await asyncio.create_subprocess_exec(
+        str(tumen), "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    output, _ = await asyncio.wait_for(proc.communicate(), timeout=60)
+    text = output.decode(errors="replace")
+    assert proc.returncode == 1
+    assert "Cannot reach Discord" in text and "Traceback" not in text
+    assert TOKEN not in text
