@@ -239,7 +239,10 @@ class Library:
         parsed = parse_user_query(topic)
         gen = self.store.current()
         actions = ev.lexicon().actions_for_terms(list(parsed.words))
-        hits = ev.search_events(gen, parsed)
+        broad = ev.too_broad(gen, parsed)
+        hits = ev.search_events(gen, parsed, scored=not broad)
+        if broad:
+            hits = ev.chronological(hits)
         if actions:  # "debt" also means the debt-relief events, however they were worded
             known = {h.event.event_id for h in hits}
             hits += [h for h in ev.search_events(gen, None, actions=actions)
@@ -247,8 +250,10 @@ class Library:
         hits += ev.same_day(gen, hits)
         items = [ev.event_item(gen, h, parsed.units) for h in hits]
         if items:
+            wide = ("Those words are in most events: these are some of them, in date order; "
+                    "add a name, a place or a year to narrow it.",) if broad else ()
             return Answer(command="when", query=parsed.text, items=tuple(items),
-                          notes=tuple([*parsed.notes, *ev.event_notes(items)]))
+                          notes=tuple([*parsed.notes, *wide, *ev.event_notes(items)]))
         passages = self.search(topic)
         if passages.items:
             return Answer(command="when", query=parsed.text, items=passages.items,

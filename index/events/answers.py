@@ -19,6 +19,8 @@ from index.snippets import best_quote
 from index.store import Generation
 
 MAX_EVENTS = 25
+BROAD_MIN_EVENTS = 1000
+BROAD_SHARE = 0.2
 _STATUS_WORDS = {"planned": "planned", "plan": "planned", "plans": "planned",
                  "denied": "denied", "reported": "reported", "happened": "happened"}
 
@@ -76,9 +78,19 @@ def _overlaps(e: Event, tr: TimeRange) -> bool:
     return first <= hi and lo <= last
 
 
+def too_broad(gen: Generation, parsed: ParsedQuery) -> bool:
+    """Whether every word of the query is in most events ("North Korea" in a corpus about it):
+    ranking them all would cost much and tell little."""
+    searcher = gen.events_searcher()
+    total = searcher.doc_count()
+    if total < BROAD_MIN_EVENTS or parsed.phrases:
+        return False
+    return all(searcher.doc_frequency("text", w) > BROAD_SHARE * total for w in parsed.words)
+
+
 def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[str] = (),
                   status: str | None = None, time: TimeRange | None = None,
-                  limit: int = MAX_EVENTS) -> list[EventHit]:
+                  limit: int = MAX_EVENTS, scored: bool = True) -> list[EventHit]:
     """Events matching the words (in sentences, names or roles), action types, status, time."""
     parts: list[wq.Query] = []
     if parsed is not None:
@@ -96,7 +108,7 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
     fetch = limit if time is None else limit * 4
     # Without words there is nothing to rank by: take matches as they come (no scoring pass
     # over, say, every visit in the corpus).
-    results = searcher.search(q, limit=fetch, scored=parsed is not None)
+    results = searcher.search(q, limit=fetch, scored=scored and parsed is not None)
     if results.is_empty() and parsed is not None and len(parsed.units) > 1:
         parts[0] = wq.Or([parsed.whoosh_query("text", any_term=True),
                           parsed.whoosh_query("names", any_term=True)])

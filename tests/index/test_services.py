@@ -105,3 +105,13 @@ def test_passage_id_autocomplete(seed_library: Library) -> None:
     assert set(ids) == {"001_fb27f336a89ec95e:p1", "001_fb27f336a89ec95e:p10",
                         "001_fb27f336a89ec95e:p11", "001_fb27f336a89ec95e:p12"}
     assert len(seed_library.passage_ids("", limit=25)) == 25
+
+
+def test_a_topic_in_most_events_is_listed_by_date_with_advice(
+        seed_library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("index.events.answers.BROAD_MIN_EVENTS", 1)
+    answer = seed_library.when("Russia")
+    assert any("in most events" in n for n in answer.notes)
+    dates = [i.date.start for i in answer.items if i.kind == "event" and i.date]
+    assert dates == sorted(dates)
+    assert not any("in most events" in n for n in seed_library.when("Trutnev").notes)
