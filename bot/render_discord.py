@@ -6,6 +6,7 @@ words, the block quote, links) are markdown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import discord
@@ -114,26 +115,31 @@ def fit(embed: discord.Embed) -> discord.Embed:
     return embed
 
 
-def render_passages(answer: Answer) -> list[discord.Embed]:
-    """`/search`: one embed per page of passages."""
+def _paged(answer: Answer, noun: str, size: int,
+           field: Callable[[int, Item], tuple[str, str]], nothing: str) -> list[discord.Embed]:
+    """One embed per page of ``size`` items, numbered across pages; ``nothing`` when empty."""
     n = len(answer.items)
-    head = f"/{answer.command} {answer.query}"
+    head = f"/{answer.command} {answer.query}".rstrip()
     if not n:
-        text = "\n".join(filter(None, [_notes(answer), "Nothing found.",
-                                       _esc(answer.suggestion or "")]))
-        return [_base(f"{head} — nothing found", text)]
-    pages = _chunks(answer.items, PASSAGES_PER_PAGE)
+        return [_base(f"{head} — nothing found", nothing)]
+    pages = _chunks(answer.items, size)
     embeds = []
     for p, chunk in enumerate(pages, start=1):
-        e = _base(f"{head} — {n} passage{'s' if n != 1 else ''}",
+        e = _base(f"{head} — {n} {noun}{'s' if n != 1 else ''}",
                   budget.trim(_notes(answer), NOTES_ROOM))
-        start = (p - 1) * PASSAGES_PER_PAGE
-        for i, item in enumerate(chunk, start=start + 1):
-            name, value = _item_field(i, item)
+        for i, item in enumerate(chunk, start=(p - 1) * size + 1):
+            name, value = field(i, item)
             e.add_field(name=name, value=value, inline=False)
         _footer(e, _page_footer(p, len(pages)))
         embeds.append(e)
     return embeds
+
+
+def render_passages(answer: Answer) -> list[discord.Embed]:
+    """`/search`: one embed per page of passages."""
+    nothing = "\n".join(filter(None, [_notes(answer), "Nothing found.",
+                                      _esc(answer.suggestion or "")]))
+    return _paged(answer, "passage", PASSAGES_PER_PAGE, _item_field, nothing)
 
 
 def render_cite(answer: Answer) -> list[discord.Embed]:
@@ -225,23 +231,9 @@ def render_events(answer: Answer) -> list[discord.Embed]:
     """`/when`, `/who`, `/timeline`: events (or passages, when no event matched)."""
     if any(i.kind == "passage" for i in answer.items):
         return render_passages(answer)
-    n = len(answer.items)
-    head = f"/{answer.command} {answer.query}".rstrip()
-    if not n:
-        text = "\n".join(filter(None, [_notes(answer), _esc(answer.suggestion or
-                                                             "Nothing found.")]))
-        return [_base(f"{head} — nothing found", text)]
-    pages = _chunks(answer.items, EVENTS_PER_PAGE)
-    embeds = []
-    for p, chunk in enumerate(pages, start=1):
-        e = _base(f"{head} — {n} event{'s' if n != 1 else ''}",
-                  budget.trim(_notes(answer), NOTES_ROOM))
-        for i, item in enumerate(chunk, start=(p - 1) * EVENTS_PER_PAGE + 1):
-            name, value = _event_field(i, item)
-            e.add_field(name=name, value=value, inline=False)
-        _footer(e, _page_footer(p, len(pages)))
-        embeds.append(e)
-    return embeds
+    nothing = "\n".join(filter(None, [_notes(answer),
+                                      _esc(answer.suggestion or "Nothing found.")]))
+    return _paged(answer, "event", EVENTS_PER_PAGE, _event_field, nothing)
 
 
 RENDERERS = {"when": render_events, "who": render_events, "timeline": render_events,
