@@ -271,8 +271,11 @@ class Library:
             parsed = parse_user_query(rest)
         elif not actions and not status and time is None:
             raise QueryError("Usage: /who <action> [time], e.g. /who visited 2014")
+        # Answers come in date order, so ranking only matters for narrow words; words found in
+        # most events would be scored one by one for nothing.
+        broad = parsed is not None and ev.too_broad(gen, parsed)
         hits = ev.chronological(ev.search_events(gen, parsed, actions=actions, status=status,
-                                                 time=time))
+                                                 time=time, scored=not broad))
         items = [ev.event_item(gen, h, parsed.units if parsed else ()) for h in hits]
         asked = []
         if actions:
