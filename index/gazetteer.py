@@ -372,27 +372,25 @@ def _add_title(gaz: Gazetteer, title: Title) -> None:
     gaz.title_words |= {key_of(w) for w in title.title.split() if w[:1].isupper()}
 
 
-def load_gazetteer(path: str | Path) -> Gazetteer:
-    """Read, validate and index one gazetteer YAML file."""
+def _parse_text(text: str, where: object) -> Gazetteer:
+    """Parse and index gazetteer YAML; errors name ``where`` (the file)."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ValueError(f"gazetteer {path}: not valid YAML: {exc}") from exc
+        raise ValueError(f"gazetteer {where}: not valid YAML: {exc}") from exc
     try:
         return parse_gazetteer(data)
     except ValueError as exc:
-        raise ValueError(f"{path}: {exc}") from None
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def load_gazetteer(path: str | Path) -> Gazetteer:
+    """Read, validate and index one gazetteer YAML file."""
+    return _parse_text(Path(path).read_text(encoding="utf-8"), path)
 
 
 @lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once per process."""
     res = files("index") / "data" / "gazetteer.yaml"
-    try:
-        data = yaml.safe_load(res.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"gazetteer {res}: not valid YAML: {exc}") from exc
-    try:
-        return parse_gazetteer(data)
-    except ValueError as exc:
-        raise ValueError(f"{res}: {exc}") from None
+    return _parse_text(res.read_text(encoding="utf-8"), res)
