@@ -10,9 +10,7 @@ incremental build reprocesses only new and changed articles — and a new versio
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +24,6 @@ from index.passages import ArticlePassages, make_passages
 
 log = logging.getLogger(__name__)
 
-CACHE_DIR = "cache"
 _WORDS = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -110,48 +107,3 @@ def process_article(article: Article) -> ArticleResult:
     return ArticleResult(meta=article.meta, sha256=article.sha256, passages=list(ap.passages),
                          dropped=list(ap.dropped), events=events,
                          facts=_sentence_facts(ap, sents), words=words)
-
-
-class ArticleCache:
-    """Processed articles on disk, one JSON file per (doc id, content, program version)."""
-
-    def __init__(self, index_dir: Path) -> None:
-        self.dir = index_dir / CACHE_DIR
-
-    @staticmethod
-    def key(doc_id: str, sha256: str) -> str:
-        raw = f"{pipeline_version()}\0{doc_id}\0{sha256}".encode()
-        return hashlib.sha256(raw).hexdigest()[:32]
-
-    def get(self, doc_id: str, sha256: str) -> ArticleResult | None:
-        path = self.dir / f"{self.key(doc_id, sha256)}.json"
-        try:
-            return ArticleResult.from_json(json.loads(path.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            log.warning("ignoring an unreadable cache entry %s (%s)", path.name, exc)
-            return None
-
-    def put(self, result: ArticleResult) -> None:
-        """Store a result (atomically; a failure to cache never fails the build)."""
-        path = self.dir / f"{self.key(result.doc_id, result.sha256)}.json"
-        try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".tmp-{os.getpid()}")
-            tmp.write_text(json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError as exc:
-            log.warning("could not cache %s (%s)", result.doc_id, exc)
-
-    def keep_only(self, results: list[ArticleResult]) -> int:
-        """Delete entries no current article uses (old versions, removed articles)."""
-        wanted = {f"{self.key(r.doc_id, r.sha256)}.json" for r in results}
-        removed = 0
-        if not self.dir.is_dir():
-            return 0
-        for path in self.dir.iterdir():
-            if path.name not in wanted:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed

@@ -5,10 +5,12 @@ pointer only when everything was written and the new generation opens. Anything 
 before the switch leaves the old generation serving and removes the partial one; a build killed
 outright leaves a partial folder that the next build removes.
 
-Builds are incremental by default: articles whose file is unchanged are taken from the cache
-(`index.artifacts`), the passages of changed and removed articles are replaced in a copy of the
-served index, and only the merged events that changed are rewritten. ``full=True`` reprocesses
-everything and writes the indexes from scratch.
+Builds are incremental by default. The build state (`index.state`) remembers what the served
+generation was built from: files whose size and modification time are unchanged are not read,
+the passages of changed and removed articles are replaced in a copy of the served index, and
+their accounts of events are taken out of, and merged back into, the stored events
+(`index.events.incremental`); only the events that changed are rewritten. ``full=True``
+reprocesses everything and writes the indexes from scratch.
 """
 
 from __future__ import annotations
@@ -19,18 +21,21 @@ import logging
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from index.artifacts import ArticleCache, ArticleResult, pipeline_version, process_article
+from index.artifacts import ArticleResult, pipeline_version, process_article
 from index.buildlock import BuildLock
 from index.errors import BuildError
-from index.events.merge import merge_events
-from index.loader import DEFAULT_MAX_BYTES, Problem, load_corpus
+from index.events.incremental import Account, Delta, merge_all, merge_changed, rank_of
+from index.events.store import quote_texts
+from index.loader import DEFAULT_MAX_BYTES, LoadReport, Problem, load_corpus
 from index.models import Article
+from index.state import BuildState
 from index.store import (
     META,
     VOCABULARY,
@@ -42,7 +47,7 @@ from index.store import (
     remove_stale_generations,
     switch_to,
 )
-from index.writer import link_index_files, previous_events, write_events, write_passages
+from index.writer import link_index_files, write_events, write_passages
 
 log = logging.getLogger(__name__)
 
@@ -95,28 +100,9 @@ def _served_meta(index_dir: Path) -> dict[str, object] | None:
         return None
 
 
-def _process(articles: list[Article], cache: ArticleCache, full: bool,
-             progress: Progress | None, lock: BuildLock) -> tuple[list[ArticleResult], int]:
-    """Every article's result, from the cache where possible; returns (results, reprocessed)."""
-    results: dict[str, ArticleResult] = {}
-    todo: list[Article] = []
-    for a in articles:
-        hit = None if full else cache.get(a.meta.doc_id, a.sha256)
-        if hit is not None:
-            results[a.meta.doc_id] = hit
-        else:
-            todo.append(a)
-    total, done = len(articles), len(results)
-    if progress is not None and done:
-        progress(done, total, "(unchanged articles)")
-    for r in _run(todo):
-        cache.put(r)
-        results[r.doc_id] = r
-        done += 1
-        lock.update(done, total)
-        if progress is not None:
-            progress(done, total, r.doc_id)
-    return [results[a.meta.doc_id] for a in articles], len(todo)
+def fingerprint() -> str:
+    """What a build state must have been made by to be updated rather than rebuilt."""
+    return f"{FORMAT}:{pipeline_version()}"
 
 
 def _run(todo: list[Article]) -> Iterator[ArticleResult]:
@@ -128,6 +114,20 @@ def _run(todo: list[Article]) -> Iterator[ArticleResult]:
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         yield from pool.map(process_article, todo, chunksize=8)
+
+
+def _process(todo: list[Article], done: int, total: int, progress: Progress | None,
+             lock: BuildLock) -> list[ArticleResult]:
+    if progress is not None and done:
+        progress(done, total, "(unchanged articles)")
+    results = []
+    for r in _run(todo):
+        results.append(r)
+        done += 1
+        lock.update(done, total)
+        if progress is not None:
+            progress(done, total, r.doc_id)
+    return results
 
 
 def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
@@ -144,117 +144,148 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
     mark = checkpoint or (lambda phase: None)
     with BuildLock(index_dir, who=who) as lock:
         clean_partial_generations(index_dir)
-        report = load_corpus(corpus_dir, max_bytes=max_bytes)
-        if not report.articles:
-            why = (f"all {len(report.problems)} article files were rejected"
-                   if report.problems else f"no .md or .txt articles in {corpus_dir}")
-            raise BuildError(f"nothing to index: {why}; the current index keeps serving")
-        mark("loaded")
-        cache = ArticleCache(index_dir)
-        results, reprocessed = _process(report.articles, cache, full, progress, lock)
-        empty = [r for r in results if not r.passages]
-        for r in empty:
-            report.problems.append(Problem(Path(r.meta.path).name,
-                                           "nothing left after removing boilerplate"))
-        results = [r for r in results if r.passages]
-        if not results:
-            raise BuildError("nothing to index: no article has any text after cleaning; "
-                             "the current index keeps serving")
-        mark("processed")
         served = _served_meta(index_dir)
-        gen_dir = new_generation_dir(index_dir)
+        state = BuildState(index_dir)
         try:
-            summary = _write_generation(index_dir, gen_dir, corpus_dir, results, report.problems,
-                                        served, full, mark)
-            summary.reprocessed = reprocessed
-            summary.duration_s = round(time.monotonic() - started, 3)
-            _write_meta(gen_dir, corpus_dir, summary, results)
-            mark("written")
-            Generation.open(gen_dir).close()  # prove it opens before anyone is pointed at it
-            switch_to(index_dir, gen_dir)
-        except OSError as exc:
-            shutil.rmtree(gen_dir, ignore_errors=True)
-            raise BuildError(f"could not write the new index ({exc.strerror or exc}); "
-                             "the current index keeps serving") from exc
+            incremental = (not full and served is not None
+                           and state.usable_for(read_pointer(index_dir), fingerprint()))
+            report = load_corpus(corpus_dir, max_bytes=max_bytes,
+                                 known=state.files() if incremental else None)
+            if not report.articles and not report.unchanged:
+                why = (f"all {len(report.problems)} article files were rejected"
+                       if report.problems else f"no .md or .txt articles in {corpus_dir}")
+                raise BuildError(f"nothing to index: {why}; the current index keeps serving")
+            mark("loaded")
+            total = len(report.articles) + len(report.unchanged)
+            results = _process(report.articles, len(report.unchanged), total, progress, lock)
+            for r in results:
+                if not r.passages:
+                    report.problems.append(Problem(Path(r.meta.path).name,
+                                                   "nothing left after removing boilerplate"))
+            results = [r for r in results if r.passages]
+            if not results and not report.unchanged:
+                raise BuildError("nothing to index: no article has any text after cleaning; "
+                                 "the current index keeps serving")
+            mark("processed")
+            summary = _write_generation(index_dir, corpus_dir, state, report, results,
+                                        incremental, mark, started)
         except BaseException:
-            shutil.rmtree(gen_dir, ignore_errors=True)
+            state.rollback()
             raise
-        mark("switched")
+        finally:
+            state.close()
         remove_stale_generations(index_dir)
-        cache.keep_only(results)
     log.info("built %s: %d articles (%d reprocessed), %d passages, %d events", summary.generation,
-             summary.articles, reprocessed, summary.passages, summary.events)
+             summary.articles, summary.reprocessed, summary.passages, summary.events)
     return summary
 
 
-def _write_generation(index_dir: Path, gen_dir: Path, corpus_dir: Path,
-                      results: list[ArticleResult], problems: list[Problem],
-                      served: dict[str, object] | None, full: bool,
-                      mark: Checkpoint) -> BuildSummary:
-    before: dict[str, dict[str, object]] = (served or {}).get("articles", {})  # type: ignore[assignment]
-    now = {r.doc_id: r for r in results}
-    added = sorted(set(now) - set(before))
-    removed = sorted(set(before) - set(now))
-    updated = sorted(d for d in set(now) & set(before) if before[d].get("sha256") != now[d].sha256)
-    incremental = (not full and served is not None and served.get("format") == FORMAT
-                   and served.get("pipeline") == pipeline_version())
-    wdir = gen_dir / WHOOSH_DIR
-    old_wdir = index_dir / str(read_pointer(index_dir)) / WHOOSH_DIR
-    old_events = previous_events(old_wdir) if served is not None else {}
-    if incremental:
-        link_index_files(old_wdir, wdir)
-        changed = [now[d] for d in added + updated]
-        write_passages(wdir, changed, incremental=True, remove=set(updated) | set(removed))
-    else:
-        wdir.mkdir()
-        write_passages(wdir, results, incremental=False, remove=set())
-    mark("passages")
-    extracted = [e for r in results for e in r.events]
-    events = merge_events(extracted)
-    passages = {p.passage_id: p.text for r in results for p in r.passages}
-    write_events(wdir, events, passages, incremental=incremental)
-    words = sorted({w for r in results for w in r.words})
-    (gen_dir / VOCABULARY).write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
-    summary = BuildSummary(
-        generation=gen_dir.name, built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        duration_s=0.0, articles=len(results), passages=sum(len(r.passages) for r in results),
-        events=len(events), merged=len(extracted) - len(events),
-        mode="incremental" if incremental else "full", added=added, updated=updated,
-        removed=removed, skipped=problems,
-        dropped={r.doc_id: len(r.dropped) for r in results if r.dropped})
-    _compare_events(summary, old_events, {e.event_id: e.to_json() for e in events})
+def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
+                      results: list[ArticleResult], incremental: bool, mark: Checkpoint,
+                      started: float) -> BuildSummary:
+    gen_dir = new_generation_dir(index_dir)
+    try:
+        before = state.article_shas() if incremental else {}
+        now = {r.doc_id for r in results} | set(report.unchanged)
+        added = sorted({r.doc_id for r in results} - set(before))
+        updated = sorted(r.doc_id for r in results if r.doc_id in before)
+        removed = sorted(set(before) - now)
+        gone = set(updated) | set(removed)
+        state.begin(fresh=not incremental)
+        wdir = gen_dir / WHOOSH_DIR
+        if incremental:
+            link_index_files(index_dir / str(read_pointer(index_dir)) / WHOOSH_DIR, wdir)
+        else:
+            wdir.mkdir()
+        write_passages(wdir, results, incremental=incremental, remove=gone)
+        mark("passages")
+        for doc_id in sorted(gone):
+            state.remove_article(doc_id)
+        for r in results:
+            state.put_article(r.doc_id, r.sha256, _article_entry(r), len(r.passages),
+                              len(r.dropped), r.words)
+        accounts = _accounts(results)
+        delta = (merge_changed(state, gone, accounts) if incremental
+                 else merge_all(state, accounts))
+        write_events(wdir, delta.write, delta.removed, incremental=incremental)
+        vocabulary = state.vocabulary()
+        (gen_dir / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False),
+                                          encoding="utf-8")
+        state.set_files({name: st for name, st in report.stats.items() if st.doc_id in now})
+        totals = state.totals()
+        summary = BuildSummary(
+            generation=gen_dir.name,
+            built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), duration_s=0.0,
+            articles=totals["articles"], passages=totals["passages"], events=totals["events"],
+            merged=totals["accounts"] - totals["events"],
+            mode="incremental" if incremental else "full", reprocessed=len(report.articles),
+            added=added, updated=updated, removed=removed, skipped=report.problems,
+            dropped=state.dropped())
+        _compare_events(summary, delta)
+        summary.duration_s = round(time.monotonic() - started, 3)
+        _write_meta(gen_dir, corpus_dir, summary, state)
+        mark("written")
+        Generation.open(gen_dir).close()  # prove it opens before anyone is pointed at it
+        state.commit(gen_dir.name, fingerprint())
+        switch_to(index_dir, gen_dir)
+    except (OSError, sqlite3.Error) as exc:
+        shutil.rmtree(gen_dir, ignore_errors=True)
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise BuildError(f"could not write the new index ({why}); "
+                         "the current index keeps serving") from exc
+    except BaseException:
+        shutil.rmtree(gen_dir, ignore_errors=True)
+        raise
+    mark("switched")
     return summary
 
 
-def _compare_events(summary: BuildSummary, old: dict[str, dict[str, object]],
-                    new: dict[str, dict[str, object]]) -> None:
+def _accounts(results: list[ArticleResult]) -> list[Account]:
+    """Every extracted event of the processed articles, ranked in corpus order."""
+    out = []
+    for r in sorted(results, key=lambda r: Path(r.meta.path).name):
+        texts = {p.passage_id: p.text for p in r.passages}
+        name = Path(r.meta.path).name
+        out += [Account(e, rank_of(name, i), quote_texts(e, texts))
+                for i, e in enumerate(r.events)]
+    return out
+
+
+def _compare_events(summary: BuildSummary, delta: Delta) -> None:
     """Merged events that gained or lost sources, and disagreements that are new."""
     def docs(e: dict[str, object]) -> set[str]:
         return {m["doc_id"] for m in e.get("evidence", [])}  # type: ignore[union-attr, index]
 
-    for eid in sorted(set(old) & set(new)):
-        gained, lost = docs(new[eid]) - docs(old[eid]), docs(old[eid]) - docs(new[eid])
+    for eid in sorted(set(delta.before) & set(delta.write)):
+        old, new = delta.before[eid], delta.write[eid]
+        gained, lost = docs(new) - docs(old), docs(old) - docs(new)
         if gained:
             summary.sources_gained[eid] = sorted(gained)
         if lost:
             summary.sources_lost[eid] = sorted(lost)
-    old_notes = {n for e in old.values() for n in e.get("notes", [])}  # type: ignore[union-attr]
-    summary.new_disagreements = sorted({n for e in new.values() for n in e.get("notes", [])  # type: ignore[union-attr]
+    if summary.mode == "full":
+        return  # a full build has no previous events to compare with
+    old_notes = {n for e in delta.before.values() for n in e.get("notes", [])}  # type: ignore[union-attr]
+    summary.new_disagreements = sorted({n for e in delta.write.values()
+                                        for n in e.get("notes", [])  # type: ignore[union-attr]
                                         if n not in old_notes})
 
 
-def _write_meta(gen_dir: Path, corpus_dir: Path, summary: BuildSummary,
-                results: list[ArticleResult]) -> None:
-    articles = {}
-    for r in results:
-        m = r.meta
-        articles[m.doc_id] = {
-            "title": m.title, "publisher": m.publisher, "date": m.date, "url": m.url,
+def _article_entry(r: ArticleResult) -> dict[str, object]:
+    """The article's entry in meta.json (what `/sources` and citations show)."""
+    m = r.meta
+    return {"title": m.title, "publisher": m.publisher, "date": m.date, "url": m.url,
             "author": m.author, "date_basis": m.date_basis, "path": Path(m.path).name,
             "sha256": r.sha256, "passages": len(r.passages),
-            "dropped": [{"text": d.text, "reason": d.reason} for d in r.dropped],
-        }
-    meta = {"format": FORMAT, "pipeline": pipeline_version(), "corpus_dir": str(corpus_dir),
-            "summary": summary.to_json(), "articles": articles}
+            "dropped": [{"text": d.text, "reason": d.reason} for d in r.dropped]}
+
+
+def _write_meta(gen_dir: Path, corpus_dir: Path, summary: BuildSummary,
+                state: BuildState) -> None:
+    head = {"format": FORMAT, "pipeline": pipeline_version(), "corpus_dir": str(corpus_dir),
+            "summary": summary.to_json()}
+    # The articles object is assembled from the stored entries rather than parsed and dumped.
+    text = json.dumps(head, ensure_ascii=False)[:-1] + ', "articles": '
+    text += state.article_entries_json() + "}"
     # meta.json is written last: a generation without it is incomplete by definition.
-    (gen_dir / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    (gen_dir / META).write_text(text, encoding="utf-8")

@@ -69,10 +69,22 @@ class Problem:
 
 @dataclass
 class LoadReport:
-    """The articles that loaded and the files that did not."""
+    """The articles that loaded, the files that did not, and those known to be unchanged."""
 
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # doc ids of files not read again
+    stats: dict[str, FileStat] = field(default_factory=dict)  # file name -> what was seen
+
+
+@dataclass(frozen=True)
+class FileStat:
+    """What a build saw of one article file: enough to tell next time that it is unchanged."""
+
+    doc_id: str
+    size: int
+    mtime_ns: int
+    sha256: str
 
 
 def normalize_date(value: object) -> str:
@@ -252,9 +264,16 @@ def article_paths(corpus_dir: Path) -> list[Path]:
                   and p.is_file())
 
 
-def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadReport:
-    """Load every article of a corpus directory, collecting problems instead of stopping."""
+def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+                known: dict[str, FileStat] | None = None) -> LoadReport:
+    """Load every article of a corpus directory, collecting problems instead of stopping.
+
+    With ``known`` (what the last build saw), a file whose size and modification time (in
+    nanoseconds) are unchanged is not read again: its doc id goes to ``unchanged``. Like git's
+    index, this trusts the file system's clock; ``tumen index --full`` reads everything.
+    """
     report = LoadReport()
+    known = known or {}
     seen: dict[str, Path] = {}
     for path in article_paths(corpus_dir):
         name = path.name
@@ -268,11 +287,23 @@ def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadRep
                       f"skipped (rename one of them)"))
             continue
         try:
+            st = path.stat()
+            before = known.get(name)
+            if (before is not None and before.doc_id == path.stem and before.size == st.st_size
+                    and before.mtime_ns == st.st_mtime_ns):
+                seen[path.stem] = path
+                report.unchanged.append(path.stem)
+                report.stats[name] = before
+                continue
             article = load_article(path, max_bytes=max_bytes)
         except (ValueError, OSError) as exc:
             report.problems.append(Problem(name, str(exc)))
             continue
         seen[path.stem] = path
+        report.stats[name] = FileStat(path.stem, st.st_size, st.st_mtime_ns, article.sha256)
+        if before is not None and before.sha256 == article.sha256:
+            report.unchanged.append(path.stem)  # touched, not changed
+            continue
         report.articles.append(article)
     for p in report.problems:
         log.info("skipped %s", p)

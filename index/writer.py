@@ -8,7 +8,6 @@ as a new file. The served generation's files are therefore never touched.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -84,35 +83,13 @@ def write_passages(wdir: Path, results: list[ArticleResult], *, incremental: boo
     _replace(ix, "doc_id", remove, (doc for r in results for doc in _passage_docs(r)))
 
 
-def write_events(wdir: Path, events: list[Event], passages: dict[str, str], *,
-                 incremental: bool) -> dict[str, int]:
-    """Write (or update) the events index; only changed events are rewritten in a delta.
-
-    Returns counts of events ``added``, ``removed`` and ``kept`` unchanged.
-    """
-    docs = {e.event_id: event_document(e, passages) for e in events}
+def write_events(wdir: Path, write: dict[str, dict[str, Any]], remove: set[str], *,
+                 incremental: bool) -> None:
+    """Write (or update) the events index: ``write`` maps event ids to the JSON of events to
+    add or replace (with their ``quotes``); ``remove`` are ids of events that are gone."""
     if incremental:
         ix = whoosh_index.open_dir(str(wdir), indexname=EVENTS)
-        with ix.searcher() as s:
-            old = {f["event_id"]: f["data"] for f in s.all_stored_fields()}
     else:
         ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
-        old = {}
-    stale = {eid for eid, data in old.items() if eid not in docs or docs[eid]["data"] != data}
-    fresh = [d for eid, d in docs.items() if eid not in old or eid in stale]
-    _replace(ix, "event_id", stale, fresh)
-    return {"added": len(fresh), "removed": len(stale - set(docs)),
-            "kept": len(docs) - len(fresh)}
-
-
-def previous_events(wdir: Path) -> dict[str, dict[str, Any]]:
-    """The served generation's merged events by id (to report what a build changed)."""
-    try:
-        ix = whoosh_index.open_dir(str(wdir), indexname=EVENTS)
-    except (OSError, whoosh_index.EmptyIndexError, ValueError):
-        return {}
-    try:
-        with ix.searcher() as s:
-            return {f["event_id"]: json.loads(f["data"]) for f in s.all_stored_fields()}
-    finally:
-        ix.close()
+    docs = (event_document(Event.from_json(d), d["quotes"]) for d in write.values())
+    _replace(ix, "event_id", (remove | set(write)) if incremental else set(), docs)

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
-from index.events.dates import bounds, human, more_specific
+from index.events.dates import bounds, more_specific
+from index.events.firsts import note_earlier_than_first
 from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.summary import summarize
@@ -73,6 +76,10 @@ class _Cluster:
     """Events told as one, with what matching needs kept up to date as members join."""
 
     members: list[Event] = field(default_factory=list)
+    cluster_id: str | None = None  # set when the cluster was stored by an earlier build
+    ranks: list[Any] = field(default_factory=list)  # each member's place in the corpus
+    head_rank: Any = None
+    first_rank: Any = None
     sentences: set[tuple[str, tuple[int, int]]] = field(default_factory=set)
     people: list[Actor] = field(default_factory=list)
     src: set[str] = field(default_factory=set)
@@ -174,7 +181,8 @@ def _status_note(event: Event) -> str | None:
     return f"Sources disagree on whether it happened — {said}."
 
 
-def _combine(c: _Cluster) -> Event:
+def combine(c: _Cluster) -> Event:
+    """The merged event of a cluster (its head's id, the most specific date, every citation)."""
     members = c.members
     if len(members) == 1:
         return members[0]
@@ -268,53 +276,72 @@ def _keys(e: Event) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     return filed, look
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Merge events told more than once (across or within articles); order is kept."""
-    clusters: list[_Cluster] = []
-    buckets: dict[tuple[str, ...], dict[int, _Cluster]] = {}
-    position = {id(e): i for i, e in enumerate(events)}
-    # Most specific first: a precise account anchors the vaguer ones that join it.
-    order = sorted(range(len(events)), key=lambda i: (
-        -(len(_people(events[i])) > 0), events[i].date is None, -events[i].confidence, i))
-    for i in order:
-        e = events[i]
+Key = tuple[str, ...]
+
+
+class Merger:
+    """Greedy clustering state: each event, in turn, joins the matching cluster it finds through
+    its blocking keys, or starts a new one.
+
+    ``merge_events`` runs it over a whole corpus; an incremental build (`index.events.repair`)
+    seeds it with the stored clusters an account could join, through ``fetch``.
+    """
+
+    def __init__(self, fetch: Callable[[set[Key], Event], None] | None = None) -> None:
+        self.clusters: list[_Cluster] = []
+        self.buckets: dict[Key, dict[int, _Cluster]] = {}
+        self._fetch = fetch
+
+    def seed(self, members: list[Event], ranks: list[Any], cluster_id: str) -> _Cluster:
+        """Add a cluster formed before (its members in the order they joined)."""
+        c = _Cluster(cluster_id=cluster_id)
+        for e, rank in zip(members, ranks, strict=True):
+            self._join(c, e, rank)
+        self.clusters.append(c)
+        return c
+
+    def place(self, e: Event, rank: Any) -> _Cluster:
+        """Put ``e`` into the cluster it matches, or a new one; ``rank`` orders accounts (their
+        place in the corpus) and decides between two clusters naming the same person."""
         keys, look = _keys(e)
-        candidates = {i: c for k in look for i, c in buckets.get(k, {}).items()}
+        if self._fetch is not None:
+            self._fetch(look, e)
+        candidates = {i: c for k in look for i, c in self.buckets.get(k, {}).items()}
         probe = _Probe.of(e)
         matches = [(c, kind) for c in candidates.values() if (kind := _match(c, probe))]
         person = [c for c, kind in matches if kind == "person"]
         if person:
-            target = min(person, key=lambda c: position[id(c.head)])
+            target = min(person, key=lambda c: c.head_rank)
         elif len(matches) == 1:
             target = matches[0][0]
         else:  # no match, or an ambiguous country-only match: keep it apart
             target = _Cluster()
-            clusters.append(target)
-        target.add(e)
-        for k in keys:
-            buckets.setdefault(k, {})[id(target)] = target
-    clusters.sort(key=lambda c: min(position[id(m)] for m in c.members))
-    merged = [_combine(c) for c in clusters]
-    _note_earlier_than_first(merged)
+            self.clusters.append(target)
+        self._join(target, e, rank, keys)
+        return target
+
+    def _join(self, c: _Cluster, e: Event, rank: Any, keys: set[Key] | None = None) -> None:
+        if not c.members:
+            c.head_rank = rank
+        c.first_rank = rank if c.first_rank is None else min(c.first_rank, rank)
+        c.ranks.append(rank)
+        c.add(e)
+        for k in keys if keys is not None else _keys(e)[0]:
+            self.buckets.setdefault(k, {})[id(c)] = c
+
+
+def specific_first(e: Event, rank: Any) -> tuple[Any, ...]:
+    """The order accounts are placed in: most specific first, so that a precise account anchors
+    the vaguer ones that join it."""
+    return (-(len(_people(e)) > 0), e.date is None, -e.confidence, rank)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Merge events told more than once (across or within articles); order is kept."""
+    merger = Merger()
+    for i in sorted(range(len(events)), key=lambda i: specific_first(events[i], i)):
+        merger.place(events[i], i)
+    clusters = sorted(merger.clusters, key=lambda c: c.first_rank)
+    merged = [combine(c) for c in clusters]
+    note_earlier_than_first(merged)
     return merged
-
-
-def _note_earlier_than_first(events: list[Event]) -> None:
-    """A source that reports an event before what others call the first of its kind stands
-    alone against them: say so on both ("the first meeting between Putin and Kim" in April 2019
-    against one article's meeting "this week" in March 2015)."""
-    firsts = [e for e in events if e.first and e.status == "happened" and e.date is not None]
-    for f in firsts:
-        names = {a.name for a in f.actors + f.targets if a.role is not None}
-        for e in events:
-            if e is f or e.action != f.action or e.status != "happened" or e.date is None:
-                continue
-            shared = names & {a.name for a in e.actors + e.targets if a.role is not None}
-            if len(shared) < 2 or bounds(e.date)[1] >= bounds(f.date)[0]:
-                continue
-            label = lexicon().get(e.action).label
-            e.notes.append(f"Only {', '.join(e.doc_ids)} reports this {label}; "
-                           f"{', '.join(f.doc_ids)} call{'s' if len(f.doc_ids) == 1 else ''} "
-                           f"the one of {human(f.date)} the first.")
-            f.notes.append(f"{', '.join(e.doc_ids)} report{'s' if len(e.doc_ids) == 1 else ''} "
-                           f"an earlier {label} ({human(e.date)}).")

@@ -46,14 +46,16 @@ def _variants(name: str) -> tuple[str, ...]:
     return (name, *(entry.aliases if entry else ()))
 
 
-def event_document(event: Event, passages: dict[str, str]) -> dict[str, Any]:
-    """The Whoosh document of one event; ``passages`` maps passage ids to their text."""
+def quote_texts(event: Event, passages: dict[str, str]) -> list[str]:
+    """The text each evidence entry quotes; ``passages`` maps passage ids to their text."""
+    return [passages[m.passage_id][m.quote[0]:m.quote[1]] for m in event.evidence]
+
+
+def event_document(event: Event, quotes: list[str]) -> dict[str, Any]:
+    """The Whoosh document of one event; ``quotes`` are its evidence entries' quoted text."""
     data = event.to_json()
-    quotes = []
-    for ev in data["evidence"]:
-        text = passages[ev["passage_id"]]
-        ev["quote_text"] = text[ev["quote"][0]:ev["quote"][1]]
-        quotes.append(ev["quote_text"])
+    for ev, quote in zip(data["evidence"], quotes, strict=True):
+        ev["quote_text"] = quote
     action = lexicon().get(event.action)
     people = event.actors + event.targets + event.companions
     names = [v for a in people for v in _variants(a.name)] + [a.role or "" for a in people]

@@ -141,14 +141,41 @@ def test_a_new_program_version_reprocesses_everything(tmp_path: Path,
     assert again.reprocessed == 5 and again.mode == "full"
 
 
-def test_a_corrupt_cache_entry_is_reprocessed(tmp_path: Path) -> None:
+def test_a_corrupt_build_state_means_a_full_build(tmp_path: Path) -> None:
     corpus = copy_seeds(tmp_path / "corpus")
     build_index(corpus, tmp_path / "ix")
-    for f in (tmp_path / "ix" / "cache").glob("*.json"):
-        f.write_text("{not json", encoding="utf-8")
+    before = answers(tmp_path / "ix")
+    (tmp_path / "ix" / "state.sqlite").write_bytes(b"not a database" * 100)
+    for extra in ("state.sqlite-wal", "state.sqlite-shm"):
+        (tmp_path / "ix" / extra).unlink(missing_ok=True)
     again = build_index(corpus, tmp_path / "ix")
-    assert again.reprocessed == 5
-    assert answers(tmp_path / "ix")["/when debt"]["items"]
+    assert again.reprocessed == 5 and again.mode == "full"
+    assert answers(tmp_path / "ix") == before
+
+
+def test_a_state_of_another_generation_is_not_trusted(tmp_path: Path) -> None:
+    # As if a build died after saving its state but before switching its generation in.
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    build_index(corpus, ix)
+    (ix / "CURRENT").write_text("gen-somewhere-else\n")
+    (ix / "gen-somewhere-else").mkdir()
+    (ix / "gen-somewhere-else" / "meta.json").write_text("{}")
+    again = build_index(corpus, ix)
+    assert again.mode == "full" and again.reprocessed == 5
+
+
+def test_a_touched_but_unchanged_file_is_not_reprocessed(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    build_index(corpus, ix)
+    f = next(corpus.glob("002_*.md"))
+    os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 5_000_000_000))
+    again = build_index(corpus, ix)
+    assert again.reprocessed == 0 and again.updated == []
+    # Without --full, a changed file is found by its size or modification time.
+    f.write_text(f.read_text(encoding="utf-8").replace("2014", "2013", 1), encoding="utf-8")
+    assert build_index(corpus, ix).updated == [f.stem]
 
 
 def test_second_build_is_told_who_runs_and_how_far(tmp_path: Path) -> None:

@@ -1,0 +1,183 @@
+"""Merging accounts into stored events: all of them (a full build) or just the changed ones.
+
+An *account* is an event as one sentence tells it; a merged event is a cluster of accounts. A
+full build merges every account (`merge.Merger`, most specific first) and stores the clusters in
+the build state. An incremental build dissolves the clusters that held accounts of changed or
+removed articles, and places their other accounts and the new ones, in the same order, into the
+stored clusters they match — loading only the clusters their blocking keys point to.
+
+The result equals a full merge whenever no account could have joined more than one cluster. Where
+it could (an account matching two stored events), the incremental build keeps the stored events
+and the full build may group the accounts differently; `tumen index --full` re-derives every merge.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from index.events.dates import bounds
+from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
+from index.events.merge import Merger, _Cluster, _keys, combine, specific_first
+from index.events.model import Event
+from index.state import BuildState, StoredCluster, encode_key
+
+
+@dataclass
+class Account:
+    """One extracted event with its place in the corpus and the text it quotes."""
+
+    event: Event
+    rank: str
+    quotes: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.event.to_json(), "quotes": self.quotes}
+
+    @classmethod
+    def from_json(cls, rank: str, data: dict[str, Any]) -> Account:
+        return cls(Event.from_json(data), rank, list(data["quotes"]))
+
+
+def rank_of(name: str, n: int) -> str:
+    """The ``n``-th account of the article file ``name``: ranks sort in corpus order."""
+    return f"{name}\x00{n:06d}"
+
+
+@dataclass
+class Delta:
+    """What a merge changed: events to (re)write, events gone, and their earlier versions."""
+
+    write: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> event JSON + quotes
+    removed: set[str] = field(default_factory=set)
+    before: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> previous JSON
+    accounts: int = 0  # accounts placed (new, and those of dissolved events)
+    loaded: int = 0  # stored events loaded to be matched against
+
+
+def _iso_span(e: Event) -> tuple[str, str] | None:
+    if e.date is None:
+        return None
+    start, end = bounds(e.date)
+    return start.isoformat(), end.isoformat()
+
+
+def _cluster_span(c: _Cluster) -> tuple[str | None, str | None]:
+    return (c.latest_start.isoformat() if c.latest_start else None,
+            c.earliest_end.isoformat() if c.earliest_end else None)
+
+
+def _store(state: BuildState, c: _Cluster, merged: Event, base_notes: list[str],
+           quotes: dict[str, list[str]]) -> dict[str, Any]:
+    """Store a merged cluster; returns its event JSON with the quotes of its evidence."""
+    data = merged.to_json()
+    data["quotes"] = [q for m in c.members for q in quotes[m.event_id]]
+    keys = {encode_key(k) for m in c.members for k in _keys(m)[0]}
+    state.put_cluster(merged.event_id, merged.action, c.first_rank, is_first(merged),
+                      [m.event_id for m in c.members], _cluster_span(c), base_notes, data,
+                      keys, role_names(merged))
+    state.set_account_cluster((m.event_id, merged.event_id) for m in c.members)
+    return data
+
+
+def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
+    """Merge every account from scratch into an empty state (a full build)."""
+    _put_accounts(state, accounts)
+    merger = Merger()
+    for a in sorted(accounts, key=lambda a: specific_first(a.event, a.rank)):
+        merger.place(a.event, a.rank)
+    clusters = sorted(merger.clusters, key=lambda c: c.first_rank)
+    merged = [combine(c) for c in clusters]
+    base = [list(m.notes) for m in merged]
+    note_earlier_than_first(merged)  # over the whole corpus at once: cheaper than pair lookups
+    quotes = {a.event.event_id: a.quotes for a in accounts}
+    delta = Delta(accounts=len(accounts))
+    for c, m, b in zip(clusters, merged, base, strict=True):
+        delta.write[m.event_id] = _store(state, c, m, b, quotes)
+    return delta
+
+
+def _put_accounts(state: BuildState, accounts: list[Account]) -> None:
+    # Stored before merging: a lone account is its own merged event, whose notes merging adds.
+    state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank, "",
+                        json.dumps(a.to_json(), ensure_ascii=False)) for a in accounts)
+
+
+def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) -> Delta:
+    """Take the accounts of ``gone_docs`` out of their events and merge ``new`` in."""
+    old_pairs = state.accounts_of_docs(gone_docs)
+    gone = {eid for eid, _ in old_pairs}
+    dissolved = state.clusters({cid for _, cid in old_pairs})
+    survivors = state.accounts(m for c in dissolved.values() for m in c.members if m not in gone)
+    state.delete_clusters(dissolved)
+    state.delete_accounts_of_docs(gone_docs)
+    _put_accounts(state, new)
+    pending = [Account.from_json(rank, d) for rank, d in survivors.values()] + new
+    quotes = {a.event.event_id: a.quotes for a in pending}
+    delta = Delta(removed=set(dissolved), accounts=len(pending),
+                  before={cid: c.data for cid, c in dissolved.items()})
+    seeded: dict[int, int] = {}  # stored cluster -> its size when loaded
+    loaded: set[str] = set()
+
+    def fetch(look: set[tuple[str, ...]], e: Event) -> None:
+        ids = state.clusters_under({encode_key(k) for k in look}, _iso_span(e)) - loaded
+        if not ids:
+            return
+        loaded.update(ids)
+        stored = state.clusters(ids)
+        members = state.accounts(m for c in stored.values() for m in c.members)
+        for c in sorted(stored.values(), key=lambda c: c.rank):
+            accs = [Account.from_json(*members[m]) for m in c.members]
+            for a in accs:
+                quotes[a.event.event_id] = a.quotes
+            cluster = merger.seed([a.event for a in accs], [a.rank for a in accs], c.cluster_id)
+            seeded[id(cluster)] = len(accs)
+            delta.before[c.cluster_id] = c.data
+
+    merger = Merger(fetch)
+    for a in sorted(pending, key=lambda a: specific_first(a.event, a.rank)):
+        merger.place(a.event, a.rank)
+    delta.loaded = len(loaded)
+    for c in merger.clusters:
+        if id(c) in seeded and len(c.members) == seeded[id(c)]:
+            continue  # loaded to be matched against, and unchanged
+        merged = combine(c)
+        data = _store(state, c, merged, list(merged.notes), quotes)
+        delta.write[data["event_id"]] = data
+    delta.removed -= set(delta.write)
+    delta.before = {k: v for k, v in delta.before.items() if k in delta.write or k in delta.removed}
+    _renote(state, delta, set(delta.write), dissolved)
+    return delta
+
+
+def _renote(state: BuildState, delta: Delta, changed: set[str],
+            dissolved: dict[str, StoredCluster]) -> None:
+    """Recompute the "earlier than the first" notes wherever a pair may have changed."""
+    # A changed event can gain or lose notes with the firsts naming its people; a changed first
+    # with every event naming them. Their old versions count too (a pair may have gone).
+    probes = [Event.from_json(delta.write[c]) for c in changed]
+    probes += [Event.from_json(c.data) for c in dissolved.values()]
+    touched = set(changed)
+    for e in probes:
+        touched |= state.clusters_naming(e.action, role_names(e), firsts_only=not is_first(e))
+    touched -= delta.removed
+    stored = state.clusters(touched - changed)
+    for cid in sorted(touched):
+        if cid in changed:
+            data, base = delta.write[cid], delta.write[cid]["notes"][:]
+        else:
+            data, base = stored[cid].data, stored[cid].base_notes
+        x = Event.from_json(data)
+        related = state.clusters_naming(x.action, role_names(x), firsts_only=not is_first(x))
+        others = state.clusters(related | {cid})
+        events = sorted(others.values(), key=lambda c: c.rank)
+        notes = base + earlier_notes(x, [Event.from_json(c.data) for c in events])
+        if cid in changed:
+            data["notes"] = notes
+            state.update_cluster_data(cid, data)
+        elif notes != data["notes"]:
+            delta.before.setdefault(cid, dict(data))
+            data = {**data, "notes": notes}
+            state.update_cluster_data(cid, data)
+            delta.write[cid] = data
