@@ -1,0 +1,104 @@
+"""Merging accounts into stored events: all at once, and articles taken out and put in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from index.events.dates import human
+from index.events.extract import extract_events
+from index.events.incremental import Account, merge_all, merge_changed, rank_of
+from index.events.model import Event
+from index.events.store import quote_texts
+from index.passages import make_passages
+from index.state import BuildState
+from tests.index.test_events import article
+
+EARLY = ("early", "In March 2015 Vladimir Putin met with Kim Jong-un.", "2015-03-12")
+FIRST = ("later", "In April 2019, Vladimir Putin held talks with Kim Jong-un in Vladivostok. "
+                  "This was the first meeting between Vladimir Putin and Kim Jong-un.", "2020-04")
+TRUTNEV_A = ("a", "From April 28-30, 2014, Deputy Prime Minister Yuri Trutnev spent three days "
+                  "in North Korea.", "2014-05-02")
+TRUTNEV_B = ("b", "In April 2014 Yuri Trutnev visited North Korea.", "2014-06-01")
+
+
+def accounts(doc_id: str, body: str, date: str) -> list[Account]:
+    ap = make_passages(article(doc_id, body, date))
+    texts = {p.passage_id: p.text for p in ap.passages}
+    return [Account(e, rank_of(f"{doc_id}.md", i), quote_texts(e, texts))
+            for i, e in enumerate(extract_events(ap))]
+
+
+def stored(state: BuildState) -> dict[str, dict[str, object]]:
+    return dict(state.all_clusters())
+
+
+def fresh(tmp_path: Path, name: str) -> BuildState:
+    state = BuildState(tmp_path / name)
+    state.begin(fresh=True)
+    return state
+
+
+def by_doc(state: BuildState, action: str) -> dict[str, Event]:
+    events = [Event.from_json(d) for d in stored(state).values()]
+    return {",".join(e.doc_ids): e for e in events if e.action == action}
+
+
+def test_an_added_article_joins_the_stored_event(tmp_path: Path) -> None:
+    state = fresh(tmp_path, "s")
+    merge_all(state, accounts(*TRUTNEV_A))
+    delta = merge_changed(state, set(), accounts(*TRUTNEV_B))
+    visits = by_doc(state, "visit")
+    assert list(visits) == ["a,b"]
+    (eid,) = [k for k, d in delta.write.items() if d["action"] == "visit"]
+    assert delta.before[eid]["evidence"][0]["doc_id"] == "a"  # the summary can say "gained b"
+    # The quotes travel with the event: the index quotes each source verbatim.
+    assert delta.write[eid]["quotes"] == [
+        "From April 28-30, 2014, Deputy Prime Minister Yuri Trutnev spent three days in North "
+        "Korea.", "In April 2014 Yuri Trutnev visited North Korea."]
+
+
+def test_removing_an_article_takes_its_account_out(tmp_path: Path) -> None:
+    state = fresh(tmp_path, "s")
+    merge_all(state, accounts(*TRUTNEV_A) + accounts(*TRUTNEV_B))
+    old_id = by_doc(state, "visit")["a,b"].event_id
+    delta = merge_changed(state, {"a"}, [])
+    visits = by_doc(state, "visit")
+    assert list(visits) == ["b"]
+    assert human(visits["b"].date) == "April 2014"  # the precise date left with its source
+    assert not state.accounts_of_docs(["a"])
+    assert old_id in delta.removed and visits["b"].event_id in delta.write
+
+
+def test_incremental_notes_match_a_full_merge_both_ways(tmp_path: Path) -> None:
+    full = fresh(tmp_path, "full")
+    merge_all(full, accounts(*EARLY) + accounts(*FIRST))
+    inc = fresh(tmp_path, "inc")
+    merge_all(inc, accounts(*FIRST))
+    delta = merge_changed(inc, set(), accounts(*EARLY))
+    assert stored(inc) == stored(full)
+    later = by_doc(inc, "meeting")["later"]
+    assert "early reports an earlier meeting (March 2015)." in later.notes
+    assert later.event_id in delta.write  # unchanged itself, but its notes changed
+    merge_changed(inc, {"early"}, [])
+    assert not by_doc(inc, "meeting")["later"].notes
+
+
+def test_nothing_changed_changes_nothing(tmp_path: Path) -> None:
+    state = fresh(tmp_path, "s")
+    merge_all(state, accounts(*TRUTNEV_A) + accounts(*TRUTNEV_B) + accounts(*FIRST))
+    before = stored(state)
+    delta = merge_changed(state, set(), [])
+    assert (delta.write, delta.removed) == ({}, set())
+    assert stored(state) == before
+
+
+def test_every_account_is_in_exactly_one_stored_event(tmp_path: Path) -> None:
+    state = fresh(tmp_path, "s")
+    docs = [TRUTNEV_A, TRUTNEV_B, EARLY, FIRST]
+    merge_all(state, [a for d in docs for a in accounts(*d)])
+    merge_changed(state, {"b"}, accounts("b", TRUTNEV_B[1].replace("April", "May"), TRUTNEV_B[2]))
+    members = [m for (m,) in state.db.execute("SELECT members FROM clusters")]
+    ids = [i for m in members for i in json.loads(m)]
+    assert len(ids) == len(set(ids))
+    assert set(ids) == {e for (e,) in state.db.execute("SELECT event_id FROM accounts")}
