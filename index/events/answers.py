@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from whoosh import query as wq
+from whoosh.searching import Searcher
 
 from index.events.dates import bounds, human
 from index.events.lexicon import lexicon
@@ -59,14 +61,19 @@ def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...
                 notes=tuple(e.notes))
 
 
-def _date_filter(tr: TimeRange | None) -> wq.Query | None:
+def _date_filter(searcher: Searcher, tr: TimeRange | None) -> wq.Query | None:
     """Events that may fall in the range's years (the exact overlap is checked afterwards)."""
     if tr is None:
         return None
     lo = int(tr.start[:4]) if tr.start else FIRST_YEAR
     hi = int(tr.end[:4]) if tr.end else LAST_YEAR
-    return wq.Or([wq.Term("years", str(y)) for y in range(max(lo, FIRST_YEAR),
-                                                           min(hi, LAST_YEAR) + 1)])
+    # Only the years some event has: "before 2016" is then a handful of terms, not 116.
+    years = [y for y in _indexed_years(searcher) if lo <= int(y) <= hi]
+    return wq.Or([wq.Term("years", y) for y in years]) if years else wq.NullQuery
+
+
+def _indexed_years(searcher: Searcher) -> list[str]:
+    return [t.decode() if isinstance(t, bytes) else t for t in searcher.lexicon("years")]
 
 
 def _overlaps(e: Event, tr: TimeRange) -> bool:
@@ -100,26 +107,43 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
         parts.append(wq.Or([wq.Term("action", a) for a in actions]))
     if status:
         parts.append(wq.Term("status", status))
-    if (flt := _date_filter(time)) is not None:
+    searcher = gen.events_searcher()
+    if (flt := _date_filter(searcher, time)) is not None:
         parts.append(flt)
     q = wq.And(parts) if parts else wq.Every()
-    searcher = gen.events_searcher()
     # Year terms over-select at the range's ends: fetch more, then keep the true overlaps.
     fetch = limit if time is None else limit * 4
-    # Without words there is nothing to rank by: take matches as they come (no scoring pass
-    # over, say, every visit in the corpus).
-    results = searcher.search(q, limit=fetch, scored=scored and parsed is not None)
-    if results.is_empty() and parsed is not None and len(parsed.units) > 1:
-        parts[0] = wq.Or([parsed.whoosh_query("text", any_term=True),
-                          parsed.whoosh_query("names", any_term=True)])
-        results = searcher.search(wq.And(parts), limit=limit)
+    if not (scored and parsed is not None):
+        # Nothing to rank by (no words, or words in most events): the first matches will do,
+        # and Whoosh's collectors would visit every match (every visit in the corpus) first.
+        found = [(fields, 0.0) for fields in first_matches(searcher, q, fetch)]
+    else:
+        results = searcher.search(q, limit=fetch)
+        if results.is_empty() and len(parsed.units) > 1:
+            parts[0] = wq.Or([parsed.whoosh_query("text", any_term=True),
+                              parsed.whoosh_query("names", any_term=True)])
+            results = searcher.search(wq.And(parts), limit=limit)
+        found = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
     out = []
-    for hit in results:  # unscored results hold every match: stop at the limit
-        event, quotes = load_event(hit.fields())
+    for fields, score in found:
+        event, quotes = load_event(fields)
         if time is None or _overlaps(event, time):
-            out.append(EventHit(event, quotes, float(hit.score or 0.0)))
+            out.append(EventHit(event, quotes, score))
             if len(out) >= limit:
                 break
+    return out
+
+
+def first_matches(searcher: Searcher, q: wq.Query, n: int) -> list[dict[str, Any]]:
+    """The stored fields of the first ``n`` documents matching ``q``, in index order."""
+    out: list[dict[str, Any]] = []
+    for sub, offset in searcher.leaf_searchers():
+        m = q.matcher(sub)
+        while m.is_active() and len(out) < n:
+            out.append(searcher.stored_fields(offset + m.id()))
+            m.next()
+        if len(out) >= n:
+            break
     return out
 
 
