@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
@@ -132,6 +133,44 @@ def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
     return removed
 
 
+class _LoadedLengths:
+    """A field-length column held in memory (one byte per document)."""
+
+    def __init__(self, raw: bytes, default: int) -> None:
+        self._raw, self._default = raw, default
+
+    def __getitem__(self, docnum: int) -> int:
+        return self._raw[docnum] if docnum < len(self._raw) else self._default
+
+
+def preload_lengths(searcher: Searcher) -> int:
+    """Hold each segment's field lengths in memory; returns how many columns were loaded.
+
+    BM25 needs every scored document's field length, and Whoosh reads each one from the file
+    (a seek and a read per posting) — a fifth of the time of a query over common words. The
+    columns are one byte per document per field (165 KB for 165,000 passages). This reaches into
+    whoosh3's per-document reader, which is why whoosh3 is pinned exactly; where its internals
+    differ, nothing is preloaded and Whoosh reads from the file as before.
+    """
+    loaded = 0
+    for leaf, _offset in searcher.leaf_searchers():
+        perdoc = getattr(leaf.reader(), "_perdoc", None)
+        readers = getattr(perdoc, "_readers", None)
+        if perdoc is None or not isinstance(readers, dict):
+            continue
+        for fieldname, fieldobj in leaf.schema.items():
+            if not fieldobj.scorable:
+                continue
+            lenfield = _lenfield(fieldname)
+            col = perdoc._cached_reader(lenfield, LENGTHS_COLUMN)
+            if col is None or isinstance(col, _LoadedLengths) or getattr(col, "_fixedlen", 0) != 1:
+                continue
+            raw = col._dbfile.get(col._basepos, col._count)
+            readers[lenfield] = _LoadedLengths(bytes(raw), col._default)
+            loaded += 1
+    return loaded
+
+
 @dataclass
 class Generation:
     """One opened, read-only generation: its Whoosh index and its build metadata.
@@ -191,6 +230,7 @@ class Generation:
         s = getattr(self._local, slot, None)
         if s is None:
             s = ix.searcher()
+            preload_lengths(s)
             setattr(self._local, slot, s)
             with self._lock:
                 self._searchers.append(s)

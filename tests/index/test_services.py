@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from whoosh import query as wq
 
 from index.build import build_index
 from index.errors import IndexUnavailable, NotFound, QueryError
 from index.services import Library
+from index.store import preload_lengths
 
 SOCHI_000 = ("In February 2014, Kim Yong-nam, chairman of the Presidium of the DPRK’s Supreme "
              "People’s Assembly, attended the opening of the Olympic Games in Sochi.")
@@ -115,3 +117,14 @@ def test_a_topic_in_most_events_is_listed_by_date_with_advice(
     dates = [i.date.start for i in answer.items if i.kind == "event" and i.date]
     assert dates == sorted(dates)
     assert not any("in most events" in n for n in seed_library.when("Trutnev").notes)
+
+
+def test_field_lengths_in_memory_score_exactly_as_read_from_disk(seed_library: Library) -> None:
+    gen = seed_library.store.current()
+    q = wq.Or([wq.Term("text", "debt"), wq.Term("text", "russia")])
+    from_memory = [(h.docnum, h.score) for h in gen.searcher().search(q, limit=20)]
+    with gen._ix.searcher() as plain:  # a searcher the preloading never touched
+        from_disk = [(h.docnum, h.score) for h in plain.search(q, limit=20)]
+        assert preload_lengths(plain) == 1  # the passages' one scored field: text
+        assert preload_lengths(plain) == 0  # already in memory
+    assert from_memory == from_disk and len(from_disk) > 5
