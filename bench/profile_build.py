@@ -42,7 +42,7 @@ STAGES = [
     ("  storing accounts", ("_put_accounts",), "index/events/incremental.py"),
     ("build state: articles", ("put_article",), "index/state.py"),
     ("writing events (Whoosh)", ("write_events",), "index/"),
-    ("writing passages (Whoosh)", ("_write_whoosh", "write_passages"), "index/"),
+    ("writing passages (Whoosh)", ("_write_whoosh", "write_passages", "add", "commit"), "index/"),
     ("Whoosh commit (both)", ("commit",), "whoosh/writing.py"),
 ]
 

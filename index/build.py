@@ -15,6 +15,7 @@ reprocesses everything and writes the indexes from scratch.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -47,7 +48,7 @@ from index.store import (
     remove_stale_generations,
     switch_to,
 )
-from index.writer import link_index_files, write_events, write_passages
+from index.writer import PassageWriter, link_index_files, write_events
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class BuildSummary:
     sources_gained: dict[str, list[str]] = field(default_factory=dict)
     sources_lost: dict[str, list[str]] = field(default_factory=dict)
     new_disagreements: list[str] = field(default_factory=list)
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
     def to_json(self) -> dict[str, object]:
         out = asdict(self)
@@ -116,18 +118,33 @@ def _run(todo: list[Article]) -> Iterator[ArticleResult]:
         yield from pool.map(process_article, todo, chunksize=8)
 
 
-def _process(todo: list[Article], done: int, total: int, progress: Progress | None,
-             lock: BuildLock) -> list[ArticleResult]:
+def _processed(todo: list[Article], done: int, total: int, progress: Progress | None,
+               lock: BuildLock) -> Iterator[ArticleResult]:
+    """Results as the workers finish them, with the progress reported."""
     if progress is not None and done:
         progress(done, total, "(unchanged articles)")
-    results = []
     for r in _run(todo):
-        results.append(r)
         done += 1
         lock.update(done, total)
         if progress is not None:
             progress(done, total, r.doc_id)
-    return results
+        yield r
+
+
+class _Phases:
+    """Seconds spent in each phase of a build (in the summary, for `/status` and benchmarks)."""
+
+    def __init__(self, mark: Checkpoint) -> None:
+        self.seconds: dict[str, float] = {}
+        self._mark = mark
+        self._t = time.monotonic()
+
+    def done(self, phase: str, checkpoint: str | None = None) -> None:
+        now = time.monotonic()
+        self.seconds[phase] = round(now - self._t, 3)
+        self._t = now
+        if checkpoint:
+            self._mark(checkpoint)
 
 
 def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
@@ -141,7 +158,7 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
         CorpusError: the corpus directory is missing.
     """
     started = time.monotonic()
-    mark = checkpoint or (lambda phase: None)
+    phases = _Phases(checkpoint or (lambda phase: None))
     with BuildLock(index_dir, who=who) as lock:
         clean_partial_generations(index_dir)
         served = _served_meta(index_dir)
@@ -155,61 +172,69 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
                 why = (f"all {len(report.problems)} article files were rejected"
                        if report.problems else f"no .md or .txt articles in {corpus_dir}")
                 raise BuildError(f"nothing to index: {why}; the current index keeps serving")
-            mark("loaded")
-            total = len(report.articles) + len(report.unchanged)
-            results = _process(report.articles, len(report.unchanged), total, progress, lock)
-            for r in results:
-                if not r.passages:
-                    report.problems.append(Problem(Path(r.meta.path).name,
-                                                   "nothing left after removing boilerplate"))
-            results = [r for r in results if r.passages]
-            if not results and not report.unchanged:
-                raise BuildError("nothing to index: no article has any text after cleaning; "
-                                 "the current index keeps serving")
-            mark("processed")
+            phases.done("load", "loaded")
+            results = _processed(report.articles, len(report.unchanged),
+                                 len(report.articles) + len(report.unchanged), progress, lock)
             summary = _write_generation(index_dir, corpus_dir, state, report, results,
-                                        incremental, mark, started)
+                                        incremental, phases, started)
         except BaseException:
             state.rollback()
             raise
         finally:
             state.close()
         remove_stale_generations(index_dir)
-    log.info("built %s: %d articles (%d reprocessed), %d passages, %d events", summary.generation,
-             summary.articles, summary.reprocessed, summary.passages, summary.events)
+    log.info("built %s: %d articles (%d reprocessed), %d passages, %d events in %.1f s (%s)",
+             summary.generation, summary.articles, summary.reprocessed, summary.passages,
+             summary.events, summary.duration_s, summary.phases)
     return summary
 
 
 def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
-                      results: list[ArticleResult], incremental: bool, mark: Checkpoint,
+                      results: Iterator[ArticleResult], incremental: bool, phases: _Phases,
                       started: float) -> BuildSummary:
     gen_dir = new_generation_dir(index_dir)
+    passages: PassageWriter | None = None
     try:
         before = state.article_shas() if incremental else {}
-        now = {r.doc_id for r in results} | set(report.unchanged)
-        added = sorted({r.doc_id for r in results} - set(before))
-        updated = sorted(r.doc_id for r in results if r.doc_id in before)
-        removed = sorted(set(before) - now)
-        gone = set(updated) | set(removed)
+        todo = {a.meta.doc_id for a in report.articles}
         state.begin(fresh=not incremental)
         wdir = gen_dir / WHOOSH_DIR
         if incremental:
             link_index_files(index_dir / str(read_pointer(index_dir)) / WHOOSH_DIR, wdir)
         else:
             wdir.mkdir()
-        write_passages(wdir, results, incremental=incremental, remove=gone)
-        mark("passages")
-        for doc_id in sorted(gone):
+        # Passages are written as the workers hand articles back: writing overlaps extraction.
+        passages = PassageWriter(wdir, incremental=incremental)
+        stale = (todo & set(before)) | (set(before) - todo - set(report.unchanged))
+        passages.delete(stale)
+        for doc_id in sorted(stale):
             state.remove_article(doc_id)
+        accounts: list[Account] = []
+        indexed: list[str] = []
         for r in results:
+            if not r.passages:
+                report.problems.append(Problem(Path(r.meta.path).name,
+                                               "nothing left after removing boilerplate"))
+                continue
+            passages.add(r)
             state.put_article(r.doc_id, r.sha256, _article_entry(r), len(r.passages),
                               len(r.dropped), r.words)
-        accounts = _accounts(results)
-        delta = (merge_changed(state, gone, accounts) if incremental
+            accounts += _accounts(r)
+            indexed.append(r.doc_id)
+        if not indexed and not report.unchanged:
+            raise BuildError("nothing to index: no article has any text after cleaning; "
+                             "the current index keeps serving")
+        phases.done("process", "processed")
+        passages.commit()
+        passages = None
+        phases.done("passages", "passages")
+        now = set(indexed) | set(report.unchanged)
+        delta = (merge_changed(state, set(stale), accounts) if incremental
                  else merge_all(state, accounts))
+        phases.done("merge")
         write_events(wdir, delta.write, delta.removed, incremental=incremental)
-        vocabulary = state.vocabulary()
-        (gen_dir / VOCABULARY).write_text(json.dumps(vocabulary, ensure_ascii=False),
+        phases.done("events")
+        (gen_dir / VOCABULARY).write_text(json.dumps(state.vocabulary(), ensure_ascii=False),
                                           encoding="utf-8")
         state.set_files({name: st for name, st in report.stats.items() if st.doc_id in now})
         totals = state.totals()
@@ -219,36 +244,38 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             articles=totals["articles"], passages=totals["passages"], events=totals["events"],
             merged=totals["accounts"] - totals["events"],
             mode="incremental" if incremental else "full", reprocessed=len(report.articles),
-            added=added, updated=updated, removed=removed, skipped=report.problems,
+            added=sorted(set(indexed) - set(before)),
+            updated=sorted(set(indexed) & set(before)),
+            removed=sorted(set(before) - now), skipped=report.problems,
             dropped=state.dropped())
         _compare_events(summary, delta)
-        summary.duration_s = round(time.monotonic() - started, 3)
         _write_meta(gen_dir, corpus_dir, summary, state)
-        mark("written")
+        phases.done("meta", "written")
         Generation.open(gen_dir).close()  # prove it opens before anyone is pointed at it
         state.commit(gen_dir.name, fingerprint())
         switch_to(index_dir, gen_dir)
-    except (OSError, sqlite3.Error) as exc:
+        phases.done("switch")
+        summary.phases = phases.seconds
+        summary.duration_s = round(time.monotonic() - started, 3)
+    except BaseException as exc:
+        if passages is not None:
+            with contextlib.suppress(Exception):  # let go of its files before they are removed
+                passages.cancel()
         shutil.rmtree(gen_dir, ignore_errors=True)
-        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise BuildError(f"could not write the new index ({why}); "
-                         "the current index keeps serving") from exc
-    except BaseException:
-        shutil.rmtree(gen_dir, ignore_errors=True)
+        if isinstance(exc, OSError | sqlite3.Error):
+            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise BuildError(f"could not write the new index ({why}); "
+                             "the current index keeps serving") from exc
         raise
-    mark("switched")
+    phases.done("cleanup", "switched")
     return summary
 
 
-def _accounts(results: list[ArticleResult]) -> list[Account]:
-    """Every extracted event of the processed articles, ranked in corpus order."""
-    out = []
-    for r in sorted(results, key=lambda r: Path(r.meta.path).name):
-        texts = {p.passage_id: p.text for p in r.passages}
-        name = Path(r.meta.path).name
-        out += [Account(e, rank_of(name, i), quote_texts(e, texts))
-                for i, e in enumerate(r.events)]
-    return out
+def _accounts(r: ArticleResult) -> list[Account]:
+    """The article's extracted events, ranked in corpus order, with the text they quote."""
+    texts = {p.passage_id: p.text for p in r.passages}
+    name = Path(r.meta.path).name
+    return [Account(e, rank_of(name, i), quote_texts(e, texts)) for i, e in enumerate(r.events)]
 
 
 def _compare_events(summary: BuildSummary, delta: Delta) -> None:

@@ -69,18 +69,34 @@ def _replace(ix: Any, key: str, delete: set[str], add: Iterable[dict[str, Any]])
     ix.close()
 
 
-def write_passages(wdir: Path, results: list[ArticleResult], *, incremental: bool,
-                   remove: set[str]) -> None:
-    """Write (or, if ``incremental``, update) the passages index in ``wdir``.
+class PassageWriter:
+    """Writes (or, if ``incremental``, updates) the passages index in ``wdir``, one article at a
+    time; nothing is visible until `commit`."""
 
-    ``results`` are the articles to add; ``remove`` the doc ids whose passages must go first
-    (changed and removed articles).
-    """
-    if incremental:
-        ix = whoosh_index.open_dir(str(wdir), indexname=PASSAGES)
-    else:
-        ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname=PASSAGES)
-    _replace(ix, "doc_id", remove, (doc for r in results for doc in _passage_docs(r)))
+    def __init__(self, wdir: Path, *, incremental: bool) -> None:
+        if incremental:
+            self._ix = whoosh_index.open_dir(str(wdir), indexname=PASSAGES)
+        else:
+            self._ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname=PASSAGES)
+        # One process: Whoosh's multi-process writer measured slower here, and it forks.
+        self._writer = self._ix.writer(limitmb=WRITER_MB)
+
+    def delete(self, doc_ids: Iterable[str]) -> None:
+        """Remove the passages of these articles (changed and removed ones)."""
+        for doc_id in sorted(doc_ids):
+            self._writer.delete_by_term("doc_id", doc_id)
+
+    def add(self, result: ArticleResult) -> None:
+        for doc in _passage_docs(result):
+            self._writer.add_document(**doc)
+
+    def commit(self) -> None:
+        self._writer.commit()
+        self._ix.close()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+        self._ix.close()
 
 
 def write_events(wdir: Path, write: dict[str, dict[str, Any]], remove: set[str], *,

@@ -99,17 +99,24 @@ def test_second_build_while_one_runs_is_refused(make_corpus, tmp_path: Path) -> 
     build_index(corpus, ix)  # released afterwards
 
 
+@pytest.mark.parametrize("where", ["index.writer.PassageWriter.add", "index.build.write_events"])
 def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+                                                    monkeypatch: pytest.MonkeyPatch,
+                                                    where: str) -> None:
     corpus = make_corpus({"one.md": ONE})
     ix = tmp_path / "ix"
-    first = build_index(corpus, ix)
+    first = build_index(corpus, ix, full=True)
 
     def disk_full(*args: object, **kw: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("index.build.write_passages", disk_full)
+    (corpus / "one.md").write_text(ONE + "\nOne more paragraph.\n", encoding="utf-8")
+    monkeypatch.setattr(where, disk_full)
     with pytest.raises(BuildError, match=r"No space left on device.*keeps serving"):
         build_index(corpus, ix)
     assert [p.name for p in ix.glob("gen-*")] == [first.generation]
     assert (ix / POINTER).read_text().strip() == first.generation
+    # The build state was rolled back with it: the next build updates the served generation.
+    monkeypatch.undo()
+    again = build_index(corpus, ix)
+    assert again.mode == "incremental" and again.updated == ["one"]
