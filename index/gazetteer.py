@@ -375,7 +375,9 @@ def _add_title(gaz: Gazetteer, title: Title) -> None:
 def _parse_text(text: str, where: object) -> Gazetteer:
     """Parse and index gazetteer YAML; errors name ``where`` (the file)."""
     try:
-        data = yaml.safe_load(text)
+        # libyaml's safe loader where PyYAML was built with it: this file is parsed by every
+        # process that builds (a worker, a one-article rebuild), and C is ten times faster.
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise ValueError(f"gazetteer {where}: not valid YAML: {exc}") from exc
     try:

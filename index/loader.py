@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -255,13 +256,28 @@ def article_paths(corpus_dir: Path) -> list[Path]:
     Raises:
         CorpusError: the directory is missing or not a directory.
     """
+    return [path for path, _ in _article_files(corpus_dir)]
+
+
+def _article_files(corpus_dir: Path) -> list[tuple[Path, os.stat_result | None]]:
+    """Article files, sorted, each with its stat (None if it vanished while listing)."""
     if not corpus_dir.exists():
         raise CorpusError(f"corpus directory {corpus_dir} does not exist")
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus path {corpus_dir} is not a directory")
-    return sorted(p for p in corpus_dir.iterdir()
-                  if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-                  and p.is_file())
+    out = []
+    # One pass with scandir: its entries know their type, and each stat is taken once.
+    with os.scandir(corpus_dir) as entries:
+        for entry in entries:
+            if (Path(entry.name).suffix.lower() not in ARTICLE_SUFFIXES
+                    or entry.name.startswith(".") or not entry.is_file()):
+                continue
+            try:
+                st: os.stat_result | None = entry.stat()
+            except OSError:
+                st = None
+            out.append((Path(entry.path), st))
+    return sorted(out, key=lambda f: f[0])
 
 
 def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -275,7 +291,7 @@ def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     report = LoadReport()
     known = known or {}
     seen: dict[str, Path] = {}
-    for path in article_paths(corpus_dir):
+    for path, st in _article_files(corpus_dir):
         name = path.name
         bad_id = _doc_id_problem(path.stem)
         if bad_id:
@@ -287,7 +303,8 @@ def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
                       f"skipped (rename one of them)"))
             continue
         try:
-            st = path.stat()
+            if st is None:
+                st = path.stat()  # raises: the file vanished while listing
             before = known.get(name)
             if (before is not None and before.doc_id == path.stem and before.size == st.st_size
                     and before.mtime_ns == st.st_mtime_ns):

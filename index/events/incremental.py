@@ -2,13 +2,14 @@
 
 An *account* is an event as one sentence tells it; a merged event is a cluster of accounts. A
 full build merges every account (`merge.Merger`, most specific first) and stores the clusters in
-the build state. An incremental build dissolves the clusters that held accounts of changed or
-removed articles, and places their other accounts and the new ones, in the same order, into the
-stored clusters they match — loading only the clusters their blocking keys point to.
+the build state. An incremental build takes the accounts of changed and removed articles out of
+their clusters (the other accounts stay together) and places the new accounts, most specific
+first, into the stored clusters they match — loading only the clusters their keys point to.
 
-The result equals a full merge whenever no account could have joined more than one cluster. Where
-it could (an account matching two stored events), the incremental build keeps the stored events
-and the full build may group the accounts differently; `tumen index --full` re-derives every merge.
+This is a local repair, not a re-run: the stored events are not re-derived. A full merge can
+group differently where an account could join more than one event, or where an account that
+was removed was the one that tied the others together; `tumen index --full` re-derives every
+merge.
 """
 
 from __future__ import annotations
@@ -108,17 +109,22 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
     """Take the accounts of ``gone_docs`` out of their events and merge ``new`` in."""
     old_pairs = state.accounts_of_docs(gone_docs)
     gone = {eid for eid, _ in old_pairs}
-    dissolved = state.clusters({cid for _, cid in old_pairs})
-    survivors = state.accounts(m for c in dissolved.values() for m in c.members if m not in gone)
-    state.delete_clusters(dissolved)
+    affected = state.clusters({cid for _, cid in old_pairs})
+    kept = state.accounts(m for c in affected.values() for m in c.members if m not in gone)
+    state.delete_clusters(affected)
     state.delete_accounts_of_docs(gone_docs)
     _put_accounts(state, new)
-    pending = [Account.from_json(rank, d) for rank, d in survivors.values()] + new
-    quotes = {a.event.event_id: a.quotes for a in pending}
-    delta = Delta(removed=set(dissolved), accounts=len(pending),
-                  before={cid: c.data for cid, c in dissolved.items()})
-    seeded: dict[int, int] = {}  # stored cluster -> its size when loaded
+    quotes = {a.event.event_id: a.quotes for a in new}
+    delta = Delta(removed=set(affected), accounts=len(new),
+                  before={cid: c.data for cid, c in affected.items()})
+    unchanged: dict[int, int] = {}  # stored cluster loaded as a candidate -> its size then
     loaded: set[str] = set()
+
+    def seed(c: StoredCluster, members: dict[str, tuple[str, dict[str, Any]]]) -> _Cluster:
+        accs = [Account.from_json(*members[m]) for m in c.members if m in members]
+        for a in accs:
+            quotes[a.event.event_id] = a.quotes
+        return merger.seed([a.event for a in accs], [a.rank for a in accs], c.cluster_id)
 
     def fetch(look: set[tuple[str, ...]], e: Event) -> None:
         ids = state.clusters_under({encode_key(k) for k in look}, _iso_span(e)) - loaded
@@ -128,26 +134,27 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
         stored = state.clusters(ids)
         members = state.accounts(m for c in stored.values() for m in c.members)
         for c in sorted(stored.values(), key=lambda c: c.rank):
-            accs = [Account.from_json(*members[m]) for m in c.members]
-            for a in accs:
-                quotes[a.event.event_id] = a.quotes
-            cluster = merger.seed([a.event for a in accs], [a.rank for a in accs], c.cluster_id)
-            seeded[id(cluster)] = len(accs)
+            unchanged[id(seed(c, members))] = len(c.members)
             delta.before[c.cluster_id] = c.data
 
     merger = Merger(fetch)
-    for a in sorted(pending, key=lambda a: specific_first(a.event, a.rank)):
+    # An event that lost accounts keeps the others, in the order they joined: only the new
+    # accounts are placed, so a change costs what the changed article's accounts touch.
+    for c in sorted(affected.values(), key=lambda c: c.rank):
+        if any(m in kept for m in c.members):
+            seed(c, kept)
+    for a in sorted(new, key=lambda a: specific_first(a.event, a.rank)):
         merger.place(a.event, a.rank)
     delta.loaded = len(loaded)
     for c in merger.clusters:
-        if id(c) in seeded and len(c.members) == seeded[id(c)]:
-            continue  # loaded to be matched against, and unchanged
+        if unchanged.get(id(c)) == len(c.members):
+            continue  # loaded to be matched against, and nothing joined it
         merged = combine(c)
         data = _store(state, c, merged, list(merged.notes), quotes)
         delta.write[data["event_id"]] = data
     delta.removed -= set(delta.write)
     delta.before = {k: v for k, v in delta.before.items() if k in delta.write or k in delta.removed}
-    _renote(state, delta, set(delta.write), dissolved)
+    _renote(state, delta, set(delta.write), affected)
     return delta
 
 

@@ -68,7 +68,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         text = (resources.files("index") / "data" / "actions.yaml").read_text(encoding="utf-8")
     else:
         text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     raw = data.get("actions")
     if not isinstance(raw, dict) or not raw:
         raise ValueError("actions.yaml: expected a mapping 'actions:' of action types")
