@@ -28,7 +28,7 @@ from index.loader import FileStat
 log = logging.getLogger(__name__)
 
 STATE = "state.sqlite"
-VERSION = "1"  # bump when the tables change
+VERSION = "2"  # bump when the tables change
 
 _SCHEMA = """
 CREATE TABLE info (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -42,7 +42,8 @@ CREATE TABLE accounts (event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, rank TEX
 CREATE INDEX accounts_doc ON accounts(doc_id);
 CREATE TABLE clusters (cluster TEXT PRIMARY KEY, action TEXT NOT NULL, rank TEXT NOT NULL,
                        is_first INTEGER NOT NULL, members TEXT NOT NULL, latest_start TEXT,
-                       earliest_end TEXT, base_notes TEXT NOT NULL, data TEXT NOT NULL);
+                       earliest_end TEXT, base_notes TEXT NOT NULL, data TEXT NOT NULL,
+                       profile TEXT NOT NULL);
 CREATE TABLE ckeys (key TEXT NOT NULL, cluster TEXT NOT NULL);
 CREATE INDEX ckeys_key ON ckeys(key);
 CREATE INDEX ckeys_cluster ON ckeys(cluster);
@@ -217,13 +218,14 @@ class BuildState:
     def put_cluster(self, cluster_id: str, action: str, rank: str, is_first: bool,
                     members: list[str], span: tuple[str | None, str | None],
                     base_notes: list[str], data: dict[str, Any], keys: Iterable[str],
-                    names: Iterable[str]) -> None:
+                    names: Iterable[str], profile: dict[str, Any]) -> None:
         self.delete_clusters([cluster_id])
-        self.db.execute("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        self.db.execute("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (cluster_id, action, rank, int(is_first), json.dumps(members), span[0],
                          span[1],
                          json.dumps(base_notes, ensure_ascii=False),
-                         json.dumps(data, ensure_ascii=False)))
+                         json.dumps(data, ensure_ascii=False),
+                         json.dumps(profile, ensure_ascii=False)))
         self.db.executemany("INSERT INTO ckeys VALUES (?, ?)", [(k, cluster_id) for k in keys])
         self.db.executemany("INSERT INTO cnames VALUES (?, ?, ?)",
                             [(action, n, cluster_id) for n in names])
@@ -262,6 +264,16 @@ class BuildState:
                     f"WHERE cluster IN ({_marks(chunk)})", chunk):
                 out[cid] = StoredCluster(cid, rank, json.loads(members), json.loads(base),
                                          json.loads(data))
+        return out
+
+    def profiles(self, cluster_ids: Iterable[str]) -> dict[str, tuple[dict[str, Any], list[str]]]:
+        """Cluster id -> (what matching needs of it, its account ids)."""
+        out: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        for chunk in _chunks(list(cluster_ids)):
+            for cid, prof, members in self.db.execute(
+                    f"SELECT cluster, profile, members FROM clusters "
+                    f"WHERE cluster IN ({_marks(chunk)})", chunk):
+                out[cid] = (json.loads(prof), json.loads(members))
         return out
 
     def clusters_naming(self, action: str, names: Iterable[str], *,

@@ -20,7 +20,7 @@ from typing import Any
 
 from index.events.dates import bounds
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
-from index.events.merge import Merger, _Cluster, _keys, combine, specific_first
+from index.events.merge import Merger, _Cluster, combine, profile, specific_first
 from index.events.model import Event
 from index.state import BuildState, StoredCluster, encode_key
 
@@ -74,10 +74,10 @@ def _store(state: BuildState, c: _Cluster, merged: Event, base_notes: list[str],
     """Store a merged cluster; returns its event JSON with the quotes of its evidence."""
     data = merged.to_json()
     data["quotes"] = [q for m in c.members for q in quotes[m.event_id]]
-    keys = {encode_key(k) for m in c.members for k in _keys(m)[0]}
+    prof = profile(c)
     state.put_cluster(merged.event_id, merged.action, c.first_rank, is_first(merged),
                       [m.event_id for m in c.members], _cluster_span(c), base_notes, data,
-                      keys, role_names(merged))
+                      (encode_key(tuple(k)) for k in prof["keys"]), role_names(merged), prof)
     state.set_account_cluster((m.event_id, merged.event_id) for m in c.members)
     return data
 
@@ -99,6 +99,22 @@ def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
     return delta
 
 
+def _loaded(state: BuildState, c: _Cluster, quotes: dict[str, list[str]]) -> _Cluster:
+    """A cluster seeded from its profile, with its stored accounts loaded before the new ones."""
+    stored = state.accounts(c.stored)
+    full = _Cluster(cluster_id=c.cluster_id)
+    for m in c.stored:
+        a = Account.from_json(*stored[m])
+        quotes[m] = a.quotes
+        full.add(a.event)
+        full.ranks.append(a.rank)
+    for e, rank in zip(c.members, c.ranks, strict=True):
+        full.add(e)
+        full.ranks.append(rank)
+    full.head_rank, full.first_rank = c.head_rank, c.first_rank
+    return full
+
+
 def _put_accounts(state: BuildState, accounts: list[Account]) -> None:
     # Stored before merging: a lone account is its own merged event, whose notes merging adds.
     state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank, "",
@@ -117,7 +133,6 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
     quotes = {a.event.event_id: a.quotes for a in new}
     delta = Delta(removed=set(affected), accounts=len(new),
                   before={cid: c.data for cid, c in affected.items()})
-    unchanged: dict[int, int] = {}  # stored cluster loaded as a candidate -> its size then
     loaded: set[str] = set()
 
     def seed(c: StoredCluster, members: dict[str, tuple[str, dict[str, Any]]]) -> _Cluster:
@@ -131,11 +146,12 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
         if not ids:
             return
         loaded.update(ids)
-        stored = state.clusters(ids)
-        members = state.accounts(m for c in stored.values() for m in c.members)
-        for c in sorted(stored.values(), key=lambda c: c.rank):
-            unchanged[id(seed(c, members))] = len(c.members)
-            delta.before[c.cluster_id] = c.data
+        # Candidates are matched on their stored profiles: their accounts are loaded only
+        # if an account joins them.
+        profiles = state.profiles(ids)
+        for cid in sorted(profiles, key=lambda c: profiles[c][0]["first_rank"]):
+            prof, members = profiles[cid]
+            merger.seed_profile(prof, cid, members)
 
     merger = Merger(fetch)
     # An event that lost accounts keeps the others, in the order they joined: only the new
@@ -147,8 +163,12 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
         merger.place(a.event, a.rank)
     delta.loaded = len(loaded)
     for c in merger.clusters:
-        if unchanged.get(id(c)) == len(c.members):
-            continue  # loaded to be matched against, and nothing joined it
+        if c.stored and not c.members:
+            continue  # a candidate nothing joined
+        if c.stored:
+            delta.before[str(c.cluster_id)] = state.clusters([str(c.cluster_id)])[
+                str(c.cluster_id)].data
+            c = _loaded(state, c, quotes)
         merged = combine(c)
         data = _store(state, c, merged, list(merged.notes), quotes)
         delta.write[data["event_id"]] = data

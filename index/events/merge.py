@@ -76,7 +76,10 @@ class _Cluster:
     """Events told as one, with what matching needs kept up to date as members join."""
 
     members: list[Event] = field(default_factory=list)
+    action: str | None = None
     cluster_id: str | None = None  # set when the cluster was stored by an earlier build
+    # Accounts of a stored cluster that were not loaded (it was seeded from its profile).
+    stored: list[str] = field(default_factory=list)
     ranks: list[Any] = field(default_factory=list)  # each member's place in the corpus
     head_rank: Any = None
     first_rank: Any = None
@@ -94,6 +97,8 @@ class _Cluster:
         return self.members[0]
 
     def add(self, e: Event) -> None:
+        if self.action is None:
+            self.action = e.action
         self.members.append(e)
         ev = e.evidence[0]
         self.sentences.add((ev.passage_id, tuple(ev.sentence)))
@@ -129,7 +134,7 @@ class _Probe:
 
 def _match(c: _Cluster, p: _Probe) -> str | None:
     """``"person"`` or ``"countries"`` if the probed event can join the cluster, else None."""
-    if c.head.action != p.event.action or p.key in c.sentences:
+    if c.action != p.event.action or p.key in c.sentences:
         return None
     dated = c.latest_start is not None and c.earliest_end is not None
     if p.span is not None and dated and (p.span[0] > c.earliest_end  # type: ignore[operator]
@@ -300,6 +305,22 @@ class Merger:
         self.clusters.append(c)
         return c
 
+    def seed_profile(self, profile: dict[str, Any], cluster_id: str,
+                     members: list[str]) -> _Cluster:
+        """Add a stored cluster from what matching needs of it (see `profile`), without
+        loading its accounts; ``members`` are their ids, for when it has to be combined."""
+        c = _Cluster(action=profile["action"], cluster_id=cluster_id, stored=list(members),
+                     head_rank=profile["head_rank"], first_rank=profile["first_rank"])
+        c.sentences = {(pid, (a, b)) for pid, a, b in profile["sentences"]}
+        c.people = [Actor(n, country, role) for n, country, role in profile["people"]]
+        c.src, c.dst = set(profile["src"]), set(profile["dst"])
+        c.latest_start = _day(profile["latest_start"])
+        c.earliest_end = _day(profile["earliest_end"])
+        self.clusters.append(c)
+        for k in profile["keys"]:
+            self.buckets.setdefault(tuple(k), {})[id(c)] = c
+        return c
+
     def place(self, e: Event, rank: Any) -> _Cluster:
         """Put ``e`` into the cluster it matches, or a new one; ``rank`` orders accounts (their
         place in the corpus) and decides between two clusters naming the same person."""
@@ -321,13 +342,31 @@ class Merger:
         return target
 
     def _join(self, c: _Cluster, e: Event, rank: Any, keys: set[Key] | None = None) -> None:
-        if not c.members:
+        if not c.members and not c.stored:
             c.head_rank = rank
         c.first_rank = rank if c.first_rank is None else min(c.first_rank, rank)
         c.ranks.append(rank)
         c.add(e)
         for k in keys if keys is not None else _keys(e)[0]:
             self.buckets.setdefault(k, {})[id(c)] = c
+
+
+def profile(c: _Cluster) -> dict[str, Any]:
+    """What matching needs of a cluster, as JSON: stored so that an incremental build can match
+    new accounts against a cluster without loading its accounts."""
+    return {
+        "action": c.action, "head_rank": c.head_rank, "first_rank": c.first_rank,
+        "sentences": sorted([pid, a, b] for pid, (a, b) in c.sentences),
+        "people": [[a.name, a.country, a.role] for a in c.people],
+        "src": sorted(c.src), "dst": sorted(c.dst),
+        "latest_start": c.latest_start.isoformat() if c.latest_start else None,
+        "earliest_end": c.earliest_end.isoformat() if c.earliest_end else None,
+        "keys": sorted(list(k) for k in {k for m in c.members for k in _keys(m)[0]}),
+    }
+
+
+def _day(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
 
 
 def specific_first(e: Event, rank: Any) -> tuple[Any, ...]:
