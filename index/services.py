@@ -6,7 +6,6 @@ Synchronous and Discord-free: the bot calls these in a worker thread, the CLI di
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import logging
 import re
 from dataclasses import replace
@@ -73,16 +72,16 @@ def _quoted_date(fields: dict[str, Any], quoted: set[int]) -> EventDate | None:
 
 def suggest_spelling(gen: Generation, text: str) -> str | None:
     """The query with misspelt words replaced by close corpus words, if any were found."""
-    vocab = gen.vocabulary()
+    vocab = gen.spelling()
     words = re.findall(r"[\w’'-]+", text)
     fixed, changed = [], False
     for w in words:
         if len(w) < 4 or w.lower() in vocab:
             fixed.append(w)
             continue
-        close = difflib.get_close_matches(w.lower(), vocab, n=1, cutoff=0.8)
-        fixed.append(close[0] if close else w)
-        changed |= bool(close)
+        close = vocab.closest(w.lower())
+        fixed.append(close or w)
+        changed |= close is not None
     return " ".join(fixed) if changed else None
 
 

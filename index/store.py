@@ -30,6 +30,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
 from index.errors import IndexUnavailable
+from index.spelling import SpellingIndex
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,7 @@ class Generation:
     _local: threading.local = field(default_factory=threading.local)
     _searchers: list[Searcher] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _vocabulary: frozenset[str] | None = None
+    _spelling: SpellingIndex | None = None
 
     @classmethod
     def open(cls, path: Path) -> Generation:
@@ -216,15 +217,15 @@ class Generation:
         """This thread's searcher over the events."""
         return self._thread_searcher("events_searcher", self._events_ix)
 
-    def vocabulary(self) -> frozenset[str]:
+    def spelling(self) -> SpellingIndex:
         """The corpus's words (lower case), for spelling suggestions; loaded on first use."""
-        if self._vocabulary is None:
+        if self._spelling is None:
             try:
                 words = json.loads((self.path / VOCABULARY).read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 words = []
-            self._vocabulary = frozenset(words)
-        return self._vocabulary
+            self._spelling = SpellingIndex(words)
+        return self._spelling
 
     def _thread_searcher(self, slot: str, ix: Any) -> Searcher:
         s = getattr(self._local, slot, None)
