@@ -7,6 +7,7 @@ a sentence does not grow with the number of entries.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -114,6 +115,7 @@ class Gazetteer:
     title_trie: dict[str, Any] = field(default_factory=dict)
     title_words: set[str] = field(default_factory=set)  # capitalised title words, never in names
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    _index: _SearchIndex | None = field(default=None, repr=False, compare=False)
 
     def add_alias(self, text: str, entry: Entry, form: str) -> None:
         """Index one alias; ValueError if it already names a different entry."""
@@ -185,20 +187,54 @@ class Gazetteer:
             add(e)
         if out:
             return out
-        for e in self.entries:  # a surname typed alone, even an ambiguous one ("kim")
-            if e.surname and key_of(e.surname) == query:
-                add(e)
+        idx = self._search_index()
+        for e in idx.by_surname.get(query, []):  # a surname typed alone, even "kim"
+            add(e)
         if out:
             return out
-        for k in sorted(self.by_key):
-            if any(w.startswith(query) for w in _suffixes(k)):
-                for e in self.by_key[k]:
-                    add(e)
-        for k in sorted(self.by_key):
+        # Keys with a word from which the query is a prefix ("trut" completes "yuri trutnev"),
+        # in key order, then keys containing it anywhere.
+        start = bisect.bisect_left(idx.suffixes, (query, ""))
+        prefixed: set[str] = set()
+        for suffix, k in idx.suffixes[start:]:
+            if not suffix.startswith(query):
+                break
+            prefixed.add(k)
+        for k in sorted(prefixed):
+            for e in self.by_key[k]:
+                add(e)
+        for k in idx.keys:
             if query in k:
                 for e in self.by_key[k]:
                     add(e)
         return out
+
+    def _search_index(self) -> _SearchIndex:
+        """Lookup tables for `candidates`, built on first use (the gazetteer is not changed
+        after loading)."""
+        if self._index is None or self._index.size != len(self.by_key):
+            self._index = _SearchIndex.of(self)
+        return self._index
+
+
+@dataclass
+class _SearchIndex:
+    """Sorted keys, the sorted word suffixes of every key, and entries by surname."""
+
+    size: int
+    keys: list[str]
+    suffixes: list[tuple[str, str]]  # (suffix, key), sorted: a prefix is a bisect away
+    by_surname: dict[str, list[Entry]]
+
+    @classmethod
+    def of(cls, gaz: Gazetteer) -> _SearchIndex:
+        by_surname: dict[str, list[Entry]] = {}
+        for e in gaz.entries:
+            if e.surname:
+                by_surname.setdefault(key_of(e.surname), []).append(e)
+        keys = sorted(gaz.by_key)
+        suffixes = sorted({(suf, k) for k in keys for suf in _suffixes(k)})
+        return cls(len(gaz.by_key), keys, suffixes, by_surname)
 
 
 def _suffixes(key: str) -> list[str]:

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from index.gazetteer import default_gazetteer, load_gazetteer, tokenize
+from index.gazetteer import (
+    _HYPHENS,
+    _suffixes,
+    default_gazetteer,
+    key_of,
+    load_gazetteer,
+    tokenize,
+)
 
 SHIPPED = Path(__file__).resolve().parents[2] / "index" / "data" / "gazetteer.yaml"
 
@@ -133,3 +140,43 @@ def test_malformed_files_fail_with_a_clear_error(tmp_path: Path, text: str, mess
         load_gazetteer(path)
     assert message in str(info.value)
     assert str(path) in str(info.value)
+
+
+def _candidates_by_scanning(gaz, name: str, limit: int = 25) -> list:
+    """`candidates` as first written: a scan of every key (the reference for the index)."""
+    keys = [t.key for t in tokenize(name) if t.key not in _HYPHENS]
+    query = " ".join(keys)
+    out: list = []
+    seen: set = set()
+
+    def add(e) -> None:
+        if (e.name, e.kind) not in seen and len(out) < limit:
+            seen.add((e.name, e.kind))
+            out.append(e)
+
+    for e in gaz.by_key.get(query, []):
+        add(e)
+    if out:
+        return out
+    for e in gaz.entries:
+        if e.surname and key_of(e.surname) == query:
+            add(e)
+    if out:
+        return out
+    for k in sorted(gaz.by_key):
+        if any(w.startswith(query) for w in _suffixes(k)):
+            for e in gaz.by_key[k]:
+                add(e)
+    for k in sorted(gaz.by_key):
+        if query in k:
+            for e in gaz.by_key[k]:
+                add(e)
+    return out
+
+
+def test_candidates_find_what_a_scan_of_every_key_finds() -> None:
+    gaz = default_gazetteer()
+    queries = {"kim", "trut", "lav", "vlad", "ko", "sergei", "jong", "far east", "zzz", "a"}
+    queries |= {k[:n] for k in list(gaz.by_key)[::7] for n in (2, 4, 7)}
+    for q in sorted(queries):
+        assert gaz.candidates(q) == _candidates_by_scanning(gaz, q), q
