@@ -64,6 +64,23 @@ class StoredCluster:
     data: dict[str, Any]
 
 
+@dataclass
+class ClusterRow:
+    """A merged event as the state stores it."""
+
+    cluster_id: str
+    action: str
+    rank: str
+    is_first: bool
+    members: list[str]
+    span: tuple[str | None, str | None]
+    base_notes: list[str]
+    data: dict[str, Any]
+    keys: list[str]
+    names: list[str]
+    profile: dict[str, Any]
+
+
 def encode_key(key: tuple[str, ...]) -> str:
     return "\x1f".join(key)
 
@@ -215,20 +232,19 @@ class BuildState:
                 out[eid] = (rank, json.loads(data))
         return out
 
-    def put_cluster(self, cluster_id: str, action: str, rank: str, is_first: bool,
-                    members: list[str], span: tuple[str | None, str | None],
-                    base_notes: list[str], data: dict[str, Any], keys: Iterable[str],
-                    names: Iterable[str], profile: dict[str, Any]) -> None:
-        self.delete_clusters([cluster_id])
-        self.db.execute("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (cluster_id, action, rank, int(is_first), json.dumps(members), span[0],
-                         span[1],
-                         json.dumps(base_notes, ensure_ascii=False),
-                         json.dumps(data, ensure_ascii=False),
-                         json.dumps(profile, ensure_ascii=False)))
-        self.db.executemany("INSERT INTO ckeys VALUES (?, ?)", [(k, cluster_id) for k in keys])
+    def put_clusters(self, rows: list[ClusterRow], *, replace: bool) -> None:
+        """Store merged events (``replace``: deleting stored ones with the same ids first)."""
+        if replace:
+            self.delete_clusters(r.cluster_id for r in rows)
+        self.db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (r.cluster_id, r.action, r.rank, int(r.is_first), json.dumps(r.members),
+             r.span[0], r.span[1], json.dumps(r.base_notes, ensure_ascii=False),
+             json.dumps(r.data, ensure_ascii=False), json.dumps(r.profile, ensure_ascii=False))
+            for r in rows])
+        self.db.executemany("INSERT INTO ckeys VALUES (?, ?)",
+                            [(k, r.cluster_id) for r in rows for k in r.keys])
         self.db.executemany("INSERT INTO cnames VALUES (?, ?, ?)",
-                            [(action, n, cluster_id) for n in names])
+                            [(r.action, n, r.cluster_id) for r in rows for n in r.names])
 
     def update_cluster_data(self, cluster_id: str, data: dict[str, Any]) -> None:
         self.db.execute("UPDATE clusters SET data = ? WHERE cluster = ?",

@@ -22,7 +22,7 @@ from index.events.dates import bounds
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
 from index.events.merge import Merger, _Cluster, combine, profile, specific_first
 from index.events.model import Event
-from index.state import BuildState, StoredCluster, encode_key
+from index.state import BuildState, ClusterRow, StoredCluster, encode_key
 
 
 @dataclass
@@ -69,22 +69,23 @@ def _cluster_span(c: _Cluster) -> tuple[str | None, str | None]:
             c.earliest_end.isoformat() if c.earliest_end else None)
 
 
-def _store(state: BuildState, c: _Cluster, merged: Event, base_notes: list[str],
-           quotes: dict[str, list[str]]) -> dict[str, Any]:
-    """Store a merged cluster; returns its event JSON with the quotes of its evidence."""
+def _row(c: _Cluster, merged: Event, base_notes: list[str],
+         quotes: dict[str, list[str]]) -> ClusterRow:
+    """A merged cluster as stored; its data is the event JSON with its evidence's quotes."""
     data = merged.to_json()
     data["quotes"] = [q for m in c.members for q in quotes[m.event_id]]
     prof = profile(c)
-    state.put_cluster(merged.event_id, merged.action, c.first_rank, is_first(merged),
+    return ClusterRow(merged.event_id, merged.action, c.first_rank, is_first(merged),
                       [m.event_id for m in c.members], _cluster_span(c), base_notes, data,
-                      (encode_key(tuple(k)) for k in prof["keys"]), role_names(merged), prof)
-    state.set_account_cluster((m.event_id, merged.event_id) for m in c.members)
-    return data
+                      [encode_key(tuple(k)) for k in prof["keys"]], sorted(role_names(merged)),
+                      prof)
 
 
 def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
     """Merge every account from scratch into an empty state (a full build)."""
-    _put_accounts(state, accounts)
+    # Serialized before merging: a lone account is its own merged event, whose notes merging adds.
+    account_json = {a.event.event_id: json.dumps(a.to_json(), ensure_ascii=False)
+                    for a in accounts}
     merger = Merger()
     for a in sorted(accounts, key=lambda a: specific_first(a.event, a.rank)):
         merger.place(a.event, a.rank)
@@ -93,10 +94,13 @@ def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
     base = [list(m.notes) for m in merged]
     note_earlier_than_first(merged)  # over the whole corpus at once: cheaper than pair lookups
     quotes = {a.event.event_id: a.quotes for a in accounts}
-    delta = Delta(accounts=len(accounts))
-    for c, m, b in zip(clusters, merged, base, strict=True):
-        delta.write[m.event_id] = _store(state, c, m, b, quotes)
-    return delta
+    rows = [_row(c, m, b, quotes) for c, m, b in zip(clusters, merged, base, strict=True)]
+    cluster_of = {m: r.cluster_id for r in rows for m in r.members}
+    state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank,
+                        cluster_of[a.event.event_id], account_json[a.event.event_id])
+                       for a in accounts)
+    state.put_clusters(rows, replace=False)
+    return Delta(write={r.cluster_id: r.data for r in rows}, accounts=len(accounts))
 
 
 def _loaded(state: BuildState, c: _Cluster, quotes: dict[str, list[str]]) -> _Cluster:
@@ -116,7 +120,7 @@ def _loaded(state: BuildState, c: _Cluster, quotes: dict[str, list[str]]) -> _Cl
 
 
 def _put_accounts(state: BuildState, accounts: list[Account]) -> None:
-    # Stored before merging: a lone account is its own merged event, whose notes merging adds.
+    """Store new accounts (their event is set once they are merged)."""
     state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank, "",
                         json.dumps(a.to_json(), ensure_ascii=False)) for a in accounts)
 
@@ -162,6 +166,7 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
     for a in sorted(new, key=lambda a: specific_first(a.event, a.rank)):
         merger.place(a.event, a.rank)
     delta.loaded = len(loaded)
+    rows: list[ClusterRow] = []
     for c in merger.clusters:
         if c.stored and not c.members:
             continue  # a candidate nothing joined
@@ -170,8 +175,10 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
                 str(c.cluster_id)].data
             c = _loaded(state, c, quotes)
         merged = combine(c)
-        data = _store(state, c, merged, list(merged.notes), quotes)
-        delta.write[data["event_id"]] = data
+        rows.append(_row(c, merged, list(merged.notes), quotes))
+    state.put_clusters(rows, replace=True)
+    state.set_account_cluster((m, r.cluster_id) for r in rows for m in r.members)
+    delta.write.update({r.cluster_id: r.data for r in rows})
     delta.removed -= set(delta.write)
     delta.before = {k: v for k, v in delta.before.items() if k in delta.write or k in delta.removed}
     _renote(state, delta, set(delta.write), affected)

@@ -80,6 +80,7 @@ class _Cluster:
     cluster_id: str | None = None  # set when the cluster was stored by an earlier build
     # Accounts of a stored cluster that were not loaded (it was seeded from its profile).
     stored: list[str] = field(default_factory=list)
+    keys: set[tuple[str, ...]] = field(default_factory=set)  # its members' blocking keys
     ranks: list[Any] = field(default_factory=list)  # each member's place in the corpus
     head_rank: Any = None
     first_rank: Any = None
@@ -316,9 +317,10 @@ class Merger:
         c.src, c.dst = set(profile["src"]), set(profile["dst"])
         c.latest_start = _day(profile["latest_start"])
         c.earliest_end = _day(profile["earliest_end"])
+        c.keys = {tuple(k) for k in profile["keys"]}
         self.clusters.append(c)
-        for k in profile["keys"]:
-            self.buckets.setdefault(tuple(k), {})[id(c)] = c
+        for k in c.keys:
+            self.buckets.setdefault(k, {})[id(c)] = c
         return c
 
     def place(self, e: Event, rank: Any) -> _Cluster:
@@ -347,7 +349,9 @@ class Merger:
         c.first_rank = rank if c.first_rank is None else min(c.first_rank, rank)
         c.ranks.append(rank)
         c.add(e)
-        for k in keys if keys is not None else _keys(e)[0]:
+        keys = keys if keys is not None else _keys(e)[0]
+        c.keys |= keys
+        for k in keys:
             self.buckets.setdefault(k, {})[id(c)] = c
 
 
@@ -361,7 +365,7 @@ def profile(c: _Cluster) -> dict[str, Any]:
         "src": sorted(c.src), "dst": sorted(c.dst),
         "latest_start": c.latest_start.isoformat() if c.latest_start else None,
         "earliest_end": c.earliest_end.isoformat() if c.earliest_end else None,
-        "keys": sorted(list(k) for k in {k for m in c.members for k in _keys(m)[0]}),
+        "keys": sorted(list(k) for k in (c.keys or {k for m in c.members for k in _keys(m)[0]})),
     }
 
 
