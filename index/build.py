@@ -251,7 +251,7 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         _compare_events(summary, delta)
         _write_meta(gen_dir, corpus_dir, summary, state)
         phases.done("meta", "written")
-        Generation.open(gen_dir).close()  # prove it opens before anyone is pointed at it
+        Generation.open(gen_dir, check_only=True)  # prove it opens before anyone is pointed at it
         state.commit(gen_dir.name, fingerprint())
         switch_to(index_dir, gen_dir)
         phases.done("switch")

@@ -269,7 +269,7 @@ def _article_files(corpus_dir: Path) -> list[tuple[Path, os.stat_result | None]]
     # One pass with scandir: its entries know their type, and each stat is taken once.
     with os.scandir(corpus_dir) as entries:
         for entry in entries:
-            if (Path(entry.name).suffix.lower() not in ARTICLE_SUFFIXES
+            if (os.path.splitext(entry.name)[1].lower() not in ARTICLE_SUFFIXES
                     or entry.name.startswith(".") or not entry.is_file()):
                 continue
             try:

@@ -62,6 +62,7 @@ class StoredCluster:
     members: list[str]
     base_notes: list[str]
     data: dict[str, Any]
+    profile: dict[str, Any]
 
 
 @dataclass
@@ -275,11 +276,11 @@ class BuildState:
     def clusters(self, cluster_ids: Iterable[str]) -> dict[str, StoredCluster]:
         out: dict[str, StoredCluster] = {}
         for chunk in _chunks(list(cluster_ids)):
-            for cid, rank, members, base, data in self.db.execute(
-                    f"SELECT cluster, rank, members, base_notes, data FROM clusters "
+            for cid, rank, members, base, data, prof in self.db.execute(
+                    f"SELECT cluster, rank, members, base_notes, data, profile FROM clusters "
                     f"WHERE cluster IN ({_marks(chunk)})", chunk):
                 out[cid] = StoredCluster(cid, rank, json.loads(members), json.loads(base),
-                                         json.loads(data))
+                                         json.loads(data), json.loads(prof))
         return out
 
     def profiles(self, cluster_ids: Iterable[str]) -> dict[str, tuple[dict[str, Any], list[str]]]:

@@ -191,14 +191,14 @@ class Generation:
     _spelling: SpellingIndex | None = None
 
     @classmethod
-    def open(cls, path: Path) -> Generation:
-        """Open a generation folder.
+    def open(cls, path: Path, *, check_only: bool = False) -> Generation:
+        """Open a generation folder (``check_only``: prove that it opens, and close it).
 
         Raises:
             IndexUnavailable: the folder is not a complete generation.
         """
         try:
-            meta = json.loads((path / META).read_text(encoding="utf-8"))
+            meta = {} if check_only else json.loads((path / META).read_text(encoding="utf-8"))
             # No memory maps: with them each searcher keeps a copy of most of the segment in
             # memory; reading through the file is slightly slower but keeps the bot small.
             storage = FileStorage(str(path / WHOOSH_DIR), supports_mmap=False)
@@ -207,7 +207,10 @@ class Generation:
         except (OSError, ValueError, whoosh_index.IndexError) as exc:
             raise IndexUnavailable(f"the index generation {path.name} cannot be opened ({exc}); "
                                    "rebuild it with `tumen index --full`") from exc
-        return cls(name=path.name, path=path, meta=meta, _ix=ix, _events_ix=events_ix)
+        gen = cls(name=path.name, path=path, meta=meta, _ix=ix, _events_ix=events_ix)
+        if check_only:
+            gen.close()
+        return gen
 
     def searcher(self) -> Searcher:
         """This thread's searcher over the passages."""

@@ -143,7 +143,10 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
         accs = [Account.from_json(*members[m]) for m in c.members if m in members]
         for a in accs:
             quotes[a.event.event_id] = a.quotes
-        return merger.seed([a.event for a in accs], [a.rank for a in accs], c.cluster_id)
+        # Filed under its stored keys: those of the removed accounts too, which can only add
+        # candidates that matching then turns down.
+        return merger.seed([a.event for a in accs], [a.rank for a in accs], c.cluster_id,
+                           keys=c.profile["keys"])
 
     def fetch(look: set[tuple[str, ...]], e: Event) -> None:
         ids = state.clusters_under({encode_key(k) for k in look}, _iso_span(e)) - loaded

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -81,6 +81,7 @@ class _Cluster:
     # Accounts of a stored cluster that were not loaded (it was seeded from its profile).
     stored: list[str] = field(default_factory=list)
     keys: set[tuple[str, ...]] = field(default_factory=set)  # its members' blocking keys
+    _people_seen: set[Actor] = field(default_factory=set)
     ranks: list[Any] = field(default_factory=list)  # each member's place in the corpus
     head_rank: Any = None
     first_rank: Any = None
@@ -103,7 +104,10 @@ class _Cluster:
         self.members.append(e)
         ev = e.evidence[0]
         self.sentences.add((ev.passage_id, tuple(ev.sentence)))
-        self.people += [p for p in _people(e) if p not in self.people]
+        for p in _people(e):
+            if p not in self._people_seen:  # a set beside the list: big clusters repeat people
+                self._people_seen.add(p)
+                self.people.append(p)
         src, dst = _sides(e)
         self.src |= src
         self.dst |= dst
@@ -197,6 +201,8 @@ def combine(c: _Cluster) -> Event:
         seen: dict[str, Actor] = {}
         for m in members:
             for a in getattr(m, attr):
+                if a.name in seen:  # the same name is the same person: skip the pairwise test
+                    continue
                 if not any(_same_person(a, b) for b in seen.values()):
                     seen[a.name] = a
         return list(seen.values())
@@ -298,11 +304,16 @@ class Merger:
         self.buckets: dict[Key, dict[int, _Cluster]] = {}
         self._fetch = fetch
 
-    def seed(self, members: list[Event], ranks: list[Any], cluster_id: str) -> _Cluster:
-        """Add a cluster formed before (its members in the order they joined)."""
+    def seed(self, members: list[Event], ranks: list[Any], cluster_id: str,
+             keys: Iterable[list[str]] | None = None) -> _Cluster:
+        """Add a cluster formed before (its members in the order they joined). ``keys``, if
+        given, are its stored blocking keys, used instead of recomputing its members'."""
         c = _Cluster(cluster_id=cluster_id)
+        known = None if keys is None else {tuple(k) for k in keys}
         for e, rank in zip(members, ranks, strict=True):
-            self._join(c, e, rank)
+            self._join(c, e, rank, set() if known is not None else None)
+        if known is not None:
+            self._join_keys(c, known)
         self.clusters.append(c)
         return c
 
@@ -314,6 +325,7 @@ class Merger:
                      head_rank=profile["head_rank"], first_rank=profile["first_rank"])
         c.sentences = {(pid, (a, b)) for pid, a, b in profile["sentences"]}
         c.people = [Actor(n, country, role) for n, country, role in profile["people"]]
+        c._people_seen = set(c.people)
         c.src, c.dst = set(profile["src"]), set(profile["dst"])
         c.latest_start = _day(profile["latest_start"])
         c.earliest_end = _day(profile["earliest_end"])
@@ -349,7 +361,9 @@ class Merger:
         c.first_rank = rank if c.first_rank is None else min(c.first_rank, rank)
         c.ranks.append(rank)
         c.add(e)
-        keys = keys if keys is not None else _keys(e)[0]
+        self._join_keys(c, keys if keys is not None else _keys(e)[0])
+
+    def _join_keys(self, c: _Cluster, keys: set[tuple[str, ...]]) -> None:
         c.keys |= keys
         for k in keys:
             self.buckets.setdefault(k, {})[id(c)] = c
