@@ -70,6 +70,16 @@ def markdown(r: dict[str, Any]) -> str:
     if fb.get("status") == "ok":
         lines += ["", f"{fb['articles']:,} articles, {fb['passages']:,} passages, "
                       f"{fb['events']:,} events ({fb['merged']:,} merged away)."]
+    phased = [("full", fb)] + [(k.replace("_", " "), v) for k, v in inc.items()
+                               if k.startswith(("change_", "add_")) and isinstance(v, dict)]
+    phased = [(name, b["phases_s"]) for name, b in phased if b.get("phases_s")]
+    if phased:
+        names = list(dict.fromkeys(k for _, ph in phased for k in ph))
+        lines += ["", "Seconds per phase (`BuildSummary.phases`; \"process\" includes writing "
+                      "passages as articles come back from the workers):", "",
+                  "| build | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+        lines += [f"| {name} | " + " | ".join(str(ph.get(k, "")) for k in names) + " |"
+                  for name, ph in phased]
     lines += ["", "## Query latency (warm, one `Library`)", "",
               "| command | n | p50 ms | p95 ms | p99 ms | max ms |", "|---|---|---|---|---|---|"]
     lat = _get(r, "queries", "latency")

@@ -102,7 +102,7 @@ def task_build(corpus: str, index: str, progress_file: str | None = None) -> dic
             "index_code": version,
             "passages": s.passages, "events": s.events, "merged": s.merged,
             "added": len(s.added), "updated": len(s.updated), "removed": len(s.removed),
-            "skipped": len(s.skipped)}
+            "skipped": len(s.skipped), "phases_s": getattr(s, "phases", None)}
 
 
 def task_serve(index: str, queries: str, warmup: int = 20) -> dict[str, Any]:

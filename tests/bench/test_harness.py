@@ -40,6 +40,10 @@ def test_tiny_run_writes_a_complete_report(tmp_path: Path,
         assert r["incremental"][key]["status"] == "ok"
         assert r["incremental"][key]["mode"]
     assert r["incremental"]["add_2"]["articles"] == 10
+    assert r["incremental"]["change_1"]["mode"] == "incremental: re-processed 1 of 8 articles"
+    assert {"load", "process", "merge", "events"} <= set(b["phases_s"])
+    assert "| change 1 |" in (out / "bench-8.md").read_text(encoding="utf-8").split(
+        "Seconds per phase")[1]
     lat = r["queries"]["latency"]
     assert lat["all"]["n"] == QUERIES
     assert {"search", "when", "who"} <= set(lat)
