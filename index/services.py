@@ -15,6 +15,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from index import fastscore
 from index.actors import lookup
 from index.citations import STYLES, format_citation
 from index.errors import NotFound, QueryError
@@ -85,6 +86,20 @@ def suggest_spelling(gen: Generation, text: str) -> str | None:
     return " ".join(fixed) if changed else None
 
 
+def _ranked(searcher: Any, parsed: ParsedQuery, limit: int, flt: wq.Query | None, *,
+            any_term: bool) -> list[tuple[dict[str, Any], float]]:
+    """The best passages' stored fields and scores, ranked with whole posting lists at a time
+    (`index.fastscore`); with a source filter, or where that declines, by Whoosh."""
+    fast = None if flt is not None else fastscore.top(
+        searcher, parsed, limit, any_term=any_term,
+        text_of=lambda docnum: searcher.stored_fields(docnum)["text"])
+    if fast is not None:
+        return [(searcher.stored_fields(d), s) for d, s in zip(fast.docnums, fast.scores,
+                                                               strict=True)]
+    results = searcher.search(parsed.whoosh_query(any_term=any_term), limit=limit, filter=flt)
+    return [(hit.fields(), float(hit.score)) for hit in results]
+
+
 def _source(gen: Generation, doc_id: str) -> Source:
     a = gen.meta["articles"].get(doc_id, {})
     return Source(doc_id=doc_id, title=a.get("title") or doc_id, publisher=a.get("publisher"),
@@ -112,20 +127,18 @@ class Library:
         if source:
             doc_ids = self._match_source(gen, source)
             flt = wq.Or([wq.Term("doc_id", d) for d in doc_ids])
-        results = searcher.search(parsed.whoosh_query(), limit=limit, filter=flt)
-        if results.is_empty() and (len(parsed.units) > 1):
-            results = searcher.search(parsed.whoosh_query(any_term=True), limit=limit,
-                                      filter=flt)
-            if not results.is_empty():
+        hits = _ranked(searcher, parsed, limit, flt, any_term=False)
+        if not hits and (len(parsed.units) > 1):
+            hits = _ranked(searcher, parsed, limit, flt, any_term=True)
+            if hits:
                 notes.append("No passage has all of those words; "
                              "these passages have some of them.")
         items = []
-        for hit in results:
-            fields = hit.fields()
+        for fields, score in hits:
             sentences = [tuple(s) for s in fields["sentences"]]
             q = best_quote(fields["text"], sentences, parsed.highlight_units())
             quoted = {i for i, (s, e) in enumerate(sentences) if s >= q.start and e <= q.end}
-            items.append(Item(kind="passage", score=float(hit.score),
+            items.append(Item(kind="passage", score=score,
                               date=_quoted_date(fields, quoted),
                               actors=_quoted_actors(fields, quoted), citations=(
                 Citation(passage_id=fields["passage_id"], doc_id=fields["doc_id"],

@@ -1,0 +1,82 @@
+"""Passage ranking with whole posting lists gives Whoosh's own top results and scores."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.synth import generate_article, write_article
+from index import fastscore
+from index.build import build_index
+from index.query import parse_user_query
+from index.services import Library, with_variants
+
+QUERIES = ["north", "korea", "north korea", "visit", "trade minister", "russia debt",
+           "lavrov pyongyang", "joint exercises", "cooperation agreement", "nosuchword",
+           "north nosuchword", "minnikhanov", "kim jong un", "railway khasan rajin"]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    """A synthetic corpus whose index has several segments and deleted documents."""
+    root = tmp_path_factory.mktemp("fast")
+    corpus, ix = root / "corpus", root / "ix"
+    corpus.mkdir()
+    for i in range(40):
+        write_article(corpus, generate_article(5, i))
+    build_index(corpus, ix)
+    for i in (3, 17):  # revised: their old passages are deleted, new ones in a new segment
+        write_article(corpus, generate_article(5, i, revision=1))
+    (corpus / f"{generate_article(5, 30).doc_id}.md").unlink()
+    build_index(corpus, ix)
+    lib = Library(ix)
+    yield lib
+    lib.close()
+
+
+def whoosh_top(searcher, parsed, limit: int, any_term: bool) -> list[tuple[int, float]]:
+    return [(h.docnum, h.score)
+            for h in searcher.search(parsed.whoosh_query(any_term=any_term), limit=limit)]
+
+
+@pytest.mark.parametrize("any_term", [False, True])
+def test_same_top_passages_and_scores_as_whoosh(library: Library, any_term: bool) -> None:
+    searcher = library.store.current().searcher()
+    assert len(searcher.leaf_searchers()) > 1 and searcher.reader().has_deletions()
+    compared = 0
+    for text in QUERIES:
+        parsed = with_variants(parse_user_query(text))
+        for limit in (1, 10, 50):
+            fast = fastscore.top(searcher, parsed, limit, any_term=any_term)
+            assert fast is not None
+            expected = whoosh_top(searcher, parsed, limit, any_term)
+            assert fast.docnums == [d for d, _ in expected], (text, limit)
+            assert fast.scores == pytest.approx([s for _, s in expected], rel=1e-9)
+            compared += len(expected)
+    assert compared > 300
+
+
+@pytest.mark.parametrize("phrase", ['"joint naval exercises"', '"north korea"',
+                                    '"Kim Jong-un"', '"prime minister" russia'])
+def test_phrases_match_exactly_the_passages_whoosh_matches(
+        library: Library, phrase: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    searcher = library.store.current().searcher()
+    parsed = with_variants(parse_user_query(phrase))
+    assert fastscore.top(searcher, parsed, 10) is None  # phrases need the passages' text
+    monkeypatch.setattr(fastscore, "MAX_PHRASE_CHECKS", 10**6)
+    fast = fastscore.top(searcher, parsed, 10**6,
+                         text_of=lambda d: searcher.stored_fields(d)["text"])
+    expected = {h.docnum for h in searcher.search(parsed.whoosh_query(), limit=None)}
+    assert fast is not None and expected
+    assert set(fast.docnums) == expected
+    assert fast.scores == sorted(fast.scores, reverse=True)
+
+
+def test_search_answers_are_unchanged(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [library.search(q).to_json() for q in QUERIES]
+    monkeypatch.setattr(fastscore, "top", lambda *a, **k: None)
+    slow = [library.search(q).to_json() for q in QUERIES]
+    assert sum(len(a["items"]) for a in fast) > 50
+    for a, b in zip(fast, slow, strict=True):
+        for item in a["items"] + b["items"]:
+            item["score"] = round(item["score"], 9)
+    assert fast == slow
