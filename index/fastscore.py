@@ -28,7 +28,6 @@ from whoosh.util.numeric import byte_to_length
 from index.query import ParsedQuery
 from index.schema import terms_of
 
-FIELD = "text"
 # byte -> field length, as Whoosh decodes the one-byte length it stores per document
 _LENGTHS = np.array([byte_to_length(b) for b in range(256)], dtype=np.float64)
 
@@ -52,17 +51,17 @@ class _PostingCache:
     def __init__(self, budget_bytes: int) -> None:
         self.budget = budget_bytes
         self.used = 0
-        self._items: OrderedDict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._items: OrderedDict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> tuple[np.ndarray, np.ndarray] | None:
+    def get(self, key: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray] | None:
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
             return found
 
-    def put(self, key: tuple[str, str], value: tuple[np.ndarray, np.ndarray]) -> None:
+    def put(self, key: tuple[str, ...], value: tuple[np.ndarray, np.ndarray]) -> None:
         size = value[0].nbytes + value[1].nbytes
         if size > self.budget // 4:
             return
@@ -105,15 +104,16 @@ def _decode(m: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(ids), np.concatenate(weights)
 
 
-def _postings(leaf: Searcher, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+def _postings(leaf: Searcher, field: str,
+              term: str) -> tuple[np.ndarray, np.ndarray] | None:
     """(document numbers, term frequencies) of a term in one segment, deleted ones left out."""
     reader = leaf.reader()
-    if (FIELD, term) not in reader:
+    if (field, term) not in reader:
         return None
-    key = (reader.segment().segment_id(), term)
+    key = (reader.segment().segment_id(), field, term)
     found = CACHE.get(key)
     if found is None:
-        m = reader.postings(FIELD, term)
+        m = reader.postings(field, term)
         if isinstance(m, FilterMatcher):
             m = m.child
         if isinstance(m, W3LeafMatcher):
@@ -135,24 +135,24 @@ def _postings(leaf: Searcher, term: str) -> tuple[np.ndarray, np.ndarray] | None
     return docs, tf
 
 
-def _lengths(leaf: Searcher) -> np.ndarray:
+def _lengths(leaf: Searcher, field: str) -> np.ndarray:
     """Each document's field length in this segment (as Whoosh decodes it)."""
-    col = leaf.reader()._perdoc._cached_reader(_lenfield(FIELD), LENGTHS_COLUMN)
+    col = leaf.reader()._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
     raw = getattr(col, "_raw", None)
     if raw is None:
         raw = bytes(col[i] for i in range(leaf.doc_count_all()))
     return _LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
 
 
-def _term_scores(searcher: Searcher, leaf: Searcher, lengths: np.ndarray, term: str,
-                 weighting: BM25F) -> tuple[np.ndarray, np.ndarray] | None:
-    found = _postings(leaf, term)
+def _term_scores(searcher: Searcher, leaf: Searcher, lengths: np.ndarray, field: str,
+                 term: str, weighting: BM25F) -> tuple[np.ndarray, np.ndarray] | None:
+    found = _postings(leaf, field, term)
     if found is None:
         return None
     docs, tf = found
-    idf = weighting.idf(searcher, FIELD, term)
-    avgfl = searcher.avg_field_length(FIELD) or 1
-    b, k1 = weighting._field_B.get(FIELD, weighting.B), weighting.K1
+    idf = weighting.idf(searcher, field, term)
+    avgfl = searcher.avg_field_length(field) or 1
+    b, k1 = weighting._field_B.get(field, weighting.B), weighting.K1
     fl = lengths[docs]
     # The same expression, in the same order, as whoosh.scoring.bm25.
     return docs, idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
@@ -166,6 +166,31 @@ def _union(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.n
     return docs, total
 
 
+def _match(searcher: Searcher, leaf: Searcher, lengths: np.ndarray, field: str,
+           words: tuple[str, ...], variants: dict[str, tuple[str, ...]], weighting: BM25F,
+           any_term: bool) -> tuple[np.ndarray, np.ndarray] | None:
+    """Documents of one segment with all (or any) of the words in ``field``, and their scores."""
+    units: list[tuple[np.ndarray, np.ndarray]] = []
+    for w in words:
+        terms = [t for t in (w, *variants.get(w, ())) if t]
+        scored = [s for t in terms
+                  if (s := _term_scores(searcher, leaf, lengths, field, t, weighting))
+                  is not None]
+        if scored:
+            units.append(_union(scored) if len(scored) > 1 else scored[0])
+        elif not any_term:
+            return None
+    if not units:
+        return None
+    if any_term:
+        return _union(units)
+    docs, scores = units[0]
+    for d, s in units[1:]:
+        docs, i, j = np.intersect1d(docs, d, assume_unique=True, return_indices=True)
+        scores = scores[i] + s[j]
+    return docs, scores
+
+
 def _has_phrase(terms: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
     return any(tuple(terms[i:i + n]) == phrase for i in range(len(terms) - n + 1)
@@ -173,9 +198,14 @@ def _has_phrase(terms: list[str], phrase: tuple[str, ...]) -> bool:
 
 
 def top(searcher: Searcher, parsed: ParsedQuery, limit: int, *, any_term: bool = False,
-        text_of: Callable[[int], str] | None = None) -> Scored | None:
-    """The ``limit`` best passages for the query's words (all of them, or ``any_term``), or None
-    if the query is not one this module ranks, or the index is not what it reads.
+        text_of: Callable[[int], str] | None = None,
+        fields: tuple[str, ...] = ("text",)) -> Scored | None:
+    """The ``limit`` best documents for the query's words (all of them, or ``any_term``), or
+    None if the query is not one this module ranks, or the index is not what it reads.
+
+    With several ``fields``, a document is scored as Whoosh scores ``Or([And(words in field)
+    for field in fields])``: the sum over the fields that have all the words (any, with
+    ``any_term``).
 
     Quoted phrases need ``text_of`` (a passage's text by document number): passages with all
     of the phrase's words are ranked by those words, and the best are checked for the phrase
@@ -183,7 +213,8 @@ def top(searcher: Searcher, parsed: ParsedQuery, limit: int, *, any_term: bool =
     Whoosh ranks by how often the phrase occurs; which passages match is the same.
     """
     weighting = searcher.weighting
-    if not isinstance(weighting, BM25F) or (parsed.phrases and (any_term or text_of is None)):
+    if not isinstance(weighting, BM25F) or (parsed.phrases and (
+            any_term or text_of is None or len(fields) != 1)):
         return None
     words = tuple(dict.fromkeys([*parsed.words, *(t for ph in parsed.phrases for t in ph)]))
     if not words:
@@ -192,29 +223,19 @@ def top(searcher: Searcher, parsed: ParsedQuery, limit: int, *, any_term: bool =
     all_docs: list[np.ndarray] = []
     all_scores: list[np.ndarray] = []
     for leaf, offset in searcher.leaf_searchers():
-        try:
-            lengths = _lengths(leaf)
-        except (AttributeError, KeyError, TypeError):
-            return None
-        units: list[tuple[np.ndarray, np.ndarray]] = []
-        for w in words:
-            terms = [t for t in (w, *variants.get(w, ())) if t]
-            scored = [s for t in terms
-                      if (s := _term_scores(searcher, leaf, lengths, t, weighting)) is not None]
-            if scored:
-                units.append(_union(scored) if len(scored) > 1 else scored[0])
-            elif not any_term:
-                units = []
-                break
-        if not units:
+        per_field: list[tuple[np.ndarray, np.ndarray]] = []
+        for field in fields:
+            try:
+                lengths = _lengths(leaf, field)
+            except (AttributeError, KeyError, TypeError):
+                return None
+            found = _match(searcher, leaf, lengths, field, words, variants, weighting,
+                           any_term)
+            if found is not None:
+                per_field.append(found)
+        if not per_field:
             continue
-        if any_term:
-            docs, scores = _union(units)
-        else:
-            docs, scores = units[0]
-            for d, s in units[1:]:
-                common, i, j = np.intersect1d(docs, d, assume_unique=True, return_indices=True)
-                docs, scores = common, scores[i] + s[j]
+        docs, scores = _union(per_field) if len(per_field) > 1 else per_field[0]
         all_docs.append(docs + offset)
         all_scores.append(scores)
     if not all_docs:

@@ -10,6 +10,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from index import fastscore
 from index.events.dates import bounds, human
 from index.events.lexicon import lexicon
 from index.events.model import Event
@@ -117,6 +118,8 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
         # Nothing to rank by (no words, or words in most events): the first matches will do,
         # and Whoosh's collectors would visit every match (every visit in the corpus) first.
         found = [(fields, 0.0) for fields in first_matches(searcher, q, fetch)]
+    elif len(parts) == 1 and (fast := _fast(searcher, parsed, fetch)) is not None:
+        found = fast  # words alone: ranked a posting list at a time (index.fastscore)
     else:
         results = searcher.search(q, limit=fetch)
         if results.is_empty() and len(parsed.units) > 1:
@@ -132,6 +135,23 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
             if len(out) >= limit:
                 break
     return out
+
+
+def _fast(searcher: Searcher, parsed: ParsedQuery,
+          limit: int) -> list[tuple[dict[str, Any], float]] | None:
+    """What ``Or(words in text, words in names)`` finds, as Whoosh would rank it, falling back
+    to any of the words; None where `index.fastscore` does not rank the query (phrases)."""
+    for any_term in (False, True):
+        if any_term and len(parsed.units) < 2:
+            return []
+        top = fastscore.top(searcher, parsed, limit, any_term=any_term,
+                            fields=("text", "names"))
+        if top is None:
+            return None
+        if top.docnums:
+            return [(searcher.stored_fields(d), s)
+                    for d, s in zip(top.docnums, top.scores, strict=True)]
+    return []
 
 
 def first_matches(searcher: Searcher, q: wq.Query, n: int) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from whoosh import query as wq
 
 from bench.synth import generate_article, write_article
 from index import fastscore
@@ -33,9 +34,18 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     lib.close()
 
 
+def exhaustive(searcher, q: wq.Query, limit: int) -> list[tuple[int, float]]:
+    """Whoosh's scores for every match, best first and equal scores in document order.
+
+    The reference is every match scored, not Whoosh's top-N collector: with equal scores at the
+    cut-off, that collector can drop a document ranked above one it keeps.
+    """
+    hits = [(h.docnum, h.score) for h in searcher.search(q, limit=None)]
+    return sorted(hits, key=lambda h: (-h[1], h[0]))[:limit]
+
+
 def whoosh_top(searcher, parsed, limit: int, any_term: bool) -> list[tuple[int, float]]:
-    return [(h.docnum, h.score)
-            for h in searcher.search(parsed.whoosh_query(any_term=any_term), limit=limit)]
+    return exhaustive(searcher, parsed.whoosh_query(any_term=any_term), limit)
 
 
 @pytest.mark.parametrize("any_term", [False, True])
@@ -80,3 +90,21 @@ def test_search_answers_are_unchanged(library: Library, monkeypatch: pytest.Monk
         for item in a["items"] + b["items"]:
             item["score"] = round(item["score"], 9)
     assert fast == slow
+
+
+@pytest.mark.parametrize("any_term", [False, True])
+def test_events_ranked_as_whoosh_ranks_words_in_text_or_names(library: Library,
+                                                              any_term: bool) -> None:
+    searcher = library.store.current().events_searcher()
+    compared = 0
+    for text in QUERIES:
+        parsed = with_variants(parse_user_query(text))
+        q = wq.Or([parsed.whoosh_query("text", any_term=any_term),
+                   parsed.whoosh_query("names", any_term=any_term)])
+        expected = exhaustive(searcher, q, 25)
+        fast = fastscore.top(searcher, parsed, 25, any_term=any_term, fields=("text", "names"))
+        assert fast is not None
+        assert fast.docnums == [d for d, _ in expected], text
+        assert fast.scores == pytest.approx([s for _, s in expected], rel=1e-9)
+        compared += len(expected)
+    assert compared > 150
