@@ -174,7 +174,7 @@ def run(size: int, out_dir: Path, *, seed: int = 7, queries: int = 1000,
         result["queries"] = _queries_section(serve, len(qs))
         result["memory"] = ({"bot_process_rss_mb": serve["rusage"]["maxrss_mb"],
                              "interpreter_rss_mb": serve["interpreter_rss_mb"],
-                             "open_s": serve["open_s"]}
+                             "open_s": serve["open_s"], "warm_s": serve.get("warm_s")}
                             if serve.get("status") == "ok" else {"status": serve.get("status")})
         result["fts5"] = _fts5_section(fts, serve, build)
         result["stages"] = run_child("stages", {"corpus": str(corpus),

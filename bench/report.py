@@ -106,7 +106,8 @@ def markdown(r: dict[str, Any]) -> str:
     lines += ["", "## Memory", "",
               f"Bot stand-in (index opened, all queries answered): peak RSS "
               f"{mem.get('bot_process_rss_mb', '—')} MB (bare interpreter with imports: "
-              f"{mem.get('interpreter_rss_mb', '—')} MB; opening took {mem.get('open_s', '—')} s)."]
+              f"{mem.get('interpreter_rss_mb', '—')} MB; opening took {mem.get('open_s', '—')} s, "
+              f"decoding the most frequent words' postings {mem.get('warm_s', '—')} s)."]
     st = r["stages"]
     if st.get("status") == "ok":
         sec = st["seconds"]

@@ -116,12 +116,14 @@ def task_serve(index: str, queries: str, warmup: int = 20) -> dict[str, Any]:
     with contextlib.suppress(TumenError):
         lib.search("warm up")
     open_s = time.perf_counter() - t0
+    warm_s = lib.warm()  # as the bot does before it goes online
     for kind, text in qs[:warmup]:
         with contextlib.suppress(TumenError):
             calls[kind](text)
     out = _timed_queries(lambda kind, text: calls[kind](text), qs)
     lib.close()
-    return {**out, "open_s": round(open_s, 3), "interpreter_rss_mb": rss_start}
+    return {**out, "open_s": round(open_s, 3), "warm_s": round(warm_s, 3),
+            "interpreter_rss_mb": rss_start}
 
 
 def task_fts5(corpus: str, db: str, queries: str, warmup: int = 20) -> dict[str, Any]:

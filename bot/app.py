@@ -56,6 +56,9 @@ class TumenBot(commands.Bot):
             log.info("no index yet: building it from %s", self.settings.corpus_dir)
             await asyncio.to_thread(build_index, self.settings.corpus_dir, self.settings.index_dir,
                                     max_bytes=self.settings.max_article_bytes)
+        # The most frequent words' postings, decoded before the first question needs them.
+        warm_s = await asyncio.to_thread(self.library.warm)
+        log.info("index warmed in %.2f s", warm_s)
         for name in COGS:
             await self.load_extension(name)
         await self.sync_commands()

@@ -75,7 +75,7 @@ class _PostingCache:
                 self.used -= d.nbytes + t.nbytes
 
 
-CACHE = _PostingCache(64 * 2**20)
+CACHE = _PostingCache(128 * 2**20)
 MAX_PHRASE_CHECKS = 300
 CACHE_FROM = 1000  # postings: shorter lists decode quickly enough
 
@@ -258,3 +258,16 @@ def top(searcher: Searcher, parsed: ParsedQuery, limit: int, *, any_term: bool =
             if len(found.docnums) == limit:
                 break
     return found
+
+
+def warm(searcher: Searcher, field: str, terms: int) -> int:
+    """Decode the posting lists of the ``terms`` most frequent terms of ``field`` into the
+    cache (those long enough to be kept); returns how many were decoded."""
+    decoded = 0
+    for leaf, _offset in searcher.leaf_searchers():
+        reader = leaf.reader()
+        for _freq, term in reader.most_frequent_terms(field, number=terms):
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            found = _postings(leaf, field, text)
+            decoded += found is not None and len(found[0]) >= CACHE_FROM
+    return decoded

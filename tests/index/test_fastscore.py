@@ -108,3 +108,19 @@ def test_events_ranked_as_whoosh_ranks_words_in_text_or_names(library: Library,
         assert fast.scores == pytest.approx([s for _, s in expected], rel=1e-9)
         compared += len(expected)
     assert compared > 150
+
+
+def test_warming_decodes_the_frequent_words_once(library: Library,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fastscore, "CACHE", fastscore._PostingCache(2**24))
+    monkeypatch.setattr(fastscore, "CACHE_FROM", 1)
+    searcher = library.store.current().searcher()
+    frequent = [t.decode() for _, t in searcher.reader().most_frequent_terms("text", 2)]
+    assert library.warm(terms=2) >= 0
+    assert fastscore.CACHE.used > 0
+
+    def no_decoding(m: object) -> None:
+        raise AssertionError("a warmed posting list was decoded again")
+
+    monkeypatch.setattr(fastscore, "_decode", no_decoding)
+    assert library.search(" ".join(frequent)).items  # answered from the warm cache alone
