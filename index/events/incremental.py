@@ -22,6 +22,7 @@ from index.events.dates import bounds
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
 from index.events.merge import Merger, _Cluster, combine, profile, specific_first
 from index.events.model import Event
+from index.events.parallel import merge_clusters
 from index.state import BuildState, ClusterRow, StoredCluster, encode_key
 
 
@@ -86,10 +87,8 @@ def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
     # Serialized before merging: a lone account is its own merged event, whose notes merging adds.
     account_json = {a.event.event_id: json.dumps(a.to_json(), ensure_ascii=False)
                     for a in accounts}
-    merger = Merger()
-    for a in sorted(accounts, key=lambda a: specific_first(a.event, a.rank)):
-        merger.place(a.event, a.rank)
-    clusters = sorted(merger.clusters, key=lambda c: c.first_rank)
+    found = merge_clusters([a.event for a in accounts], [a.rank for a in accounts])
+    clusters = sorted(found, key=lambda c: c.first_rank)
     merged = [combine(c) for c in clusters]
     base = [list(m.notes) for m in merged]
     note_earlier_than_first(merged)  # over the whole corpus at once: cheaper than pair lookups

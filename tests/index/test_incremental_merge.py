@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
+from bench.synth import generate_article, write_article
+from index.artifacts import process_article
+from index.events import parallel
 from index.events.dates import human
 from index.events.extract import extract_events
 from index.events.incremental import Account, merge_all, merge_changed, rank_of
 from index.events.model import Event
 from index.events.store import quote_texts
+from index.loader import load_article
 from index.passages import make_passages
 from index.state import BuildState
 from tests.index.test_events import article
@@ -102,3 +108,26 @@ def test_every_account_is_in_exactly_one_stored_event(tmp_path: Path) -> None:
     ids = [i for m in members for i in json.loads(m)]
     assert len(ids) == len(set(ids))
     assert set(ids) == {e for (e,) in state.db.execute("SELECT event_id FROM accounts")}
+
+
+def test_merging_actions_in_workers_gives_the_clusters_of_one_merge(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    events, ranks = [], []
+    for i in range(25):
+        path = write_article(corpus, generate_article(9, i))
+        for n, e in enumerate(process_article(load_article(path)).events):
+            events.append(e)
+            ranks.append(rank_of(path.name, n))
+
+    def grouping() -> list[list[tuple[str, tuple[int, int]]]]:
+        clusters = parallel.merge_clusters(events, ranks)
+        return sorted([(m.evidence[0].passage_id, m.evidence[0].sentence) for m in c.members]
+                      for c in clusters)
+
+    one = grouping()
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
+    assert len({e.action for e in events}) > 3 and len(events) > 500
+    assert grouping() == one
