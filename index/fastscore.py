@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
@@ -129,19 +130,33 @@ def _postings(leaf: Searcher, field: str,
             CACHE.put(key, found)
     docs, tf = found
     if reader.has_deletions():
-        deleted = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
-        keep = ~np.isin(docs, deleted)
+        keep = ~np.isin(docs, _per_reader(reader, "deleted", lambda: np.fromiter(
+            reader.deleted_docs_set, dtype=np.int64)))
         docs, tf = docs[keep], tf[keep]
     return docs, tf
 
 
+def _per_reader(reader: Any, name: str, make: Callable[[], np.ndarray]) -> np.ndarray:
+    """An array derived from a segment reader, made once per reader rather than per query
+    (a reader's documents, lengths and deletions never change while it is open)."""
+    cache: dict[str, np.ndarray] = reader.__dict__.setdefault("_tumen_arrays", {})
+    if name not in cache:
+        cache[name] = make()
+    return cache[name]
+
+
 def _lengths(leaf: Searcher, field: str) -> np.ndarray:
     """Each document's field length in this segment (as Whoosh decodes it)."""
-    col = leaf.reader()._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-    raw = getattr(col, "_raw", None)
-    if raw is None:
-        raw = bytes(col[i] for i in range(leaf.doc_count_all()))
-    return _LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
+    reader = leaf.reader()
+
+    def decode() -> np.ndarray:
+        col = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+        raw = getattr(col, "_raw", None)
+        if raw is None:
+            raw = bytes(col[i] for i in range(leaf.doc_count_all()))
+        return _LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
+
+    return _per_reader(reader, f"lengths:{field}", decode)
 
 
 def _term_scores(searcher: Searcher, leaf: Searcher, lengths: np.ndarray, field: str,

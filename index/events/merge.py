@@ -295,7 +295,7 @@ class Merger:
     """Greedy clustering state: each event, in turn, joins the matching cluster it finds through
     its blocking keys, or starts a new one.
 
-    ``merge_events`` runs it over a whole corpus; an incremental build (`index.events.repair`)
+    ``merge_events`` runs it over a whole corpus; an incremental build (`index.events.incremental`)
     seeds it with the stored clusters an account could join, through ``fetch``.
     """
 
