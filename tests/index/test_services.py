@@ -128,3 +128,21 @@ def test_field_lengths_in_memory_score_exactly_as_read_from_disk(seed_library: L
         assert preload_lengths(plain) == 1  # the passages' one scored field: text
         assert preload_lengths(plain) == 0  # already in memory
     assert from_memory == from_disk and len(from_disk) > 5
+
+
+def test_a_range_no_event_falls_in_finds_nothing_and_says_so(seed_library: Library) -> None:
+    # Year filters are built from the years the index has: none here, so no query at all.
+    assert seed_library.who("visited 2014").items
+    for text in ("visited 1950", "visited before 1990"):
+        answer = seed_library.who(text)
+        assert answer.items == () and answer.suggestion
+
+
+def test_unranked_matches_stop_at_the_limit(seed_library: Library) -> None:
+    from index.events.answers import first_matches
+
+    searcher = seed_library.store.current().events_searcher()
+    assert searcher.doc_count() > 5
+    found = first_matches(searcher, wq.Every(), 3)
+    assert [f["event_id"] for f in found] == [
+        searcher.stored_fields(d)["event_id"] for d in range(3)]
