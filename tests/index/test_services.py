@@ -7,6 +7,7 @@ from whoosh import query as wq
 
 from index.build import build_index
 from index.errors import IndexUnavailable, NotFound, QueryError
+from index.events.answers import first_matches
 from index.services import Library
 from index.store import preload_lengths
 
@@ -139,8 +140,6 @@ def test_a_range_no_event_falls_in_finds_nothing_and_says_so(seed_library: Libra
 
 
 def test_unranked_matches_stop_at_the_limit(seed_library: Library) -> None:
-    from index.events.answers import first_matches
-
     searcher = seed_library.store.current().events_searcher()
     assert searcher.doc_count() > 5
     found = first_matches(searcher, wq.Every(), 3)
