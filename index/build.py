@@ -19,13 +19,11 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import multiprocessing
 import os
 import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -36,6 +34,7 @@ from index.events.incremental import Account, Delta, merge_all, merge_changed, r
 from index.events.store import quote_texts
 from index.loader import DEFAULT_MAX_BYTES, LoadReport, Problem, load_corpus
 from index.models import Article
+from index.segments import ParallelSegments
 from index.state import BuildState
 from index.store import (
     META,
@@ -48,7 +47,7 @@ from index.store import (
     remove_stale_generations,
     switch_to,
 )
-from index.writer import PassageWriter, link_index_files, write_events
+from index.writer import PASSAGES, PassageWriter, link_index_files, process_and_add, write_events
 
 log = logging.getLogger(__name__)
 
@@ -107,28 +106,41 @@ def fingerprint() -> str:
     return f"{FORMAT}:{pipeline_version()}"
 
 
-def _run(todo: list[Article]) -> Iterator[ArticleResult]:
-    workers = min(4, os.cpu_count() or 1)
-    if len(todo) < PARALLEL_FROM or workers < 2:
-        yield from map(process_article, todo)
-        return
-    # "spawn": a clean interpreter per worker, safe whatever threads the caller runs.
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        yield from pool.map(process_article, todo, chunksize=8)
+class _Articles:
+    """The articles a build processes, with its progress reported as each is done."""
 
+    def __init__(self, todo: list[Article], done: int, total: int, progress: Progress | None,
+                 lock: BuildLock) -> None:
+        self.todo, self.done, self.total = todo, done, total
+        self.progress, self.lock = progress, lock
+        self.workers = min(4, os.cpu_count() or 1)
 
-def _processed(todo: list[Article], done: int, total: int, progress: Progress | None,
-               lock: BuildLock) -> Iterator[ArticleResult]:
-    """Results as the workers finish them, with the progress reported."""
-    if progress is not None and done:
-        progress(done, total, "(unchanged articles)")
-    for r in _run(todo):
-        done += 1
-        lock.update(done, total)
-        if progress is not None:
-            progress(done, total, r.doc_id)
-        yield r
+    def results(self, passages: PassageWriter) -> Iterator[ArticleResult]:
+        """Each article processed, its passages added to ``passages``.
+
+        With many articles, worker processes do both: each writes the passages of its share
+        into a segment of its own, which ``passages`` commits with its other changes. Writing
+        passages is as much work as extracting events, so it must not wait on one process.
+        """
+        if self.progress is not None and self.done:
+            self.progress(self.done, self.total, "(unchanged articles)")
+        if len(self.todo) < PARALLEL_FROM or self.workers < 2:
+            for r in map(process_article, self.todo):
+                passages.add(r)
+                yield self._report(r)
+            return
+        segments = ParallelSegments(passages.wdir, PASSAGES, process_and_add, self.todo,
+                                    self.workers)
+        for r in segments.results():
+            yield self._report(r)
+        passages.add_segments(segments.segments)
+
+    def _report(self, r: ArticleResult) -> ArticleResult:
+        self.done += 1
+        self.lock.update(self.done, self.total)
+        if self.progress is not None:
+            self.progress(self.done, self.total, r.doc_id)
+        return r
 
 
 class _Phases:
@@ -173,9 +185,9 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
                        if report.problems else f"no .md or .txt articles in {corpus_dir}")
                 raise BuildError(f"nothing to index: {why}; the current index keeps serving")
             phases.done("load", "loaded")
-            results = _processed(report.articles, len(report.unchanged),
+            articles = _Articles(report.articles, len(report.unchanged),
                                  len(report.articles) + len(report.unchanged), progress, lock)
-            summary = _write_generation(index_dir, corpus_dir, state, report, results,
+            summary = _write_generation(index_dir, corpus_dir, state, report, articles,
                                         incremental, phases, started)
         except BaseException:
             state.rollback()
@@ -190,7 +202,7 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
 
 
 def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
-                      results: Iterator[ArticleResult], incremental: bool, phases: _Phases,
+                      articles: _Articles, incremental: bool, phases: _Phases,
                       started: float) -> BuildSummary:
     gen_dir = new_generation_dir(index_dir)
     passages: PassageWriter | None = None
@@ -203,7 +215,6 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             link_index_files(index_dir / str(read_pointer(index_dir)) / WHOOSH_DIR, wdir)
         else:
             wdir.mkdir()
-        # Passages are written as the workers hand articles back: writing overlaps extraction.
         passages = PassageWriter(wdir, incremental=incremental)
         stale = (todo & set(before)) | (set(before) - todo - set(report.unchanged))
         passages.delete(stale)
@@ -211,12 +222,11 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             state.remove_article(doc_id)
         accounts: list[Account] = []
         indexed: list[str] = []
-        for r in results:
+        for r in articles.results(passages):
             if not r.passages:
                 report.problems.append(Problem(Path(r.meta.path).name,
                                                "nothing left after removing boilerplate"))
                 continue
-            passages.add(r)
             state.put_article(r.doc_id, r.sha256, _article_entry(r), len(r.passages),
                               len(r.dropped), r.words)
             accounts += _accounts(r)

@@ -16,17 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.writing import SegmentWriter
 
-from index.artifacts import ArticleResult
+from index.artifacts import ArticleResult, process_article
 from index.events.model import Event
 from index.events.store import INDEX_NAME as EVENTS
 from index.events.store import event_document, event_schema
+from index.models import Article
 from index.schema import passage_schema
+from index.segments import WRITER_MB, ParallelSegments, commit_with
 
 log = logging.getLogger(__name__)
 
 PASSAGES = "passages"
-WRITER_MB = 256
+# Events written by worker processes from this many on (below, starting them costs more).
+EVENTS_PARALLEL_FROM = 20_000
+EVENT_BATCH = 500  # events a worker adds between two messages
 
 
 def link_index_files(src: Path, dst: Path) -> None:
@@ -51,35 +56,37 @@ def _passage_docs(r: ArticleResult) -> list[dict[str, Any]]:
             for p in r.passages]
 
 
-def _replace(ix: Any, key: str, delete: set[str], add: Iterable[dict[str, Any]]) -> None:
-    """Delete the documents whose ``key`` is in ``delete``, add ``add``, commit; or nothing."""
-    # One process: Whoosh's multi-process writer measured slower here (pickling documents to
-    # its helpers and merging their segments cost more than it saved), and it forks, which a
-    # threaded caller such as the bot must not do.
-    writer = ix.writer(limitmb=WRITER_MB)
-    try:
-        for value in sorted(delete):
-            writer.delete_by_term(key, value)
-        for doc in add:
-            writer.add_document(**doc)
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    ix.close()
+def process_and_add(article: Article, writer: SegmentWriter) -> ArticleResult:
+    """Process one article and add its passages to ``writer`` (a build worker's task)."""
+    result = process_article(article)
+    for doc in _passage_docs(result):
+        writer.add_document(**doc)
+    return result
+
+
+def add_events(batch: list[dict[str, Any]], writer: SegmentWriter) -> int:
+    """Add a batch of events (their JSON with ``quotes``) to ``writer``."""
+    for d in batch:
+        writer.add_document(**event_document(Event.from_json(d), d["quotes"]))
+    return len(batch)
 
 
 class PassageWriter:
-    """Writes (or, if ``incremental``, updates) the passages index in ``wdir``, one article at a
-    time; nothing is visible until `commit`."""
+    """Writes (or, if ``incremental``, updates) the passages index in ``wdir``; nothing is
+    visible until `commit`.
+
+    Passages come one article at a time (`add`) or as whole segments that worker processes
+    wrote (`add_segments`); `commit` writes them all, with the deletions, in one commit.
+    """
 
     def __init__(self, wdir: Path, *, incremental: bool) -> None:
+        self.wdir = wdir
         if incremental:
             self._ix = whoosh_index.open_dir(str(wdir), indexname=PASSAGES)
         else:
             self._ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname=PASSAGES)
-        # One process: Whoosh's multi-process writer measured slower here, and it forks.
         self._writer = self._ix.writer(limitmb=WRITER_MB)
+        self._segments: list[Any] = []
 
     def delete(self, doc_ids: Iterable[str]) -> None:
         """Remove the passages of these articles (changed and removed ones)."""
@@ -90,8 +97,12 @@ class PassageWriter:
         for doc in _passage_docs(result):
             self._writer.add_document(**doc)
 
+    def add_segments(self, segments: list[Any]) -> None:
+        """Finished segments (from `index.segments`) to commit with everything else."""
+        self._segments += segments
+
     def commit(self) -> None:
-        self._writer.commit()
+        commit_with(self._writer, self._segments)
         self._ix.close()
 
     def cancel(self) -> None:
@@ -102,10 +113,32 @@ class PassageWriter:
 def write_events(wdir: Path, write: dict[str, dict[str, Any]], remove: set[str], *,
                  incremental: bool) -> None:
     """Write (or update) the events index: ``write`` maps event ids to the JSON of events to
-    add or replace (with their ``quotes``); ``remove`` are ids of events that are gone."""
+    add or replace (with their ``quotes``); ``remove`` are ids of events that are gone.
+
+    Many events are written by worker processes, a segment each (see `index.segments`).
+    """
     if incremental:
         ix = whoosh_index.open_dir(str(wdir), indexname=EVENTS)
     else:
         ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
-    docs = (event_document(Event.from_json(d), d["quotes"]) for d in write.values())
-    _replace(ix, "event_id", (remove | set(write)) if incremental else set(), docs)
+    workers = min(2, os.cpu_count() or 1)
+    docs = list(write.values())
+    writer = ix.writer(limitmb=WRITER_MB)
+    try:
+        for value in sorted((remove | set(write)) if incremental else ()):
+            writer.delete_by_term("event_id", value)
+        if len(docs) < EVENTS_PARALLEL_FROM or workers < 2:
+            add_events(docs, writer)
+            segments = []
+        else:
+            batches = [docs[i:i + EVENT_BATCH] for i in range(0, len(docs), EVENT_BATCH)]
+            parallel = ParallelSegments(wdir, EVENTS, add_events, batches, workers)
+            for _ in parallel.results():
+                pass
+            segments = parallel.segments
+    except BaseException:
+        writer.cancel()
+        ix.close()
+        raise
+    commit_with(writer, segments)
+    ix.close()
