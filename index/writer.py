@@ -24,7 +24,7 @@ from index.events.store import INDEX_NAME as EVENTS
 from index.events.store import event_document, event_schema
 from index.models import Article
 from index.schema import passage_schema
-from index.segments import WRITER_MB, ParallelSegments, commit_with
+from index.segments import WRITER_MB, ParallelSegments, commit_with, use_chunked_pool
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class PassageWriter:
             self._ix = whoosh_index.open_dir(str(wdir), indexname=PASSAGES)
         else:
             self._ix = whoosh_index.create_in(str(wdir), passage_schema(), indexname=PASSAGES)
-        self._writer = self._ix.writer(limitmb=WRITER_MB)
+        self._writer = use_chunked_pool(self._ix.writer(limitmb=WRITER_MB))
         self._segments: list[Any] = []
 
     def delete(self, doc_ids: Iterable[str]) -> None:
@@ -123,7 +123,7 @@ def write_events(wdir: Path, write: dict[str, dict[str, Any]], remove: set[str],
         ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
     workers = min(2, os.cpu_count() or 1)
     docs = list(write.values())
-    writer = ix.writer(limitmb=WRITER_MB)
+    writer = use_chunked_pool(ix.writer(limitmb=WRITER_MB))
     try:
         for value in sorted((remove | set(write)) if incremental else ()):
             writer.delete_by_term("event_id", value)

@@ -13,13 +13,16 @@ from whoosh.fields import ID, STORED, Schema
 
 from bench.synth import generate_corpus
 from index import build, writer
+from index.artifacts import process_article
 from index.build import build_index
 from index.errors import BuildError
 from index.events.store import INDEX_NAME as EVENTS
-from index.segments import ParallelSegments, commit_with, shares
+from index.loader import load_corpus
+from index.schema import passage_schema
+from index.segments import ParallelSegments, commit_with, shares, use_chunked_pool
 from index.services import Library
 from index.store import WHOOSH_DIR, read_pointer
-from index.writer import PASSAGES
+from index.writer import PASSAGES, _passage_docs
 from tests.conftest import SEED_CORPUS
 
 
@@ -185,3 +188,29 @@ def test_a_worker_that_dies_is_a_build_error(tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="exit code 3"):
         _run(tmp_path, [5, 6, 666, 7])
     assert _keys(tmp_path) == ["1"]
+
+
+def _write_passages(ix_dir: Path, limit_bytes: int | None) -> int:
+    """The seed corpus's passages written by one writer; returns how many runs it spilled."""
+    ix_dir.mkdir()
+    ix = whoosh_index.create_in(str(ix_dir), passage_schema(), indexname=PASSAGES)
+    w = use_chunked_pool(ix.writer())
+    if limit_bytes is not None:
+        w.pool.limit = limit_bytes
+    w.pool.RECORD = 100  # several records per run
+    spilled = []
+    save = w.pool.save
+    w.pool.save = lambda: (spilled.append(1), save())[1]
+    for article in load_corpus(SEED_CORPUS).articles:
+        for doc in _passage_docs(process_article(article)):
+            w.add_document(**doc)
+    w.commit()
+    return len(spilled)
+
+
+def test_postings_spilled_to_disk_in_chunks_come_back_sorted(tmp_path: Path) -> None:
+    assert _write_passages(tmp_path / "memory", None) == 0
+    assert _write_passages(tmp_path / "spilled", 30_000) > 5
+    assert _postings(tmp_path / "spilled", PASSAGES, "text") == _postings(
+        tmp_path / "memory", PASSAGES, "text")
+    assert _documents(tmp_path / "spilled", PASSAGES) == _documents(tmp_path / "memory", PASSAGES)
