@@ -7,6 +7,7 @@ exactly the `tumen ask --json` contract of DESIGN.md.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Literal
 
 Span = tuple[int, int]
@@ -95,7 +96,19 @@ class Citation:
     doc_id: str
     quote: str
     source: Source
-    highlights: tuple[Span, ...] = ()
+    spans: tuple[Span, ...] = ()
+    # Query units (`ParsedQuery.units`) to mark in the quote instead, found only when
+    # `highlights` is first read: an event may cite thousands of quotes, of which a Discord
+    # page shows a few, and analyzing them all was most of a `/when` answer's time.
+    units: tuple[tuple[str, ...], ...] = ()
+
+    @cached_property
+    def highlights(self) -> tuple[Span, ...]:
+        """Spans of ``quote`` to show as matched (what the query's words matched)."""
+        if not self.units:
+            return self.spans
+        from index.snippets import marked_spans  # snippets imports this module
+        return marked_spans(self.quote, self.units)
 
     def to_json(self) -> dict[str, Any]:
         return {"passage_id": self.passage_id, "doc_id": self.doc_id, "quote": self.quote,

@@ -138,6 +138,25 @@ def passage_schema() -> Schema:
     )
 
 
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """``(indexed form, start, end)`` of each word the analyzer keeps, as
+    ``analyzer()(text, chars=True)`` gives them, without making a Token per word.
+
+    Highlighting an answer analyzes every quote it shows (thousands for a widely reported
+    event); this is the analyzer's loop with nothing else in it (tests compare the two).
+    """
+    out = []
+    stem = _stem
+    for m in _TOKEN.finditer(text):
+        word = m.group(0).lower()
+        if not word.isascii():
+            word = word.translate(accent_map)
+        if len(word) < 2 or word in STOP_WORDS:
+            continue
+        out.append((stem(word), m.start(), m.end()))
+    return out
+
+
 def terms_of(text: str) -> list[str]:
     """The indexed forms of the words in ``text``, in order."""
     return [t.text for t in analyzer()(text)]

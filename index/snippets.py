@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.models import Span
-from index.schema import analyzer
+from index.schema import word_spans
 
 MAX_QUOTE_SENTENCES = 3
 
@@ -26,8 +26,9 @@ class Quote:
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Analyzed tokens of ``text[start:end]`` as ``(term, start, end)`` in passage offsets."""
-    return [(t.text, start + t.startchar, start + t.endchar)
-            for t in analyzer()(text[start:end], chars=True, positions=True)]
+    if start == 0 and end == len(text):
+        return word_spans(text)
+    return [(term, start + s, start + e) for term, s, e in word_spans(text[start:end])]
 
 
 def _matches(tokens: list[tuple[str, int, int]],
@@ -43,6 +44,17 @@ def _matches(tokens: list[tuple[str, int, int]],
                 found.add(ui)
                 spans.extend((s, e) for _, s, e in tokens[i:i + n])
     return found, spans
+
+
+def marked_spans(quote: str, units: tuple[tuple[str, ...], ...]) -> tuple[Span, ...]:
+    """The spans of ``quote`` that match ``units``, in order: what a whole-quote citation
+    highlights (`best_quote` over the quote as one sentence gives the same)."""
+    tokens = word_spans(quote)
+    terms = {t for t, _, _ in tokens}
+    units = tuple(u for u in units if u[0] in terms)  # most quotes match none: skip the scan
+    if not units:
+        return ()
+    return tuple(sorted(set(_matches(tokens, units)[1])))
 
 
 def best_quote(text: str, sentences: tuple[Span, ...] | list[Span],

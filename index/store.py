@@ -30,6 +30,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.searching import Searcher
 
 from index.errors import IndexUnavailable
+from index.models import Source
 from index.spelling import SpellingIndex
 
 log = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ class Generation:
     _searchers: list[Searcher] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _spelling: SpellingIndex | None = None
+    _sources: dict[str, Source] = field(default_factory=dict)
 
     @classmethod
     def open(cls, path: Path, *, check_only: bool = False) -> Generation:
@@ -211,6 +213,17 @@ class Generation:
         if check_only:
             gen.close()
         return gen
+
+    def source(self, doc_id: str) -> Source:
+        """The article ``doc_id`` as citations name it (made once: an answer may cite an
+        article hundreds of times, and the objects are immutable)."""
+        found = self._sources.get(doc_id)
+        if found is None:
+            a = self.meta.get("articles", {}).get(doc_id, {})
+            found = Source(doc_id, a.get("title") or doc_id, a.get("publisher"), a.get("date"),
+                           a.get("url"))
+            self._sources[doc_id] = found
+        return found
 
     def searcher(self) -> Searcher:
         """This thread's searcher over the passages."""

@@ -16,9 +16,8 @@ from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.store import FIRST_YEAR, LAST_YEAR, load_event
 from index.events.timerange import TimeRange, parse_time_range
-from index.models import Citation, Item, Source
+from index.models import Citation, Item
 from index.query import ParsedQuery, parse_user_query
-from index.snippets import best_quote
 from index.store import Generation
 
 MAX_EVENTS = 25
@@ -37,12 +36,6 @@ class EventHit:
     score: float
 
 
-def _source(gen: Generation, doc_id: str) -> Source:
-    a = gen.meta["articles"].get(doc_id, {})
-    return Source(doc_id, a.get("title") or doc_id, a.get("publisher"), a.get("date"),
-                  a.get("url"))
-
-
 def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...] = ()) -> Item:
     """An event as an answer item: one citation per article (the first sentence it gave)."""
     e = hit.event
@@ -52,9 +45,8 @@ def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...
         if ev.doc_id in seen:
             continue
         seen.add(ev.doc_id)
-        highlights = best_quote(quote, [(0, len(quote))], units).highlights if units else ()
-        citations.append(Citation(ev.passage_id, ev.doc_id, quote, _source(gen, ev.doc_id),
-                                  highlights))
+        citations.append(Citation(ev.passage_id, ev.doc_id, quote, gen.source(ev.doc_id),
+                                  units=units))
     return Item(kind="event", citations=tuple(citations), score=hit.score, action=e.action,
                 date=e.date, actors=tuple(e.actors), targets=tuple(e.targets),
                 companions=tuple(e.companions), place=e.place, status=e.status,

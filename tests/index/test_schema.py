@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from index.schema import TumenAnalyzer, analyzer, reference_analyzer, terms_of
+from index.schema import TumenAnalyzer, analyzer, reference_analyzer, terms_of, word_spans
 from tests.conftest import SEED_CORPUS
 
 TRICKY = ["", "a", "The US and the EU", "Pyŏngyang’s visits, 28-30 April 2014 (U.S.-led)",
@@ -40,3 +40,12 @@ def test_the_analyzer_survives_the_schema_pickle() -> None:
     again = pickle.loads(pickle.dumps(analyzer()))
     assert [t.text for t in again("Visits to Pyongyang")] == terms_of("Visits to Pyongyang") \
         == ["visit", "pyongyang"]
+
+
+def test_word_spans_are_the_analyzers_words_and_offsets() -> None:
+    texts = TRICKY + [p.read_text(encoding="utf-8") for p in sorted(SEED_CORPUS.glob("*.md"))]
+    for text in texts:
+        expected = [(t.text, t.startchar, t.endchar)
+                    for t in reference_analyzer()(text, chars=True, positions=True)]
+        assert word_spans(text) == expected
+    assert word_spans("Pyŏngyang visits") == [("pyongyang", 0, 9), ("visit", 10, 16)]

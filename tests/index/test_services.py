@@ -8,7 +8,9 @@ from whoosh import query as wq
 from index.build import build_index
 from index.errors import IndexUnavailable, NotFound, QueryError
 from index.events.answers import first_matches
+from index.query import parse_user_query
 from index.services import Library
+from index.snippets import best_quote, marked_spans
 from index.store import preload_lengths
 
 SOCHI_000 = ("In February 2014, Kim Yong-nam, chairman of the Presidium of the DPRK’s Supreme "
@@ -25,6 +27,24 @@ def test_search_quotes_the_matching_sentence_not_the_paragraph(seed_library: Lib
     assert c.source.publisher == "CNAS" and c.source.date == "2015-02-18"
     marked = {c.quote[s:e] for s, e in c.highlights}
     assert marked == {"Olympic", "Sochi"}
+
+
+def test_event_citations_mark_the_query_words_in_every_quote(seed_library: Library) -> None:
+    answer = seed_library.when("debt forgiven")
+    units = parse_user_query("debt forgiven").units
+    cited = [c for item in answer.items for c in item.citations]
+    assert len(cited) >= 3
+    for c in cited:
+        # Found when read, as the whole quote taken as one sentence would mark it.
+        assert c.highlights == best_quote(c.quote, [(0, len(c.quote))], units).highlights
+    assert {c.quote[s:e].lower() for c in cited for s, e in c.highlights} >= {"debt"}
+
+
+def test_marked_spans_need_a_units_words_in_order() -> None:
+    units = (("north", "korea"), ("visit",))
+    assert marked_spans("Korea North visits", units) == ((12, 18),)
+    assert marked_spans("North Korea was visited", units) == ((0, 5), (6, 11), (16, 23))
+    assert marked_spans("Nothing here", units) == ()
 
 
 def test_quotes_are_verbatim_slices_of_the_passage(seed_library: Library) -> None:
