@@ -22,7 +22,7 @@ from index.events.dates import bounds
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
 from index.events.merge import Merger, _Cluster, combine, profile, specific_first
 from index.events.model import Event
-from index.events.parallel import merge_clusters
+from index.events.parallel import map_by_action
 from index.state import BuildState, ClusterRow, StoredCluster, encode_key
 
 
@@ -82,18 +82,29 @@ def _row(c: _Cluster, merged: Event, base_notes: list[str],
                       prof)
 
 
+def merged_rows(accounts: list[Account]) -> list[ClusterRow]:
+    """Every account merged from scratch: the merged events as stored, in corpus order.
+
+    Run on all accounts, or on each group of whole actions (see `index.events.parallel`).
+    """
+    merger = Merger()
+    for a in sorted(accounts, key=lambda a: specific_first(a.event, a.rank)):
+        merger.place(a.event, a.rank)
+    clusters = sorted(merger.clusters, key=lambda c: c.first_rank)
+    merged = [combine(c) for c in clusters]
+    base = [list(m.notes) for m in merged]
+    note_earlier_than_first(merged)  # over all at once: cheaper than pair lookups
+    quotes = {a.event.event_id: a.quotes for a in accounts}
+    return [_row(c, m, b, quotes) for c, m, b in zip(clusters, merged, base, strict=True)]
+
+
 def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
     """Merge every account from scratch into an empty state (a full build)."""
     # Serialized before merging: a lone account is its own merged event, whose notes merging adds.
     account_json = {a.event.event_id: json.dumps(a.to_json(), ensure_ascii=False)
                     for a in accounts}
-    found = merge_clusters([a.event for a in accounts], [a.rank for a in accounts])
-    clusters = sorted(found, key=lambda c: c.first_rank)
-    merged = [combine(c) for c in clusters]
-    base = [list(m.notes) for m in merged]
-    note_earlier_than_first(merged)  # over the whole corpus at once: cheaper than pair lookups
-    quotes = {a.event.event_id: a.quotes for a in accounts}
-    rows = [_row(c, m, b, quotes) for c, m, b in zip(clusters, merged, base, strict=True)]
+    rows = map_by_action(merged_rows, accounts, [a.event.action for a in accounts])
+    rows.sort(key=lambda r: r.rank)  # corpus order across the groups, as one merge gives it
     cluster_of = {m: r.cluster_id for r in rows for m in r.members}
     state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank,
                         cluster_of[a.event.event_id], account_json[a.event.event_id])

@@ -213,7 +213,9 @@ def combine(c: _Cluster) -> Event:
         if date is None or more_specific(d, date):
             date = d
     statuses = [m.status for m in members]
-    status = max(set(statuses), key=lambda s: (statuses.count(s), s == "happened"))
+    # Ties go to the status told first (the most specific account): a set's order would
+    # depend on the process's string hashing, and differ between runs and workers.
+    status = max(dict.fromkeys(statuses), key=lambda s: (statuses.count(s), s == "happened"))
     head = members[0]
     actors, targets, companions = union("actors"), union("targets"), union("companions")
     names = {a.name for a in actors}

@@ -110,24 +110,37 @@ def test_every_account_is_in_exactly_one_stored_event(tmp_path: Path) -> None:
     assert set(ids) == {e for (e,) in state.db.execute("SELECT event_id FROM accounts")}
 
 
-def test_merging_actions_in_workers_gives_the_clusters_of_one_merge(
+def test_merging_actions_in_workers_gives_what_one_merge_stores(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "c"
     corpus.mkdir()
-    events, ranks = [], []
+    found: list[Account] = []
     for i in range(25):
         path = write_article(corpus, generate_article(9, i))
-        for n, e in enumerate(process_article(load_article(path)).events):
-            events.append(e)
-            ranks.append(rank_of(path.name, n))
+        r = process_article(load_article(path))
+        texts = {p.passage_id: p.text for p in r.passages}
+        found += [Account(e, rank_of(path.name, n), quote_texts(e, texts))
+                  for n, e in enumerate(r.events)]
+    assert len({a.event.action for a in found}) > 3 and len(found) > 500
 
-    def grouping() -> list[list[tuple[str, tuple[int, int]]]]:
-        clusters = parallel.merge_clusters(events, ranks)
-        return sorted([(m.evidence[0].passage_id, m.evidence[0].sentence) for m in c.members]
-                      for c in clusters)
+    def merged(name: str) -> tuple[dict[str, object], list[tuple[str, ...]]]:
+        state = fresh(tmp_path, name)
+        # Fresh copies: merging adds notes to the events it is given.
+        delta = merge_all(state, [Account.from_json(a.rank, a.to_json()) for a in found])
+        accounts = state.db.execute("SELECT * FROM accounts ORDER BY event_id").fetchall()
+        return {**stored(state), "written": list(delta.write.items())}, accounts
 
-    one = grouping()
+    one = merged("serial")
+    assert sum(len(d["evidence"]) > 1 for _, d in one[0]["written"]) > 10  # merges happen
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 2)
-    assert len({e.action for e in events}) > 3 and len(events) > 500
-    assert grouping() == one
+    assert merged("parallel") == one
+
+
+def test_action_groups_keep_actions_whole_and_balance_sizes() -> None:
+    actions = ["visit"] * 5 + ["meet"] * 3 + ["sign"] * 2 + ["visit"]
+    groups = parallel.action_groups(actions, 2)
+    assert sorted(i for g in groups for i in g) == list(range(len(actions)))
+    assert all(g == sorted(g) for g in groups)
+    assert [sorted({actions[i] for i in g}) for g in groups] == [["visit"], ["meet", "sign"]]
+    assert parallel.action_groups(["visit"] * 4, 2) == [[0, 1, 2, 3]]
