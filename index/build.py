@@ -24,13 +24,14 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.artifacts import ArticleResult, pipeline_version, process_article
 from index.buildlock import BuildLock
 from index.errors import BuildError
-from index.events.incremental import Account, Delta, merge_all, merge_changed, rank_of
+from index.events.incremental import Account, Delta, FullMerge, merge_changed, rank_of
 from index.events.store import quote_texts
 from index.loader import DEFAULT_MAX_BYTES, LoadReport, Problem, load_corpus
 from index.models import Article
@@ -239,10 +240,20 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         passages = None
         phases.done("passages", "passages")
         now = set(indexed) | set(report.unchanged)
-        delta = (merge_changed(state, set(stale), accounts) if incremental
-                 else merge_all(state, accounts))
-        phases.done("merge")
-        write_events(wdir, delta.write, delta.removed, incremental=incremental)
+        if incremental:
+            delta = merge_changed(state, set(stale), accounts)
+            phases.done("merge")
+            write_events(wdir, delta.write, delta.removed, incremental=True)
+        else:
+            merged = FullMerge.of(accounts)
+            phases.done("merge")
+            delta = merged.delta()
+            # The events index is written by worker processes while this one stores the merged
+            # events in the build state: one thread here only waits on them.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                job = pool.submit(write_events, wdir, delta.write, set(), incremental=False)
+                merged.store(state)
+                job.result()
         phases.done("events")
         (gen_dir / VOCABULARY).write_text(json.dumps(state.vocabulary(), ensure_ascii=False),
                                           encoding="utf-8")

@@ -98,19 +98,40 @@ def merged_rows(accounts: list[Account]) -> list[ClusterRow]:
     return [_row(c, m, b, quotes) for c, m, b in zip(clusters, merged, base, strict=True)]
 
 
+@dataclass
+class FullMerge:
+    """Every account merged from scratch (a full build): the rows to store, in corpus order."""
+
+    accounts: list[Account]
+    rows: list[ClusterRow]
+    account_json: dict[str, str]  # taken before merging, which adds notes to lone accounts
+
+    @classmethod
+    def of(cls, accounts: list[Account]) -> FullMerge:
+        account_json = {a.event.event_id: json.dumps(a.to_json(), ensure_ascii=False)
+                        for a in accounts}
+        rows = map_by_action(merged_rows, accounts, [a.event.action for a in accounts])
+        rows.sort(key=lambda r: r.rank)  # corpus order across the groups, as one merge gives
+        return cls(accounts, rows, account_json)
+
+    def delta(self) -> Delta:
+        return Delta(write={r.cluster_id: r.data for r in self.rows},
+                     accounts=len(self.accounts))
+
+    def store(self, state: BuildState) -> None:
+        """Store the accounts and the merged events in an empty state."""
+        cluster_of = {m: r.cluster_id for r in self.rows for m in r.members}
+        state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank,
+                            cluster_of[a.event.event_id], self.account_json[a.event.event_id])
+                           for a in self.accounts)
+        state.put_clusters(self.rows, replace=False)
+
+
 def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
     """Merge every account from scratch into an empty state (a full build)."""
-    # Serialized before merging: a lone account is its own merged event, whose notes merging adds.
-    account_json = {a.event.event_id: json.dumps(a.to_json(), ensure_ascii=False)
-                    for a in accounts}
-    rows = map_by_action(merged_rows, accounts, [a.event.action for a in accounts])
-    rows.sort(key=lambda r: r.rank)  # corpus order across the groups, as one merge gives it
-    cluster_of = {m: r.cluster_id for r in rows for m in r.members}
-    state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank,
-                        cluster_of[a.event.event_id], account_json[a.event.event_id])
-                       for a in accounts)
-    state.put_clusters(rows, replace=False)
-    return Delta(write={r.cluster_id: r.data for r in rows}, accounts=len(accounts))
+    merged = FullMerge.of(accounts)
+    merged.store(state)
+    return merged.delta()
 
 
 def _loaded(state: BuildState, c: _Cluster, quotes: dict[str, list[str]]) -> _Cluster:

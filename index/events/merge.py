@@ -55,9 +55,28 @@ def _same_person(a: Actor, b: Actor) -> bool:
         return True
     if _named(a) and _named(b):
         return False
+    return _same_role(a, b)
+
+
+def _same_role(a: Actor, b: Actor) -> bool:
+    """Most of the shorter description's words are in the other ("Deputy Prime Minister Yuri
+    Trutnev" ~ "Russian deputy prime minister")."""
     ta, tb = _tokens(a), _tokens(b)
     small = min(len(ta), len(tb))
     return small >= 2 and len(ta & tb) / small >= _ROLE_MATCH
+
+
+def _any_same_person(c: _Cluster, p: _Probe) -> bool:
+    """Whether any of the cluster's people is `_same_person` as any of the probe's.
+
+    The same answer as testing every pair, which was most of a full merge's time (a cluster
+    told by many sources names many people): equal names are one set lookup, and two different
+    real names are never the same person, so only pairs with a description are compared.
+    """
+    if not c.names.isdisjoint(p.names):
+        return True
+    return (any(_same_role(a, b) for b in p.unnamed for a in c.people)
+            or any(_same_role(a, b) for a in c.unnamed for b in p.people))
 
 
 def _people(e: Event) -> list[Actor]:
@@ -82,6 +101,8 @@ class _Cluster:
     stored: list[str] = field(default_factory=list)
     keys: set[tuple[str, ...]] = field(default_factory=set)  # its members' blocking keys
     _people_seen: set[Actor] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # of `people`
+    unnamed: list[Actor] = field(default_factory=list)  # `people` described, not named
     ranks: list[Any] = field(default_factory=list)  # each member's place in the corpus
     head_rank: Any = None
     first_rank: Any = None
@@ -98,6 +119,13 @@ class _Cluster:
     def head(self) -> Event:
         return self.members[0]
 
+    def _add_person(self, p: Actor) -> None:
+        self._people_seen.add(p)
+        self.people.append(p)
+        self.names.add(p.name)
+        if not _named(p):
+            self.unnamed.append(p)
+
     def add(self, e: Event) -> None:
         if self.action is None:
             self.action = e.action
@@ -106,8 +134,7 @@ class _Cluster:
         self.sentences.add((ev.passage_id, tuple(ev.sentence)))
         for p in _people(e):
             if p not in self._people_seen:  # a set beside the list: big clusters repeat people
-                self._people_seen.add(p)
-                self.people.append(p)
+                self._add_person(p)
         src, dst = _sides(e)
         self.src |= src
         self.dst |= dst
@@ -128,13 +155,17 @@ class _Probe:
     span: tuple[dt.date, dt.date] | None
     src: set[str]
     dst: set[str]
+    names: set[str]  # of `people`
+    unnamed: list[Actor]  # `people` described, not named
 
     @classmethod
     def of(cls, e: Event) -> _Probe:
         ev = e.evidence[0]
         src, dst = _sides(e)
-        return cls(e, (ev.passage_id, tuple(ev.sentence)), _people(e),
-                   bounds(e.date) if e.date is not None else None, src, dst)
+        people = _people(e)
+        return cls(e, (ev.passage_id, tuple(ev.sentence)), people,
+                   bounds(e.date) if e.date is not None else None, src, dst,
+                   {a.name for a in people}, [a for a in people if not _named(a)])
 
 
 def _match(c: _Cluster, p: _Probe) -> str | None:
@@ -146,7 +177,7 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
                                          or p.span[1] < c.latest_start):  # type: ignore[operator]
         return None
     if c.people and p.people:
-        return "person" if any(_same_person(a, b) for a in c.people for b in p.people) else None
+        return "person" if _any_same_person(c, p) else None
     # Without a named person, only dated accounts are matched: two undated "Russia and North
     # Korea cooperate" statements are too vague to be called one event.
     if p.span is None or not dated:
@@ -326,8 +357,8 @@ class Merger:
         c = _Cluster(action=profile["action"], cluster_id=cluster_id, stored=list(members),
                      head_rank=profile["head_rank"], first_rank=profile["first_rank"])
         c.sentences = {(pid, (a, b)) for pid, a, b in profile["sentences"]}
-        c.people = [Actor(n, country, role) for n, country, role in profile["people"]]
-        c._people_seen = set(c.people)
+        for n, country, role in profile["people"]:
+            c._add_person(Actor(n, country, role))
         c.src, c.dst = set(profile["src"]), set(profile["dst"])
         c.latest_start = _day(profile["latest_start"])
         c.earliest_end = _day(profile["earliest_end"])

@@ -9,7 +9,7 @@ import pytest
 
 from bench.synth import generate_article, write_article
 from index.artifacts import process_article
-from index.events import parallel
+from index.events import merge, parallel
 from index.events.dates import human
 from index.events.extract import extract_events
 from index.events.incremental import Account, merge_all, merge_changed, rank_of
@@ -18,6 +18,7 @@ from index.events.store import quote_texts
 from index.loader import load_article
 from index.passages import make_passages
 from index.state import BuildState
+from tests.conftest import SEED_CORPUS
 from tests.index.test_events import article
 
 EARLY = ("early", "In March 2015 Vladimir Putin met with Kim Jong-un.", "2015-03-12")
@@ -144,3 +145,31 @@ def test_action_groups_keep_actions_whole_and_balance_sizes() -> None:
     assert all(g == sorted(g) for g in groups)
     assert [sorted({actions[i] for i in g}) for g in groups] == [["visit"], ["meet", "sign"]]
     assert parallel.action_groups(["visit"] * 4, 2) == [[0, 1, 2, 3]]
+
+
+def test_person_matching_gives_what_testing_every_pair_gives(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    events = []
+    for i in range(12):
+        path = write_article(corpus, generate_article(5, i))
+        events += [e for e in process_article(load_article(path)).events if merge._people(e)]
+    for path in sorted(SEED_CORPUS.glob("*.md")):
+        events += [e for e in process_article(load_article(path)).events if merge._people(e)]
+    clusters = []
+    for k in range(0, len(events), 7):  # clusters of several events, so of several people
+        c = merge._Cluster()
+        for e in events[k:k + 7]:
+            c.add(e)
+        clusters.append(c)
+    described = sum(bool(c.unnamed) for c in clusters)
+    assert len(events) > 100 and 0 < described < len(clusters)
+    outcomes = set()
+    for c in clusters:
+        for e in events[::3]:
+            p = merge._Probe.of(e)
+            every_pair = any(merge._same_person(a, b) for a in c.people for b in p.people)
+            assert merge._any_same_person(c, p) == every_pair
+            outcomes.add((every_pair, every_pair and c.names.isdisjoint(p.names)))
+    # Matches by an equal name and by a description alike, and mismatches.
+    assert outcomes == {(True, False), (True, True), (False, False)}
