@@ -76,7 +76,8 @@ def markdown(r: dict[str, Any]) -> str:
     if phased:
         names = list(dict.fromkeys(k for _, ph in phased for k in ph))
         lines += ["", "Seconds per phase (`BuildSummary.phases`; \"process\" includes writing "
-                      "passages as articles come back from the workers):", "",
+                      "passages, by the extraction workers in a large build; \"events\" "
+                      "includes storing the merged events in the build state):", "",
                   "| build | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
         lines += [f"| {name} | " + " | ".join(str(ph.get(k, "")) for k in names) + " |"
                   for name, ph in phased]
