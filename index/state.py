@@ -128,17 +128,21 @@ class BuildState:
                 and info.get("fingerprint") == fingerprint and info.get("version") == VERSION)
 
     def begin(self, *, fresh: bool) -> None:
-        """Start the build's transaction; ``fresh`` empties every table first."""
+        """Start the build's transaction; ``fresh`` empties every table first, within it (a
+        full build that fails leaves the state of the served generation as it was)."""
+        self.db.execute("BEGIN")
         if fresh:
             self._recreate()
-        self.db.execute("BEGIN")
 
     def _recreate(self) -> None:
         tables = [r[0] for r in self.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")]
         for t in tables:
             self.db.execute(f'DROP TABLE IF EXISTS "{t}"')
-        self.db.executescript(_SCHEMA)
+        # One statement at a time: `executescript` would commit the transaction first.
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
 
     def commit(self, generation: str, fingerprint: str) -> None:
         self.db.executemany("INSERT OR REPLACE INTO info VALUES (?, ?)", [

@@ -99,10 +99,11 @@ def test_second_build_while_one_runs_is_refused(make_corpus, tmp_path: Path) -> 
     build_index(corpus, ix)  # released afterwards
 
 
+@pytest.mark.parametrize("full", [False, True])
 @pytest.mark.parametrize("where", ["index.writer.PassageWriter.add", "index.build.write_events"])
 def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch,
-                                                    where: str) -> None:
+                                                    where: str, full: bool) -> None:
     corpus = make_corpus({"one.md": ONE})
     ix = tmp_path / "ix"
     first = build_index(corpus, ix, full=True)
@@ -113,7 +114,7 @@ def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
     (corpus / "one.md").write_text(ONE + "\nOne more paragraph.\n", encoding="utf-8")
     monkeypatch.setattr(where, disk_full)
     with pytest.raises(BuildError, match=r"No space left on device.*keeps serving"):
-        build_index(corpus, ix)
+        build_index(corpus, ix, full=full)  # a full build writes events in a thread
     assert [p.name for p in ix.glob("gen-*")] == [first.generation]
     assert (ix / POINTER).read_text().strip() == first.generation
     # The build state was rolled back with it: the next build updates the served generation.
