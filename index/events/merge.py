@@ -11,7 +11,6 @@ and says where the sources disagree: on figures, or on whether it happened at al
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,53 +20,21 @@ from index.events.dates import bounds, more_specific
 from index.events.firsts import note_earlier_than_first
 from index.events.lexicon import lexicon
 from index.events.model import Event
+from index.events.people import (
+    COMMON_ROLE_WORDS,
+    is_named,
+    name_tokens,
+    people_of,
+    same_person,
+    same_role,
+    sides,
+)
 from index.events.summary import summarize
 from index.models import Actor
 
-_WORD = re.compile(r"[A-Za-z]+")
-_GENERIC = frozenset({
-    "the", "of", "for", "and", "a", "an", "to", "in", "russian", "russia", "north", "korean",
-    "korea", "south", "dprk", "s", "president", "deputy", "vice", "first"})
-_ROLE_MATCH = 0.75
-_COMMON_ROLE_WORDS = frozenset({
-    "minister", "ministry", "foreign", "leader", "official", "officials", "chairman", "head",
-    "spokesperson", "spokesman", "ambassador", "secretary", "general", "prime", "state", "chief",
-    "affairs", "defence", "defense", "supreme", "commission", "committee", "party", "central",
-    "national", "people", "peoples", "republic", "federation", "council", "assembly",
-    "governor", "governors", "envoy", "special", "senior", "high", "ranking", "former"})
-
-
-@lru_cache(maxsize=65536)
-def _tokens(a: Actor) -> frozenset[str]:
-    text = f"{a.name} {a.role or ''}".lower()
-    return frozenset(w for w in _WORD.findall(text) if w not in _GENERIC and len(w) > 1)
-
-
-@lru_cache(maxsize=65536)
-def _named(a: Actor) -> bool:
-    """A real name ("Yuri Trutnev"), not a description ("Russian minister of …")."""
-    return a.name[:1].isupper() and not any(w in a.name.lower() for w in (
-        "minister", "official", "delegation", "leaders", "governors", "officials"))
-
-
-def _same_person(a: Actor, b: Actor) -> bool:
-    if a.name == b.name:
-        return True
-    if _named(a) and _named(b):
-        return False
-    return _same_role(a, b)
-
-
-def _same_role(a: Actor, b: Actor) -> bool:
-    """Most of the shorter description's words are in the other ("Deputy Prime Minister Yuri
-    Trutnev" ~ "Russian deputy prime minister")."""
-    ta, tb = _tokens(a), _tokens(b)
-    small = min(len(ta), len(tb))
-    return small >= 2 and len(ta & tb) / small >= _ROLE_MATCH
-
 
 def _any_same_person(c: _Cluster, p: _Probe) -> bool:
-    """Whether any of the cluster's people is `_same_person` as any of the probe's.
+    """Whether any of the cluster's people is `same_person` as any of the probe's.
 
     The same answer as testing every pair, which was most of a full merge's time (a cluster
     told by many sources names many people): equal names are one set lookup, and two different
@@ -75,19 +42,8 @@ def _any_same_person(c: _Cluster, p: _Probe) -> bool:
     """
     if not c.names.isdisjoint(p.names):
         return True
-    return (any(_same_role(a, b) for b in p.unnamed for a in c.people)
-            or any(_same_role(a, b) for a in c.unnamed for b in p.people))
-
-
-def _people(e: Event) -> list[Actor]:
-    """The event's people and bodies described by a role (states carry no role)."""
-    return [a for a in e.actors if a.role is not None]
-
-
-def _sides(e: Event) -> tuple[set[str], set[str]]:
-    src = {a.country for a in e.actors + e.companions if a.country}
-    dst = {a.country for a in e.targets if a.country}
-    return src, dst
+    return (any(same_role(a, b) for b in p.unnamed for a in c.people)
+            or any(same_role(a, b) for a in c.unnamed for b in p.people))
 
 
 @dataclass(eq=False)  # identity, not field-by-field comparison: clusters live in sets
@@ -123,7 +79,7 @@ class _Cluster:
         self._people_seen.add(p)
         self.people.append(p)
         self.names.add(p.name)
-        if not _named(p):
+        if not is_named(p):
             self.unnamed.append(p)
 
     def add(self, e: Event) -> None:
@@ -132,10 +88,10 @@ class _Cluster:
         self.members.append(e)
         ev = e.evidence[0]
         self.sentences.add((ev.passage_id, tuple(ev.sentence)))
-        for p in _people(e):
+        for p in people_of(e):
             if p not in self._people_seen:  # a set beside the list: big clusters repeat people
                 self._add_person(p)
-        src, dst = _sides(e)
+        src, dst = sides(e)
         self.src |= src
         self.dst |= dst
         if e.date is not None:
@@ -161,11 +117,11 @@ class _Probe:
     @classmethod
     def of(cls, e: Event) -> _Probe:
         ev = e.evidence[0]
-        src, dst = _sides(e)
-        people = _people(e)
+        src, dst = sides(e)
+        people = people_of(e)
         return cls(e, (ev.passage_id, tuple(ev.sentence)), people,
                    bounds(e.date) if e.date is not None else None, src, dst,
-                   {a.name for a in people}, [a for a in people if not _named(a)])
+                   {a.name for a in people}, [a for a in people if not is_named(a)])
 
 
 def _match(c: _Cluster, p: _Probe) -> str | None:
@@ -234,7 +190,7 @@ def combine(c: _Cluster) -> Event:
             for a in getattr(m, attr):
                 if a.name in seen:  # the same name is the same person: skip the pairwise test
                     continue
-                if not any(_same_person(a, b) for b in seen.values()):
+                if not any(same_person(a, b) for b in seen.values()):
                     seen[a.name] = a
         return list(seen.values())
 
@@ -276,13 +232,13 @@ def _years(e: Event) -> list[int]:
 
 def _person_words(e: Event) -> set[str]:
     words: set[str] = set()
-    for a in _people(e):
+    for a in people_of(e):
         # The surname, and the role's words: "the Russian minister of Far East development"
         # must meet "Alexander Galushka, minister of Development for the Far East".
-        if _named(a):
+        if is_named(a):
             words.update({a.name.split()[-1].lower(), *_role_tokens(a)})
         else:
-            words.update(_tokens(a) - _COMMON_ROLE_WORDS or _tokens(a))
+            words.update(name_tokens(a) - COMMON_ROLE_WORDS or name_tokens(a))
     return words
 
 
@@ -290,7 +246,9 @@ def _person_words(e: Event) -> set[str]:
 def _role_tokens(a: Actor) -> frozenset[str]:
     """The distinctive words of a role, as blocking keys (common title words would make every
     minister a candidate for every other)."""
-    return _tokens(Actor(a.role or "", a.country)) - _COMMON_ROLE_WORDS if a.role else frozenset()
+    if not a.role:
+        return frozenset()
+    return name_tokens(Actor(a.role, a.country)) - COMMON_ROLE_WORDS
 
 
 def _keys(e: Event) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
@@ -302,7 +260,7 @@ def _keys(e: Event) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
     """
     years = [str(y) for y in _years(e)]
     words = _person_words(e)
-    src, dst = _sides(e)
+    src, dst = sides(e)
     pairs = [(s_, d_) for s_ in (src or {"-"}) for d_ in (dst or {"-"})]
     filed = {("p", e.action, w, y) for w in words for y in years}
     filed |= {("p", e.action, w, "*") for w in words}
@@ -423,7 +381,7 @@ def _day(iso: str | None) -> dt.date | None:
 def specific_first(e: Event, rank: Any) -> tuple[Any, ...]:
     """The order accounts are placed in: most specific first, so that a precise account anchors
     the vaguer ones that join it."""
-    return (-(len(_people(e)) > 0), e.date is None, -e.confidence, rank)
+    return (-(len(people_of(e)) > 0), e.date is None, -e.confidence, rank)
 
 
 def merge_events(events: list[Event]) -> list[Event]:

@@ -14,6 +14,7 @@ from index.events.dates import human
 from index.events.extract import extract_events
 from index.events.incremental import Account, merge_all, merge_changed, rank_of
 from index.events.model import Event
+from index.events.people import people_of, same_person
 from index.events.store import quote_texts
 from index.loader import load_article
 from index.passages import make_passages
@@ -153,9 +154,9 @@ def test_person_matching_gives_what_testing_every_pair_gives(tmp_path: Path) -> 
     events = []
     for i in range(12):
         path = write_article(corpus, generate_article(5, i))
-        events += [e for e in process_article(load_article(path)).events if merge._people(e)]
+        events += [e for e in process_article(load_article(path)).events if people_of(e)]
     for path in sorted(SEED_CORPUS.glob("*.md")):
-        events += [e for e in process_article(load_article(path)).events if merge._people(e)]
+        events += [e for e in process_article(load_article(path)).events if people_of(e)]
     clusters = []
     for k in range(0, len(events), 7):  # clusters of several events, so of several people
         c = merge._Cluster()
@@ -168,7 +169,7 @@ def test_person_matching_gives_what_testing_every_pair_gives(tmp_path: Path) -> 
     for c in clusters:
         for e in events[::3]:
             p = merge._Probe.of(e)
-            every_pair = any(merge._same_person(a, b) for a in c.people for b in p.people)
+            every_pair = any(same_person(a, b) for a in c.people for b in p.people)
             assert merge._any_same_person(c, p) == every_pair
             outcomes.add((every_pair, every_pair and c.names.isdisjoint(p.names)))
     # Matches by an equal name and by a description alike, and mismatches.

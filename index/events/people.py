@@ -1,0 +1,67 @@
+"""Who takes part in an event, and when two mentions are one person.
+
+A named person is the same person only under the same name ("Yuri Trutnev"); a person described
+by a role is the same as another mention when most of the shorter description's words are in
+the other ("the Russian minister of Far East development" ~ "minister of Development for the Far
+East, Alexander Galushka"). Merging (`index.events.merge`) matches and keys accounts by these.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.events.model import Event
+from index.models import Actor
+
+_WORD = re.compile(r"[A-Za-z]+")
+_GENERIC = frozenset({
+    "the", "of", "for", "and", "a", "an", "to", "in", "russian", "russia", "north", "korean",
+    "korea", "south", "dprk", "s", "president", "deputy", "vice", "first"})
+_ROLE_MATCH = 0.75
+COMMON_ROLE_WORDS = frozenset({
+    "minister", "ministry", "foreign", "leader", "official", "officials", "chairman", "head",
+    "spokesperson", "spokesman", "ambassador", "secretary", "general", "prime", "state", "chief",
+    "affairs", "defence", "defense", "supreme", "commission", "committee", "party", "central",
+    "national", "people", "peoples", "republic", "federation", "council", "assembly",
+    "governor", "governors", "envoy", "special", "senior", "high", "ranking", "former"})
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(a: Actor) -> frozenset[str]:
+    text = f"{a.name} {a.role or ''}".lower()
+    return frozenset(w for w in _WORD.findall(text) if w not in _GENERIC and len(w) > 1)
+
+
+@lru_cache(maxsize=65536)
+def is_named(a: Actor) -> bool:
+    """A real name ("Yuri Trutnev"), not a description ("Russian minister of …")."""
+    return a.name[:1].isupper() and not any(w in a.name.lower() for w in (
+        "minister", "official", "delegation", "leaders", "governors", "officials"))
+
+
+def same_person(a: Actor, b: Actor) -> bool:
+    if a.name == b.name:
+        return True
+    if is_named(a) and is_named(b):
+        return False
+    return same_role(a, b)
+
+
+def same_role(a: Actor, b: Actor) -> bool:
+    """Most of the shorter description's words are in the other ("Deputy Prime Minister Yuri
+    Trutnev" ~ "Russian deputy prime minister")."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    small = min(len(ta), len(tb))
+    return small >= 2 and len(ta & tb) / small >= _ROLE_MATCH
+
+
+def people_of(e: Event) -> list[Actor]:
+    """The event's people and bodies described by a role (states carry no role)."""
+    return [a for a in e.actors if a.role is not None]
+
+
+def sides(e: Event) -> tuple[set[str], set[str]]:
+    src = {a.country for a in e.actors + e.companions if a.country}
+    dst = {a.country for a in e.targets if a.country}
+    return src, dst
