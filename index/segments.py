@@ -170,13 +170,14 @@ class ParallelSegments:
         found: dict[int, Any] = {}
         try:
             while len(found) < len(procs):
+                # Checked on every message too: the others may keep the queue busy for minutes.
+                dead = [p for p in procs if p.exitcode not in (None, 0)]
+                if dead:
+                    raise BuildError(f"a worker writing the {self.indexname} index stopped "
+                                     f"(exit code {dead[0].exitcode})")
                 try:
                     kind, payload = out.get(timeout=_POLL_S)
                 except queue.Empty:
-                    dead = [p for p in procs if p.exitcode not in (None, 0)]
-                    if dead:
-                        raise BuildError(f"a worker writing the {self.indexname} index stopped "
-                                         f"(exit code {dead[0].exitcode})") from None
                     continue
                 if kind == "results":
                     yield from payload
