@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 from pathlib import Path
@@ -113,6 +114,18 @@ def test_a_parallel_build_answers_as_a_serial_one(built: dict[str, Path]) -> Non
     finally:
         serial_lib.close()
         parallel_lib.close()
+
+
+async def test_a_parallel_build_runs_from_a_thread_as_the_bot_runs_it(
+        built: dict[str, Path], corpus: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(writer, "EVENTS_PARALLEL_FROM", 2)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    summary = await asyncio.to_thread(build_index, corpus, tmp_path / "ix")
+    wdir = tmp_path / "ix" / summary.generation / WHOOSH_DIR
+    for name in (PASSAGES, EVENTS):
+        assert _documents(wdir, name) == _documents(built["serial"], name)
 
 
 def test_an_incremental_build_updates_a_segmented_index(built: dict[str, Path],
