@@ -111,17 +111,13 @@ def commit_with(writer: SegmentWriter, segments: Sequence[Any]) -> None:
 def _worker(wdir: str, indexname: str, work: Work, part: int, items: list[Any],
             out: Any) -> None:
     """One worker: every item through ``work`` into one segment, results sent back in chunks."""
-    writer = None
     try:
         writer = segment_writer(Path(wdir), indexname)
         for start in range(0, len(items), CHUNK):
             out.put(("results", [work(x, writer) for x in items[start:start + CHUNK]]))
         out.put(("segment", (part, finish_segment(writer))))
     except BaseException as exc:  # reported to the caller, which raises it
-        if writer is not None:
-            with contextlib.suppress(Exception):  # its files are never committed: let them go
-                writer._close_segment()
-                writer._tempstorage.destroy()
+        # Its segment files are never committed; the caller removes its temporary folder.
         text = "".join(traceback.format_exception(exc))
         try:
             out.put(("error", (exc, text)))

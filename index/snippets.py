@@ -26,8 +26,6 @@ class Quote:
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """Analyzed tokens of ``text[start:end]`` as ``(term, start, end)`` in passage offsets."""
-    if start == 0 and end == len(text):
-        return word_spans(text)
     return [(term, start + s, start + e) for term, s, e in word_spans(text[start:end])]
 
 

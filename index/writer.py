@@ -56,11 +56,15 @@ def _passage_docs(r: ArticleResult) -> list[dict[str, Any]]:
             for p in r.passages]
 
 
+def _add_passages(writer: SegmentWriter, result: ArticleResult) -> None:
+    for doc in _passage_docs(result):
+        writer.add_document(**doc)
+
+
 def process_and_add(article: Article, writer: SegmentWriter) -> ArticleResult:
     """Process one article and add its passages to ``writer`` (a build worker's task)."""
     result = process_article(article)
-    for doc in _passage_docs(result):
-        writer.add_document(**doc)
+    _add_passages(writer, result)
     return result
 
 
@@ -94,8 +98,7 @@ class PassageWriter:
             self._writer.delete_by_term("doc_id", doc_id)
 
     def add(self, result: ArticleResult) -> None:
-        for doc in _passage_docs(result):
-            self._writer.add_document(**doc)
+        _add_passages(self._writer, result)
 
     def add_segments(self, segments: list[Any]) -> None:
         """Finished segments (from `index.segments`) to commit with everything else."""
