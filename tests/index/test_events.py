@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from index.events.dates import compatible, event_date, human, more_specific
 from index.events.extract import extract_events
 from index.events.lexicon import lexicon, load_lexicon
-from index.events.merge import merge_events
+from index.events.merge import _Cluster, combine, merge_events
 from index.events.model import Event
 from index.events.timerange import parse_time_range
 from index.models import Article, ArticleMeta
@@ -215,3 +217,16 @@ def test_an_event_before_what_others_call_the_first_is_flagged() -> None:
     assert "Only early reports this meeting; later calls the one of April 2019 the first." \
         in by_doc["early"].notes
     assert "early reports an earlier meeting (March 2015)." in by_doc["later"].notes
+
+
+def test_a_status_tie_goes_to_the_account_told_first() -> None:
+    planned = only(events_of("In March 2015, Putin will meet with Kim Jong-un.", doc_id="a"),
+                   "meeting")
+    denied = replace(only(events_of("In March 2015, Putin will meet with Kim Jong-un.",
+                                    doc_id="b"), "meeting"), status="denied")
+    for first, second in [(planned, denied), (denied, planned)]:
+        c = _Cluster()
+        c.add(first)
+        c.add(second)
+        # Whatever order a set of the two would have in this process.
+        assert combine(c).status == first.status

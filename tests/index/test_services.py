@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from whoosh import query as wq
 
+from index import snippets
 from index.build import build_index
 from index.errors import IndexUnavailable, NotFound, QueryError
 from index.events.answers import first_matches
@@ -38,6 +39,25 @@ def test_event_citations_mark_the_query_words_in_every_quote(seed_library: Libra
         # Found when read, as the whole quote taken as one sentence would mark it.
         assert c.highlights == best_quote(c.quote, [(0, len(c.quote))], units).highlights
     assert {c.quote[s:e].lower() for c in cited for s, e in c.highlights} >= {"debt"}
+
+
+def test_event_quotes_are_analyzed_only_when_their_highlights_are_read(
+        seed_library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    analyzed: list[str] = []
+    monkeypatch.setattr(snippets, "marked_spans",
+                        lambda quote, units: analyzed.append(quote) or ((0, 1),))
+    answer = seed_library.when("debt")
+    cited = [c for item in answer.items for c in item.citations]
+    assert len(cited) >= 3 and analyzed == []
+    assert cited[0].highlights == ((0, 1),) and cited[0].highlights == ((0, 1),)
+    assert analyzed == [cited[0].quote]  # once, for the one read
+
+
+def test_a_generation_makes_one_source_per_article(seed_library: Library) -> None:
+    gen = seed_library.store.current()
+    doc_id = next(iter(gen.meta["articles"]))
+    assert gen.source(doc_id) is gen.source(doc_id)
+    assert gen.source(doc_id).title == gen.meta["articles"][doc_id]["title"]
 
 
 def test_marked_spans_need_a_units_words_in_order() -> None:
