@@ -25,7 +25,8 @@ from index.actors_patterns import (
     role_phrases,
     title_is_noun,
 )
-from index.gazetteer import Entry, Gazetteer, Token, default_gazetteer, key_of, tokenize
+from index.gazetteer import Entry, Gazetteer, Token, key_of, tokenize
+from index.gazetteer_file import default_gazetteer
 
 __all__ = ["ActorContext", "Mention", "candidates", "find_mentions", "lookup"]
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from index.actors import Mention, lookup
 from index.events.lexicon import Action
-from index.gazetteer import default_gazetteer
+from index.gazetteer_file import default_gazetteer
 from index.models import Actor
 
 _PARTICIPANTS = {"person", "country", "org", "group"}
