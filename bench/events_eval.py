@@ -23,10 +23,12 @@ from index.loader import load_corpus  # noqa: E402
 from index.passages import make_passages  # noqa: E402
 
 # Gold CAMEO-style labels → this project's action types (several where the gold is broader).
+_MILITARY = {"military", "deployment", "arms", "exercise"}
 TYPES = {"VISIT": {"visit"}, "MEET": {"meeting"}, "INVITE": {"invitation"},
-         "AGREE": {"agreement"}, "DEBT_RELIEF": {"debt_relief"}, "ECON": {"trade"},
-         "MIL": {"military"}, "AID": {"aid"}, "SANCTIONS": {"sanctions"},
-         "COOPERATE": {"statement", "trade", "military"}, "NEGOTIATE": {"meeting", "trade"}}
+         "AGREE": {"agreement"}, "DEBT_RELIEF": {"debt_relief"},
+         "ECON": {"trade", "infrastructure"}, "MIL": _MILITARY, "AID": {"aid"},
+         "SANCTIONS": {"sanctions"}, "COOPERATE": {"statement", "trade", *_MILITARY},
+         "NEGOTIATE": {"meeting", "trade"}}
 _ROW = re.compile(r"^\|\s*(G\d+)\s*\|\s*(\d{3})\s*\|([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|([^|]*)\|")
 
 

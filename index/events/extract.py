@@ -49,6 +49,12 @@ _CONTINUES = re.compile(r"\b(?:this|that|the) (?:action|move|decision|step|deal|
 _NOUN_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|meeting|talks|summit|invitation|"
                            r"agreement|treaty|accord|pact|declaration|announcement|exercises|"
                            r"military exercises|drills|demands|proposal|shipments?)\b", re.I)
+# "…, the Kremlin confirmed": the speaker of a sentence-final attribution, after a comma.
+_ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w.’'()-]+\s+){1,7}$")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATED_REPORT = re.compile(
+    rf"^\s*(?:(?:on|late|early|earlier|last|this)\s+)?(?:{_WEEKDAY}|today|yesterday)\b"
+    r"|^\s*(?:\w+\s+){0,3}that\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b")
 # Abstract actions need someone doing them: "what little trade persists" is no event.
 _NEEDS_ACTOR = {"trade", "military", "statement", "sanctions"}
@@ -228,7 +234,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             for action, trig, reverse, definite in candidates:
                 if action.name in taken:
                     continue
-                if action.name in ("trade", "statement") and names - {"trade", "statement"}:
+                if _yields(action, names) and not (
+                        action.name == "statement" and _frames(ctext, trig)):
                     continue
                 if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
                         and _in_quotation(sent.text, clause[0] + trig.start()):
@@ -242,7 +249,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 previous = next((e for e in reversed(events) if e.action == action.name
                                  and e.evidence[0].doc_id == p.doc_id), None)
                 first = bool(_FIRST.search(ctext))
-                if definite and not again:
+                if definite and not again and previous is not None:
                     # A reference to an event told before: it may add a date, never a new event.
                     if previous is not None and first:
                         previous.first = True
@@ -280,6 +287,26 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if date is not None:
                     last_date = date
     return events
+
+
+def _yields(action: Action, stated: set[str]) -> bool:
+    """Whether another action stated in the clause makes ``action`` only its description."""
+    if not action.yields_to:
+        return False
+    others = stated - {action.name}
+    if "*" in action.yields_to:
+        by_name = {a.name: a for a in lexicon().actions}
+        return any("*" not in by_name[o].yields_to for o in others)
+    return bool(others & set(action.yields_to))
+
+
+def _frames(clause: str, trig: re.Match[str]) -> bool:
+    """Whether a statement verb frames the clause's other action as news of its own: an
+    attribution after it ("…, the Kremlin confirmed on Tuesday") or a dated report of it
+    ("confirmed Monday that …")."""
+    if _ATTRIBUTION.search(clause[:trig.start()]):
+        return True
+    return bool(_DATED_REPORT.match(clause[trig.end():]))
 
 
 def _confidence(date: EventDate | None, actors: list, targets: list) -> float:

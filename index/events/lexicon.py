@@ -25,6 +25,10 @@ class Action:
     triggers: re.Pattern[str]
     reverse: re.Pattern[str] | None
     words: tuple[str, ...]
+    preposition: str = "with"
+    # Actions that, stated in the same clause, make this one only their description ("an
+    # economic delegation visited", "a military pact was signed"); "*" means any other.
+    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,13 +90,21 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                         label=str(spec["label"]), verb=str(spec["verb"]),
                         base=str(spec.get("base") or spec["label"]), triggers=triggers,
                         reverse=_compile([str(p) for p in spec.get("reverse") or []], name),
-                        words=tuple(str(w) for w in spec["words"]))
+                        words=tuple(str(w) for w in spec["words"]),
+                        preposition=str(spec.get("preposition") or "with"),
+                        yields_to=tuple(str(a) for a in spec.get("yields_to") or ()))
         actions.append(action)
         for word in action.words:
             for term in terms_of(word):
                 by_word.setdefault(term, [])
                 if action.name not in by_word[term]:
                     by_word[term].append(action.name)
+    names = {a.name for a in actions}
+    for a in actions:
+        unknown = [y for y in a.yields_to if y != "*" and y not in names]
+        if unknown:
+            raise ValueError(f"actions.yaml: action '{a.name}' yields to unknown action(s) "
+                             f"{', '.join(unknown)}")
     return Lexicon(tuple(actions), {k: tuple(v) for k, v in by_word.items()})
 
 

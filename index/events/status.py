@@ -16,9 +16,11 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|is to|are to|was to|were to|plan|plans|planned|planning|intends?|"
     r"intended|expects? to|expected to|set to|scheduled|due to|could|(?-i:may)|might|aims? to|"
     r"hopes? to|goal|proposed|going to|getting ready|preparing|in the coming|to be held|"
-    r"preliminary negotiations|invited|invitation)\b", re.I)
+    r"preliminary negotiations|invited|invitation|possible|potential|prospective|upcoming|"
+    r"forthcoming|future|would-be|anticipated|imminent|proposal|to be)\b", re.I)
 _REPORTED = re.compile(r"\b(?:reportedly|allegedly|alleged|is said to|are said to|"
-                       r"were said to|was said to|unconfirmed|rumou?red)\b", re.I)
+                       r"were said to|was said to|unconfirmed|rumou?red|likely|probably|"
+                       r"suspected|believed to|accused of|estimated|estimate)\b", re.I)
 # Generic statements ("Kim has held very few meetings …") and conditionals state no event.
 _BACKGROUND = re.compile(
     r"\bha(?:s|ve|d) (?:held|had|made|paid) (?:very )?(?:few|no|many|several|numerous)\b"

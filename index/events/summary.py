@@ -8,10 +8,6 @@ from index.events.lexicon import Action
 from index.models import Actor
 
 MAX_NAMES = 3
-# How an event without a named doer is headed: "Aid to North Korea", "Agreement with …".
-_PREPOSITION = {"visit": "to", "meeting": "with", "invitation": "to", "agreement": "with",
-                "debt_relief": "for", "trade": "with", "military": "with", "aid": "to",
-                "sanctions": "concerning", "statement": "on"}
 _DANGLING = re.compile(r"\s+(?:with|of|to|concerning|against|for)$")
 
 
@@ -35,7 +31,7 @@ def summarize(action: Action, actors: list[Actor], targets: list[Actor],
     if not who:
         text = action.label[:1].upper() + action.label[1:]
         if whom:
-            text += f" {_PREPOSITION.get(action.name, 'with')} {whom}"
+            text += f" {action.preposition} {whom}"
     else:
         verb = action.verb if status in ("happened", "reported") else f"to {action.base}"
         if status == "denied":
