@@ -232,8 +232,22 @@ def render_events(answer: Answer) -> list[discord.Embed]:
     if any(i.kind == "passage" for i in answer.items):
         return render_passages(answer)
     nothing = "\n".join(filter(None, [_notes(answer),
-                                      _esc(answer.suggestion or "Nothing found.")]))
+                                      _esc(answer.suggestion or "Nothing found."),
+                                      _related(answer)]))
     return _paged(answer, "event", EVENTS_PER_PAGE, _event_field, nothing)
+
+
+def _related(answer: Answer) -> str:
+    """Near misses, under their own heading, so that none is read as the answer."""
+    if not answer.related:
+        return ""
+    lines = ["**Related** (match only part of the question):"]
+    for item in answer.related:
+        pid = item.citations[0].passage_id if item.citations else ""
+        head = f"{human(item.date)} — {item.summary}" if item.kind == "event" else \
+            (item.citations[0].quote[:100] if item.citations else "")
+        lines.append(f"• {_esc(head)} · `{pid}`")
+    return budget.trim("\n".join(lines), NOTES_ROOM)
 
 
 RENDERERS = {"when": render_events, "who": render_events, "timeline": render_events,

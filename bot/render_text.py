@@ -109,6 +109,13 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
         lines += _item(i, item, marks)
     if answer.suggestion:
         lines += ["", answer.suggestion]
+    if answer.related:
+        lines += ["", "Related — these match only part of the question:"]
+        for item in answer.related:
+            pid = item.citations[0].passage_id if item.citations else ""
+            head = event_headline(item) if item.kind == "event" else \
+                (item.citations[0].quote[:120] if item.citations else "")
+            lines.append(f"  - {head} · {pid}")
     return "\n".join(lines)
 
 

@@ -213,10 +213,13 @@ class Answer:
     # A citation written out in a requested style (``/cite … style:apa``).
     formatted: str | None = None
     style: str | None = None
+    # Near misses: items that match part of the question, never the answer itself.
+    related: tuple[Item, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out = {"command": self.command, "query": self.query,
                "items": [i.to_json() for i in self.items],
+               "related": [i.to_json() for i in self.related],
                "notes": list(self.notes), "suggestion": self.suggestion}
         if self.formatted is not None:
             out.update(style=self.style, formatted=self.formatted)

@@ -257,62 +257,71 @@ class Library:
 
     # -- /when, /who, /timeline -------------------------------------------------------------
     def when(self, topic: str) -> Answer:
-        """When did it happen: the matching events, most relevant first, with their sources.
+        """When did it happen: the events that match the whole question, most relevant first,
+        with their sources.
 
-        Falls back to passages when no event matches; says plainly when nothing does.
+        Names in the question must take part in the event (or be its place), action words
+        select the action, and the other words rank. Falls back to passages when the question
+        is plain words and no event has them all; says plainly when nothing matches, with near
+        misses under their own heading.
         """
         parsed = parse_user_query(topic)
         gen = self.store.current()
-        actions = ev.lexicon().actions_for_terms(list(parsed.words))
+        question = ev.read_question(topic, parsed)
         broad = ev.too_broad(gen, parsed)
-        hits = ev.search_events(gen, parsed, scored=not broad)
+        hits, related = ev.answer_question(gen, question, ranked=not broad)
         if broad:
             hits = ev.chronological(hits)
-        if actions:  # "debt" also means the debt-relief events, however they were worded
-            known = {h.event.event_id for h in hits}
-            hits += [h for h in ev.search_events(gen, None, actions=actions)
-                     if h.event.event_id not in known]
-        hits += ev.same_day(gen, hits)
+        if not question.selective:  # a day's name ("Victory Day"): what else fell on it
+            hits += ev.same_day(gen, hits)
         items = [ev.event_item(gen, h, parsed.units) for h in hits]
+        near = tuple(ev.event_item(gen, h, parsed.units) for h in related)
         if items:
             wide = ("Those words are in most events: these are some of them, in date order; "
                     "add a name, a place or a year to narrow it.",) if broad else ()
             return Answer(command="when", query=parsed.text, items=tuple(items),
                           notes=tuple([*parsed.notes, *wide, *ev.event_notes(items)]))
         passages = self.search(topic)
-        if passages.items:
+        whole = passages.items and len(passages.notes) == len(parsed.notes)
+        if whole and not question.selective:
             return Answer(command="when", query=parsed.text, items=passages.items,
                           notes=(*passages.notes, "No extracted event matches; these passages "
                                  "mention it."))
-        return Answer(command="when", query=parsed.text, notes=parsed.notes,
-                      suggestion=self._nothing_about(gen, parsed.text))
+        if not near and passages.items:
+            near = passages.items[:ev.RELATED]
+        return Answer(command="when", query=parsed.text, notes=parsed.notes, related=near,
+                      suggestion=self._nothing_about(gen, parsed.text, bool(near)))
 
     def who(self, text: str) -> Answer:
-        """Who did it: people and bodies of the matching events (action words, time, status)."""
-        rest, actions, status, time, notes = ev.split_who_query(text)
+        """Who did it: people and bodies of the matching events (action words, names, time,
+        status), in date order."""
+        rest, _actions, status, time, notes = ev.split_who_query(text)
         gen = self.store.current()
-        parsed = None
-        if not actions and rest.strip():
-            parsed = parse_user_query(rest)
-        elif not actions and not status and time is None:
+        parsed = parse_user_query(rest) if rest.strip() else None
+        question = ev.read_question(rest, parsed)
+        if not question.selective and not status and time is None and parsed is None:
             raise QueryError("Usage: /who <action> [time], e.g. /who visited 2014")
-        # Answers come in date order, so ranking only matters for narrow words; words found in
-        # most events would be scored one by one for nothing.
-        broad = parsed is not None and ev.too_broad(gen, parsed)
-        hits = ev.chronological(ev.search_events(gen, parsed, actions=actions, status=status,
-                                                 time=time, scored=not broad))
-        items = [ev.event_item(gen, h, parsed.units if parsed else ()) for h in hits]
+        # Answers come in date order: ranking would only cost.
+        hits, related = ev.answer_question(gen, question, status=status, time=time,
+                                           ranked=False)
+        hits = ev.chronological(hits)
+        units = parsed.units if parsed else ()
+        items = [ev.event_item(gen, h, units) for h in hits]
         asked = []
-        if actions:
-            asked.append("action: " + ", ".join(a.replace("_", " ") for a in actions))
+        if question.actions:
+            asked.append("action: " + ", ".join(a.replace("_", " ") for a in question.actions))
+        if question.needs:
+            asked.append("involving: " + ", ".join(n.typed for n in question.needs))
         if time:
             asked.append(f"time: {time.label}")
         if status:
             asked.append(f"status: {status}")
         notes = [*notes, "Looked for " + "; ".join(asked) + "."] if asked else notes
-        suggestion = None if items else self._nothing_about(gen, text)
+        near = () if items else tuple(ev.event_item(gen, h, units) for h in related)
+        suggestion = None if items else self._nothing_about(gen, text, bool(near))
         return Answer(command="who", query=text.strip(), items=tuple(items),
-                      notes=tuple([*notes, *ev.event_notes(items)]), suggestion=suggestion)
+                      notes=tuple([*notes, *ev.event_notes(items)]), suggestion=suggestion,
+                      related=near)
 
     def timeline(self, topic: str = "", start: str = "", end: str = "") -> Answer:
         """The matching events (all, without a topic) in date order, optionally within a range."""
@@ -339,9 +348,11 @@ class Library:
                       notes=tuple(ev.event_notes(items)),
                       suggestion=None if items else self._nothing_about(gen, topic))
 
-    def _nothing_about(self, gen: Generation, text: str) -> str:
+    def _nothing_about(self, gen: Generation, text: str, near: bool = False) -> str:
         """"Nothing in the corpus about …", with a spelling suggestion if one exists."""
         message = f"Nothing in the corpus about “{text.strip()[:80]}”."
+        if near:
+            message += " Related events that match only part of it follow."
         guess = suggest_spelling(gen, text)
         return f"{message} Did you mean “{guess}”?" if guess else message
 

@@ -14,6 +14,7 @@ from index import fastscore
 from index.events.dates import bounds, human
 from index.events.lexicon import lexicon
 from index.events.model import Event
+from index.events.question import Question, read_question  # noqa: F401 (re-exported)
 from index.events.store import FIRST_YEAR, LAST_YEAR, load_event
 from index.events.timerange import TimeRange, parse_time_range
 from index.models import Citation, Item
@@ -21,6 +22,7 @@ from index.query import ParsedQuery, parse_user_query
 from index.store import Generation
 
 MAX_EVENTS = 25
+RELATED = 5  # near misses shown under their own heading when nothing answers the whole question
 BROAD_MIN_EVENTS = 1000
 BROAD_SHARE = 0.2
 _STATUS_WORDS = {"planned": "planned", "plan": "planned", "plans": "planned",
@@ -119,6 +121,58 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
                               parsed.whoosh_query("names", any_term=True)])
             results = searcher.search(wq.And(parts), limit=limit)
         found = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
+    out = []
+    for fields, score in found:
+        event, quotes = load_event(fields)
+        if time is None or _overlaps(event, time):
+            out.append(EventHit(event, quotes, score))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def answer_question(gen: Generation, question: Question, *, status: str | None = None,
+                    time: TimeRange | None = None, limit: int = MAX_EVENTS,
+                    ranked: bool = True) -> tuple[list[EventHit], list[EventHit]]:
+    """The events that match the whole question, best first (or in index order when not
+    ``ranked``), and near misses: events that match only part of it.
+
+    A question that typed a verb in the past ("visited") is not answered by a planned event:
+    such events are near misses.
+    """
+    searcher = gen.events_searcher()
+    parts: list[wq.Query] = []
+    if (required := question.required()) is not None:
+        parts.append(required)
+    if status:
+        parts.append(wq.Term("status", status))
+    if (flt := _date_filter(searcher, time)) is not None:
+        parts.append(flt)
+    fetch = limit if time is None else limit * 4
+    hits = _run(searcher, parts, question.ranking() if ranked else None, fetch, time, limit)
+    related: list[EventHit] = []
+    if question.past and status is None:
+        related = [h for h in hits if h.event.status == "planned"]
+        hits = [h for h in hits if h.event.status != "planned"]
+    if not hits and not related and question.parsed is not None:
+        loose = [wq.Or([question.parsed.whoosh_query("text", any_term=True),
+                        question.parsed.whoosh_query("names", any_term=True)])]
+        if flt is not None:
+            loose.append(flt)
+        related = _run(searcher, loose, question.ranking(), RELATED, time, RELATED)
+    return hits, related[:RELATED]
+
+
+def _run(searcher: Searcher, parts: list[wq.Query], ranking: wq.Query | None, fetch: int,
+         time: TimeRange | None, limit: int) -> list[EventHit]:
+    q = wq.And(parts) if parts else wq.Every()
+    if ranking is None:
+        found = [(fields, 0.0) for fields in first_matches(searcher, q, fetch)]
+    else:
+        # Whoosh's top-N collector loses matches of AndMaybe over several segments (a parallel
+        # build's index then answered otherwise than a serial one's): score every match.
+        results = searcher.search(wq.AndMaybe(q, ranking) if parts else ranking, limit=None)
+        found = [(hit.fields(), float(hit.score or 0.0)) for hit in results[:fetch]]
     out = []
     for fields, score in found:
         event, quotes = load_event(fields)

@@ -17,6 +17,7 @@ from index.actors import lookup
 from index.events.dates import bounds
 from index.events.lexicon import lexicon
 from index.events.model import Event
+from index.events.roles import country_actor
 from index.schema import analyzer
 
 INDEX_NAME = "events"
@@ -61,6 +62,9 @@ def event_document(event: Event, quotes: list[str]) -> dict[str, Any]:
     names = [v for a in people for v in _variants(a.name)] + [a.role or "" for a in people]
     if event.place:
         names += _variants(event.place)
+    # The states the participants belong to: "/when Russia ratified" finds Putin's signature.
+    names += [s.name for s in dict.fromkeys(country_actor(a.country) for a in people)
+              if s is not None and s.name not in names]
     years: list[str] = []
     day = ""
     if event.date is not None and event.date.start and event.date.end:

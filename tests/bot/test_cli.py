@@ -36,7 +36,7 @@ def test_ask_builds_the_index_first_and_says_so(env: Path, capsys) -> None:
 def test_ask_json_matches_the_contract(env: Path, capsys) -> None:
     assert main(["ask", "--json", "/search debt"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"command", "query", "items", "notes", "suggestion"}
+    assert set(data) == {"command", "query", "items", "related", "notes", "suggestion"}
     assert data["command"] == "search" and data["query"] == "debt"
     item = data["items"][0]
     assert item["kind"] == "passage"

@@ -1,0 +1,99 @@
+"""`/when` and `/who` answer the whole question: names take part, actions select, near misses
+stay apart. Articles written for the test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from index.build import build_index
+from index.events.question import read_question
+from index.query import parse_user_query
+from index.services import Library
+
+ARTICLES = {
+    "a.md": "---\ntitle: Envoy in Pyongyang\ndate: 2022-05-11\n---\n"
+            "Russian Foreign Minister Sergei Lavrov visited Pyongyang on May 10, 2022, and met "
+            "North Korean leader Kim Jong Un.\n\n"
+            "Vladimir Putin invited Kim Jong Un to visit Moscow next year.\n",
+    "b.md": "---\ntitle: Defence chief\ndate: 2022-08-03\n---\n"
+            "Russian Defence Minister Sergei Shoigu visited Vladivostok on August 2, 2022, to "
+            "inspect the Pacific Fleet.\n\n"
+            "Sergei Shoigu said on Tuesday that the drills would continue.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    root = tmp_path_factory.mktemp("question")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    build_index(corpus, root / "ix")
+    lib = Library(root / "ix")
+    yield lib
+    lib.close()
+
+
+def _read(text: str):
+    return read_question(text, parse_user_query(text))
+
+
+def test_a_question_is_read_as_names_actions_and_other_words() -> None:
+    q = _read("Lavrov visited Pyongyang first")
+    assert [n.typed for n in q.needs] == ["Lavrov", "Pyongyang"]
+    assert q.actions == ("visit",) and q.rest == ("first",) and q.past
+    assert not _read("Lavrov visit Pyongyang").past  # no tense: plans are answers too
+
+
+def test_a_lower_case_question_still_finds_its_names() -> None:
+    assert [n.typed.lower() for n in _read("lavrov visited pyongyang").needs] == \
+        ["lavrov", "pyongyang"]
+
+
+def test_the_person_asked_about_must_take_part(library: Library) -> None:
+    answer = library.when("Lavrov visited Pyongyang")
+    assert answer.items and all("Lavrov" in (i.summary or "") for i in answer.items)
+    # Shoigu's visit is a visit too, but not his: nothing answers the whole question.
+    answer = library.when("Shoigu visited Pyongyang")
+    assert answer.items == ()
+    assert "Nothing in the corpus" in (answer.suggestion or "")
+
+
+def test_a_planned_visit_is_no_answer_to_a_past_question(library: Library) -> None:
+    answer = library.when("Kim Jong Un visited Moscow")
+    assert answer.items == ()
+    assert answer.related and all(i.status == "planned" or i.action == "invitation"
+                                  for i in answer.related)
+    data = answer.to_json()
+    assert data["items"] == [] and data["related"]
+
+
+def test_a_place_in_who_filters(library: Library) -> None:
+    answer = library.who("visited Vladivostok 2022")
+    assert answer.items and all(i.place == "Vladivostok" for i in answer.items)
+    names = {a.name for i in answer.items for a in i.actors}
+    assert any("Shoigu" in n for n in names) and not any("Lavrov" in n for n in names)
+
+
+def test_an_unknown_capitalised_name_must_be_there(library: Library) -> None:
+    assert library.when("Aurus visited").items == ()
+
+
+def test_a_dated_statement_stands_beside_what_it_reports(
+        make_corpus: Callable[[dict[str, str]], Path], tmp_path: Path) -> None:
+    corpus = make_corpus({"c.md": "---\ntitle: T\ndate: 2021-03-02\n---\n"
+                                  "Kim Jong Un will visit Vladivostok on March 20, the "
+                                  "Kremlin confirmed on Tuesday.\n"})
+    build_index(corpus, tmp_path / "ix")
+    lib = Library(tmp_path / "ix")
+    try:
+        actions = {i.action: i for i in lib.timeline().items}
+    finally:
+        lib.close()
+    assert set(actions) >= {"visit", "statement"}
+    assert actions["visit"].status == "planned" and actions["visit"].date.value == "2021-03-20"
+    assert actions["statement"].date.value == "2021-03-02"
