@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from index.actors import ActorContext, Mention
+from index.events.article_date import dateline_date, fill_years
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
@@ -92,7 +93,12 @@ def annotate(ap: ArticlePassages) -> list[Sentence]:
         offsets.append(pos)
         pos += len(p.text) + 2
     # Tag the article as one text so that anaphora ("the following month") see earlier dates.
-    timexes = tag("\n\n".join(p.text for p in passages), ap.article.meta.date)
+    dct = ap.article.meta.date
+    opening = [p.text[s:e] for p in passages[:2] for s, e in p.sentences[:1]]
+    dct = next((d for t in opening if (d := dateline_date(t, dct)) is not None), dct)
+    timexes = tag("\n\n".join(p.text for p in passages), dct)
+    if ap.article.meta.date is None:
+        timexes = fill_years(timexes)
     ctx = ActorContext()
     seen: Counter[str] = Counter()
     out = []
