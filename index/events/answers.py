@@ -150,9 +150,10 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
         parts.append(flt)
     fetch = limit if time is None else limit * 4
     hits = _run(searcher, parts, question.ranking() if ranked else None, fetch, time, limit)
-    related: list[EventHit] = []
+    related = [h for h in hits if not question.fits(h.event)]
+    hits = [h for h in hits if question.fits(h.event)]
     if question.past and status is None:
-        related = [h for h in hits if h.event.status == "planned"]
+        related += [h for h in hits if h.event.status == "planned"]
         hits = [h for h in hits if h.event.status != "planned"]
     if not hits and not related and question.parsed is not None:
         loose = [wq.Or([question.parsed.whoosh_query("text", any_term=True),

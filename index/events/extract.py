@@ -243,11 +243,14 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if _yields(action, names) and not (
                         action.name == "statement" and _frames(ctext, trig)):
                     continue
-                if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
-                        and _in_quotation(sent.text, clause[0] + trig.start()):
-                    continue  # a quoted comment, not the speaker's own plan or deed
                 t0 = clause[0] + trig.start()
                 date = _clause_date(sent, clause, t0)
+                if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
+                        and _in_quotation(sent.text, t0) and date is None:
+                    # A quoted comment, not the speaker's own plan or deed; a quoted statement
+                    # that dates what it tells ("“The treaty took effect on 4 December,” the
+                    # agency said") still tells an event.
+                    continue
                 if date is None:
                     date = next((d for c in continuation for t in c.timexes
                                  if (d := _date_of(t)) is not None), None)

@@ -18,6 +18,7 @@ from whoosh import query as wq
 
 from index.actors import Mention, find_mentions
 from index.events.lexicon import lexicon
+from index.events.model import Event
 from index.events.roles import country_actor
 from index.query import ParsedQuery
 from index.schema import terms_of
@@ -36,6 +37,20 @@ class Need:
 
     typed: str
     query: wq.Query
+    # Typed before the question's verb ("Kim visited …"): the one who acts, not the one visited.
+    doer: bool = False
+    terms: frozenset[str] = frozenset()  # its words, as typed and as the gazetteer spells it
+    country: str | None = None  # a state: any of its people or bodies acting counts
+
+    def acts_in(self, event: Event) -> bool:
+        """Whether the event has this name among those who act (doers and companions)."""
+        for a in (*event.actors, *event.companions):
+            if self.country and a.country == self.country:
+                return True
+            if self.terms & set(terms_of(a.name)):
+                return True
+        return False
+
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,13 @@ class Question:
     actions: tuple[str, ...]
     rest: tuple[str, ...]  # analyzed words that are neither names nor actions
     past: bool  # an action was typed in the past tense
+    # Actions named only by nouns when a verb named the asked one ("ratified the treaty"):
+    # they rank, they do not select.
+    also: tuple[str, ...] = ()
+
+    def fits(self, event: Event) -> bool:
+        """Whether the event's own roles fit the question (who acts is who was typed first)."""
+        return all(n.acts_in(event) for n in self.needs if n.doer)
 
     @property
     def selective(self) -> bool:
@@ -75,6 +97,7 @@ class Question:
             parts.append(wq.Phrase("text", words, boost=3.0))
         if self.rest and len(self.rest) > 1 and list(self.rest) != words:
             parts.append(wq.Phrase("text", list(self.rest), boost=2.0))
+        parts += [wq.Term("action", a, boost=0.5) for a in self.also]
         return wq.Or(parts) if parts else None
 
 
@@ -85,14 +108,17 @@ def _terms_query(field: str, terms: list[str]) -> wq.Query | None:
         wq.Term(field, terms[0])
 
 
-def _need(m: Mention) -> Need | None:
-    """How an event shows that it involves the mention typed."""
+def _need(m: Mention, doer: bool, destination: bool) -> Need | None:
+    """How an event shows that it involves the mention typed (``destination``: typed after a
+    verb of going, so the event's place or target, not just a word of its sentence)."""
     typed = terms_of(m.text)
     canonical = terms_of(m.name)
     if not typed and not canonical:
         return None
     alts: list[wq.Query | None] = []
-    if m.kind == "person":
+    state = m.country if m.kind == "country" else None
+    terms = frozenset(typed) | frozenset(canonical)
+    if m.kind == "person" or (destination and m.kind in ("place", "country")):
         # A person takes part: the names field holds the participants (and their spellings).
         alts += [_terms_query("names", typed), _terms_query("names", canonical)]
     elif m.kind == "group":
@@ -106,7 +132,8 @@ def _need(m: Mention) -> Need | None:
     found = [a for a in alts if a is not None]
     if not found:
         return None
-    return Need(m.text, wq.Or(found) if len(found) > 1 else found[0])
+    return Need(m.text, wq.Or(found) if len(found) > 1 else found[0], doer=doer, terms=terms,
+                country=state)
 
 
 def _mentions(text: str) -> list[Mention]:
@@ -126,12 +153,26 @@ def read_question(text: str, parsed: ParsedQuery | None) -> Question:
         return Question(parsed, (), (), (), False)
     mentions = _mentions(text)
     name_terms = {t for m in mentions for t in terms_of(m.text)}
-    needs = [n for m in mentions if (n := _need(m)) is not None]
     lex = lexicon()
     words = [w for w in parsed.words if w not in name_terms]
     actions = lex.actions_for_terms(words)
     action_terms = {w for w in words if lex.by_word.get(w)}
     rest = [w for w in words if w not in action_terms]
+    # The question's verb ("ratified", "visited") names the action asked about; nouns of
+    # other actions ("the treaty") then only rank.
+    verbs = [(w.start(), t) for w in _WORD.finditer(text) if _PAST.match(w.group())
+             and (t := terms_of(w.group())) and lex.by_word.get(t[0])
+             and not any(m.start <= w.start() < m.end for m in mentions)]
+    also: list[str] = []
+    if verbs:
+        asked = lex.actions_for_terms([t[0] for _, t in verbs])
+        also = [a for a in actions if a not in asked]
+        actions = asked
+    verb_at = verbs[0][0] if verbs else None
+    going = bool(set(actions) & {"visit"})
+    needs = [n for m in mentions if (n := _need(
+        m, doer=verb_at is not None and m.end <= verb_at and m.kind != "place",
+        destination=going and verb_at is not None and m.start > verb_at)) is not None]
     # Capitalised words that are no known name are still names ("Aurus", "Nordwind"): an
     # answer must contain at least one of them.
     spans = [(m.start, m.end) for m in mentions]
@@ -145,6 +186,5 @@ def read_question(text: str, parsed: ParsedQuery | None) -> Question:
     if unknown and (needs or actions):
         needs.append(Need(" ".join(unknown), wq.Or(
             [wq.Term(f, t) for t in unknown for f in ("text", "names")])))
-    past = any(_PAST.match(w.group()) and terms_of(w.group())
-               and lex.by_word.get(terms_of(w.group())[0]) for w in _WORD.finditer(text))
-    return Question(parsed, tuple(needs), tuple(actions), tuple(rest), past)
+    return Question(parsed, tuple(needs), tuple(actions), tuple(rest), bool(verbs),
+                    tuple(also))

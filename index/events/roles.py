@@ -85,11 +85,13 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
     return list(seen.values())
 
 
-def _subject(text: str, before: list[Mention], trig_start: int) -> list[Mention]:
-    """The nearest participant before the trigger, with any coordinated with it."""
+def _subject(text: str, before: list[Mention], trig_start: int,
+             speaks: bool = False) -> list[Mention]:
+    """The nearest participant before the trigger, with any coordinated with it; one who
+    only reports ("…, the ministry said") is the subject only of a statement (``speaks``)."""
     cands = [m for m in before if _participant(m)]
     chosen: Mention | None = None
-    for allow_reporters in (False, True):
+    for allow_reporters in ((True,) if speaks else (False, True)):
         for m in reversed(cands):
             if _POSSESSIVE.match(text[m.end:m.end + 2]):
                 continue  # "Putin’s invitation to visit": Putin is not who visits
@@ -160,7 +162,8 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         else:  # "Putin hosted Kim in Sochi": the visit is to the host (and the host's state)
             targets = hosts + where
     else:
-        actors = doers or adjacent_owner or _subject(text, before, t0)
+        actors = doers or adjacent_owner or _subject(text, before, t0,
+                                                     speaks=action.name == "statement")
         if not actors and not first_clause:
             actors = _sentence_subject(mentions, cs)
         if not actors:
