@@ -152,7 +152,7 @@ def test_person_matching_gives_what_testing_every_pair_gives(tmp_path: Path) -> 
     corpus = tmp_path / "c"
     corpus.mkdir()
     events = []
-    for i in range(12):
+    for i in range(30):
         path = write_article(corpus, generate_article(5, i))
         events += [e for e in process_article(load_article(path)).events if people_of(e)]
     for path in sorted(SEED_CORPUS.glob("*.md")):
