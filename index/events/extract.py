@@ -58,7 +58,11 @@ _DATED_REPORT = re.compile(
     r"|^\s*(?:\w+\s+){0,3}that\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b")
 # Abstract actions need someone doing them: "what little trade persists" is no event.
-_NEEDS_ACTOR = {"trade", "military", "statement", "sanctions"}
+_NEEDS_ACTOR = {"trade", "military", "statement", "sanctions", "visit", "meeting", "deployment"}
+# "during his visit", "after their summit": a noun trigger in a prepositional phrase refers to
+# an event as background to another; it is no new event of its own.
+_IN_PHRASE = re.compile(r"\b(?:during|after|before|at|following|since|ahead of|on|amid|"
+                        r"despite|of|for|from|with|by|to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
 _MAX_CONTINUATION = 2
 
@@ -258,6 +262,9 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 previous = next((e for e in reversed(events) if e.action == action.name
                                  and e.evidence[0].doc_id == p.doc_id), None)
                 first = bool(_FIRST.search(ctext))
+                if definite and not again and previous is None \
+                        and _IN_PHRASE.search(ctext[:trig.start()]):
+                    continue
                 if definite and not again and previous is not None:
                     # A reference to an event told before: it may add a date, never a new event.
                     if previous is not None and first:
