@@ -17,7 +17,7 @@ from index.events.article_date import dateline_date, fill_years
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
-from index.events.roles import assign
+from index.events.roles import assign, country_actor
 from index.events.status import clause_status, is_background
 from index.events.summary import summarize
 from index.models import EventDate, Span
@@ -62,7 +62,7 @@ _NEEDS_ACTOR = {"trade", "military", "statement", "sanctions", "visit", "meeting
 # "during his visit", "after their summit": a noun trigger in a prepositional phrase refers to
 # an event as background to another; it is no new event of its own.
 _IN_PHRASE = re.compile(r"\b(?:during|after|before|at|following|since|ahead of|on|amid|"
-                        r"despite|of|for|from|with|by|to)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+                        r"despite|of|for|from|with|by)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
 _MAX_CONTINUATION = 2
 
@@ -262,8 +262,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 previous = next((e for e in reversed(events) if e.action == action.name
                                  and e.evidence[0].doc_id == p.doc_id), None)
                 first = bool(_FIRST.search(ctext))
-                if definite and not again and previous is None \
-                        and _IN_PHRASE.search(ctext[:trig.start()]):
+                if _NOUN_TRIGGER.match(trig.group()) and not again \
+                        and _IN_PHRASE.search(ctext[:trig.start()]) \
+                        and (previous is None or not definite) \
+                        and (definite or names - {action.name}):
                     continue
                 if definite and not again and previous is not None:
                     # A reference to an event told before: it may add a date, never a new event.
@@ -285,6 +287,11 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 actors, targets, companions = roles.actors, roles.targets, roles.companions
                 if again and not (actors or targets) and previous is not None:
                     actors, targets = list(previous.actors), list(previous.targets)
+                if not (actors or targets or roles.place) and action.parties \
+                        and len(sent.pair) == 2:
+                    # "The treaty came into force": its parties are the two states the
+                    # article is about.
+                    actors = [a for a in (country_actor(c) for c in sent.pair) if a]
                 if not (actors or targets or roles.place):
                     continue  # no participant: talk about relations, not an event
                 if action.name in _NEEDS_ACTOR and not actors:

@@ -29,6 +29,9 @@ class Action:
     # Actions that, stated in the same clause, make this one only their description ("an
     # economic delegation visited", "a military pact was signed"); "*" means any other.
     yields_to: tuple[str, ...] = ()
+    # Without a named participant, the two states the article is about are the parties
+    # ("the treaty came into force", "passenger trains resumed").
+    parties: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                         reverse=_compile([str(p) for p in spec.get("reverse") or []], name),
                         words=tuple(str(w) for w in spec["words"]),
                         preposition=str(spec.get("preposition") or "with"),
-                        yields_to=tuple(str(a) for a in spec.get("yields_to") or ()))
+                        yields_to=tuple(str(a) for a in spec.get("yields_to") or ()),
+                        parties=bool(spec.get("parties", False)))
         actions.append(action)
         for word in action.words:
             for term in terms_of(word):

@@ -31,6 +31,8 @@ _DESTINATION = re.compile(r"\b(?:to|in|at|into|for)\s+(?:the\s+)?$", re.I)
 _SPEECH_BEFORE = re.compile(r"(?:said|says|added|stated|told)\s*$", re.I)
 _SPEECH_AFTER = re.compile(r"^\s*,?\s*(?:said|says|added|stated)\b", re.I)
 _QUOTES = "“”\""
+_SHARED_SUBJECT = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$", re.I)
+_NOUN = re.compile(r"^(?:visits?|trips?|meetings?|talks|summits?)$", re.I)
 _BOTH = re.compile(r"\b(?:both (?:countries|governments|states|sides|nations|regimes)|the two "
                    r"(?:countries|governments|states|sides|nations|regimes|neighbou?rs)|"
                    r"the regimes)\b", re.I)
@@ -162,8 +164,11 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         else:  # "Putin hosted Kim in Sochi": the visit is to the host (and the host's state)
             targets = hosts + where
     else:
-        actors = doers or adjacent_owner or _subject(text, before, t0,
-                                                     speaks=action.name == "statement")
+        # "Lavrov visited Pyongyang and met Kim": a second verb shares the first one's subject.
+        shared = _SHARED_SUBJECT.search(text, cs, t0) and not _NOUN.match(text[t0:t1])
+        actors = doers or adjacent_owner or (_sentence_subject(mentions, t0, cs) if shared
+                                             else []) or _subject(
+            text, before, t0, speaks=action.name == "statement")
         if not actors and not first_clause:
             actors = _sentence_subject(mentions, cs)
         if not actors:
@@ -196,8 +201,8 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
                  place=place)
 
 
-def _sentence_subject(mentions: list[Mention], before: int) -> list[Mention]:
-    """The sentence's first participant, for a clause whose subject was elided ("… and then
-    sent …")."""
-    first = [m for m in mentions if m.start < before and _participant(m)]
+def _sentence_subject(mentions: list[Mention], before: int, start: int = 0) -> list[Mention]:
+    """The first participant from ``start``, for a clause whose subject was elided ("… and
+    then sent …")."""
+    first = [m for m in mentions if start <= m.start < before and _participant(m)]
     return first[:1]

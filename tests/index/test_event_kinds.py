@@ -1,0 +1,101 @@
+"""The kinds of events this field reports, each on sentences written for the test, with the
+cases that must not become events (a sender, a host, a commentator, a conditional, a denial)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.events.model import Event
+from tests.index.test_events import events_of
+
+CONTEXT = "Russia and North Korea have grown closer. "
+
+
+def kinds(body: str, date: str | None = "2022-03-10") -> dict[str, Event]:
+    """The events of ``body``, in an article that has named the two states first."""
+    return {e.action: e for e in events_of(CONTEXT + body, date)}
+
+
+@pytest.mark.parametrize(("sentence", "action"), [
+    ("The State Duma ratified the defence pact on March 8.", "ratification"),
+    ("President Putin signed into law the accord on cooperation on March 9.", "ratification"),
+    ("Russia's upper house approved the treaty on March 9.", "ratification"),
+    ("The agreement came into force on March 9.", "entry_into_force"),
+    ("The treaty took effect on March 9 when both sides exchanged instruments.",
+     "entry_into_force"),
+    ("North Korea has deployed troops to the border region, officials said.", "deployment"),
+    ("North Korea sent about 3,000 soldiers to Russia in February.", "deployment"),
+    ("Pyongyang supplied artillery shells to Moscow last year.", "arms"),
+    ("The two navies held joint naval exercises in the Sea of Japan on March 2.", "exercise"),
+    ("Russia vetoed a Security Council resolution on March 9.", "sanctions"),
+    ("The two railways resumed passenger trains between the capitals on March 1.",
+     "infrastructure"),
+    ("The first direct flight from Moscow to Pyongyang departed on March 4.", "infrastructure"),
+    ("Foreign Minister Sergei Lavrov left North Korea on March 9.", "visit"),
+    ("The Kremlin confirmed on Tuesday that the minister had travelled to Pyongyang.",
+     "statement"),
+])
+def test_each_kind_of_event_is_found(sentence: str, action: str) -> None:
+    assert action in kinds(sentence)
+
+
+def test_a_passive_signing_is_an_agreement_with_its_signers() -> None:
+    e = kinds("The protocol was signed by Deputy Foreign Minister Andrei Rudenko on March 3.")
+    assert "agreement" in e and e["agreement"].date.value == "2022-03-03"
+
+
+def test_a_funding_remark_about_a_railway_is_no_transport_event() -> None:
+    assert "infrastructure" not in kinds("The minister said the money could fund a railway.")
+
+
+def test_troops_sent_are_a_deployment_not_a_visit() -> None:
+    found = kinds("North Korea sent 12,000 troops to Russia in October.")
+    assert "deployment" in found and "visit" not in found
+
+
+def test_a_possible_visit_is_planned_never_happened() -> None:
+    found = kinds("Talks focused on Putin's possible visit to Pyongyang.")
+    assert all(e.status != "happened" for e in found.values())
+
+
+def test_a_conditional_states_no_event() -> None:
+    assert kinds("If Kim travels to Moscow, he will meet Putin.") == {}
+
+
+def test_the_parties_of_a_treaty_taking_effect_are_the_two_states() -> None:
+    e = kinds("The agreement came into force on March 9.")["entry_into_force"]
+    assert {a.name for a in e.actors} == {"Russia", "North Korea"}
+    assert e.date.value == "2022-03-09" and e.status == "happened"
+
+
+def test_a_denial_is_denied() -> None:
+    e = kinds("Moscow denied that it had sent weapons to Pyongyang.")
+    assert all(x.status == "denied" for x in e.values() if x.action != "statement")
+
+
+def test_a_reporter_is_not_the_visitor_but_speaks_the_statement() -> None:
+    found = kinds("Kim Jong Un will visit Vladivostok on March 20, the Kremlin confirmed on "
+                  "Tuesday.")
+    assert {a.name for a in found["visit"].actors} == {"Kim Jong-un"}
+    assert found["statement"].actors[0].name != "Kim Jong-un"
+
+
+def test_the_sender_acts_behind_the_envoy_and_the_host_is_visited() -> None:
+    found = kinds("Moscow sent Deputy Prime Minister Yuri Trutnev to Pyongyang in April.")
+    assert "Yuri Trutnev" in {a.name for a in found["visit"].actors}
+    hosted = kinds("Putin hosted Kim Jong Un in Vladivostok on March 1.")
+    assert [a.name for a in hosted["visit"].actors] == ["Kim Jong-un"]
+
+
+def test_a_commentator_inside_a_quotation_makes_no_event() -> None:
+    found = kinds("“A visit to Moscow would help relations,” an analyst said.")
+    assert "visit" not in found
+
+
+def test_a_visit_in_a_prepositional_phrase_is_background() -> None:
+    found = kinds("The two sides signed the protocol during Putin's visit to Pyongyang.")
+    assert "agreement" in found and "visit" not in found
+
+
+def test_being_met_on_arrival_is_no_meeting() -> None:
+    assert "meeting" not in kinds("On arrival the diplomats were met by colleagues.")
