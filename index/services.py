@@ -22,7 +22,7 @@ from index.actors import lookup
 from index.citations import STYLES, format_citation
 from index.errors import NotFound, QueryError
 from index.events import answers as ev
-from index.events.dates import event_date
+from index.events.dates import PRECISION_RANK, event_date
 from index.events.timerange import parse_time_range
 from index.ids import unique_prefix
 from index.models import Actor, Answer, Citation, EventDate, Item
@@ -66,11 +66,11 @@ def _quoted_actors(fields: dict[str, Any], quoted: set[int]) -> tuple[Actor, ...
 
 
 def _quoted_date(fields: dict[str, Any], quoted: set[int]) -> EventDate | None:
-    """The first date the quoted sentences name (resolved at build time against the article)."""
-    for n, value, basis in fields.get("dates") or []:
-        if n in quoted and (d := event_date(value, basis)) is not None:
-            return d
-    return None
+    """The most precise date the quoted sentences name, the first of equals (resolved at
+    build time against the article): "arrived on Wednesday" beats "left last week"."""
+    found = [d for n, value, basis in fields.get("dates") or []
+             if n in quoted and (d := event_date(value, basis)) is not None]
+    return min(found, key=lambda d: PRECISION_RANK.get(d.precision, 9)) if found else None
 
 
 def suggest_spelling(gen: Generation, text: str) -> str | None:

@@ -38,6 +38,9 @@ _VERB_BEFORE = re.compile(r"\b(?:would|will|to|could|should|can|may|might|did|do
 _AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
                             r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
+_REPORT_DATE = re.compile(r"\b(?:said|says|reported|reports|confirmed|announced|stated|added|"
+                          r"told (?:reporters|journalists)|quoted)\s+(?:on\s+|late\s+|"
+                          r"early\s+)?$", re.I)
 _FIRST = re.compile(r"\bfor the first time\b|\bfirst (?:meeting|visit|summit|trip|talks)\b",
                     re.I)
 _SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
@@ -144,16 +147,24 @@ def _date_of(tx: Timex) -> EventDate | None:
     return event_date(value, basis, mod)
 
 
-def _clause_date(sent: Sentence, clause: Span, trigger_at: int) -> EventDate | None:
+def _clause_date(sent: Sentence, clause: Span, trigger_at: int,
+                 statement: bool = False) -> EventDate | None:
     """The date stated in the clause (nearest the trigger), else elsewhere in the sentence.
 
-    A date after "since" bounds something else ("first visit since taking power in 2011").
+    A date after "since" bounds something else ("first visit since taking power in 2011"); a
+    date right after a reporting verb ("…, state media reported Saturday") dates the report,
+    so only a statement takes it.
     """
     def usable(t: Timex) -> bool:
         return _date_of(t) is not None and not _SINCE.search(sent.text[:t.start])
 
     def nearest(cands: list[Timex]) -> EventDate | None:
         dated = [(abs(t.start - trigger_at), t) for t in cands if usable(t)]
+        if not statement:
+            # The event's own date if the sentence has one; the report's only as a last resort
+            # (what was reported had happened by then).
+            own = [x for x in dated if not _REPORT_DATE.search(sent.text[:x[1].start])]
+            dated = own or dated
         return _date_of(min(dated, key=lambda x: x[0])[1]) if dated else None
 
     # "Last week, Peskov confirmed that Kim would visit …": the date dates the confirming, not
@@ -248,7 +259,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                         action.name == "statement" and _frames(ctext, trig)):
                     continue
                 t0 = clause[0] + trig.start()
-                date = _clause_date(sent, clause, t0)
+                date = _clause_date(sent, clause, t0, statement=action.name == "statement")
                 if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
                         and _in_quotation(sent.text, t0) and date is None:
                     # A quoted comment, not the speaker's own plan or deed; a quoted statement

@@ -97,7 +97,7 @@ class Question:
             parts.append(wq.Phrase("text", words, boost=3.0))
         if self.rest and len(self.rest) > 1 and list(self.rest) != words:
             parts.append(wq.Phrase("text", list(self.rest), boost=2.0))
-        parts += [wq.Term("action", a, boost=0.5) for a in self.also]
+        parts += [wq.Term("action", a, boost=2.0) for a in self.also]
         return wq.Or(parts) if parts else None
 
 
@@ -129,6 +129,9 @@ def _need(m: Mention, doer: bool, destination: bool) -> Need | None:
     else:
         alts += [_terms_query("names", canonical), _terms_query("names", typed),
                  _terms_query("text", typed)]
+        if m.form == "capital" and (capital_of := country_actor(m.country)) is not None:
+            # "Moscow Pyongyang train": a capital also stands for its state.
+            alts.append(_terms_query("names", terms_of(capital_of.name)))
     found = [a for a in alts if a is not None]
     if not found:
         return None
@@ -173,6 +176,10 @@ def read_question(text: str, parsed: ParsedQuery | None) -> Question:
     needs = [n for m in mentions if (n := _need(
         m, doer=verb_at is not None and m.end <= verb_at and m.kind != "place",
         destination=going and verb_at is not None and m.start > verb_at)) is not None]
+    if needs and not verbs:
+        # Names select; nouns of actions ("rail trolley", "summit") only rank: the diplomats'
+        # journey by rail trolley may be told as their departure.
+        also, actions = actions, []
     # Capitalised words that are no known name are still names ("Aurus", "Nordwind"): an
     # answer must contain at least one of them.
     spans = [(m.start, m.end) for m in mentions]

@@ -99,3 +99,15 @@ def test_a_visit_in_a_prepositional_phrase_is_background() -> None:
 
 def test_being_met_on_arrival_is_no_meeting() -> None:
     assert "meeting" not in kinds("On arrival the diplomats were met by colleagues.")
+
+
+def test_the_date_of_a_report_is_not_the_date_of_what_it_reports() -> None:
+    # 2022-03-10 is a Thursday: Monday is the 7th, Wednesday the 9th.
+    found = kinds("Kim Jong Un met Sergei Shoigu in Pyongyang on Monday, state media reported "
+                  "on Wednesday.")
+    assert found["meeting"].date.value == "2022-03-07"
+
+
+def test_a_report_date_is_the_last_resort_for_what_it_reports() -> None:
+    found = kinds("North Korean troops have been deployed to Russia, officials said Wednesday.")
+    assert found["deployment"].date.value == "2022-03-09"
