@@ -20,6 +20,7 @@ _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December"]
+REPORT_WINDOW_DAYS = 30
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4,
                   "year": 5, "decade": 6}
 
@@ -86,6 +87,9 @@ def bounds(d: EventDate) -> tuple[dt.date, dt.date]:
     end = dt.date.fromisoformat(d.end or "9999-12-31")
     if d.mod == "AFTER":
         start, end = end, dt.date(end.year + 1, 12, 31)
+    elif d.mod == "ON_OR_BEFORE":
+        # "Reported by D": what is news on D was said or done in the weeks before it.
+        start = end - dt.timedelta(days=REPORT_WINDOW_DAYS)
     return start, end
 
 
@@ -150,6 +154,6 @@ def human(d: EventDate | None) -> str:
             text = f"{_point_text(a, True)} – {_point_text(b, True)}"
     else:
         text = _point_text(d.value, short=False)
-    prefix = {"AFTER": "after ", "BEFORE": "before ", "START": "early ", "MID": "mid-",
+    prefix = {"AFTER": "after ", "BEFORE": "before ", "ON_OR_BEFORE": "by ", "START": "early ", "MID": "mid-",
               "END": "late ", "APPROX": "about "}.get(d.mod or "", "")
     return prefix + text

@@ -293,6 +293,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     date = replace(last_date, basis="anaphoric", mod=mod)
                 if date is None and frame is not None:
                     date = replace(frame[1], basis="context")
+                if date is None and action.name == "statement" and dct:
+                    # A statement the article reports without a date is news of its day: it
+                    # was made by then ("by 27 Apr 2025"), never dated more precisely.
+                    date = event_date(dct, "report", "ON_OR_BEFORE")
                 roles = assign(sent.text, sent.mentions, clause, (t0, clause[0] + trig.end()),
                                reverse, action, first_clause=ci == 0, pair=sent.pair)
                 actors, targets, companions = roles.actors, roles.targets, roles.companions
