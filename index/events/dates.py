@@ -154,6 +154,7 @@ def human(d: EventDate | None) -> str:
             text = f"{_point_text(a, True)} – {_point_text(b, True)}"
     else:
         text = _point_text(d.value, short=False)
-    prefix = {"AFTER": "after ", "BEFORE": "before ", "ON_OR_BEFORE": "by ", "START": "early ", "MID": "mid-",
+    prefix = {"AFTER": "after ", "BEFORE": "before ", "ON_OR_BEFORE": "by ",
+              "START": "early ", "MID": "mid-",
               "END": "late ", "APPROX": "about "}.get(d.mod or "", "")
     return prefix + text

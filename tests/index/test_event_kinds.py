@@ -114,6 +114,6 @@ def test_a_report_date_is_the_last_resort_for_what_it_reports() -> None:
 
 
 def test_an_undated_statement_is_dated_by_its_report() -> None:
-    e = kinds("The foreign ministry condemned the missile launch.")["statement"]
+    e = kinds("Foreign Minister Sergei Lavrov condemned the missile launch.")["statement"]
     assert e.date.value == "2022-03-10" and e.date.mod == "ON_OR_BEFORE"
     assert e.date.basis == "report"
