@@ -50,22 +50,44 @@ def _is_title(line: str, title_key: str | None) -> bool:
             and _norm_title(line) == title_key)
 
 
-def _related_block_start(lines: list[str], title_key: str | None) -> int:
-    """Index of a trailing related-articles heading, or ``len(lines)`` if there is none.
+def _is_teaser(line: str) -> bool:
+    """Whether a line reads as a promoted link: a headline, a cut-off snippet, a byline."""
+    text = line.strip()
+    if text.endswith(("...", "…")) or not rules.SENTENCE_END_RE.search(text):
+        return True
+    return len(text.split()) < rules.TEASER_MIN_PROSE_WORDS
 
-    The heading counts only after some real paragraph (a promo block never opens an article)
-    and only if no long paragraph follows it: either guard keeps a stray "Related" or
-    "Read more" line from swallowing the rest of the article.
+
+def _related_blocks(lines: list[str], title_key: str | None) -> tuple[set[int], int]:
+    """Lines of related-articles blocks: ``(lines inside the article, start of a trailing
+    block or len(lines))``.
+
+    A heading counts only after some real paragraph (a promo block never opens an article) and
+    only if promoted links follow it. The block ends where prose resumes: a block of links
+    placed mid-article ("RELATED: <headline>" then the story goes on) is dropped alone, and a
+    heading-like line followed at once by a paragraph is an in-article heading, kept.
     """
     seen_prose = False
-    for i, line in enumerate(lines):
-        if (seen_prose and rules.is_related_heading(line)
-                and all(len(t.split()) <= rules.TEASER_MAX_WORDS for t in lines[i + 1:])):
-            return i
+    inside: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if seen_prose and rules.is_related_heading(line):
+            j = i + 1
+            while j < len(lines) and _is_teaser(lines[j]):
+                j += 1
+            if j == len(lines) and all(len(t.split()) <= rules.TEASER_MAX_WORDS
+                                       for t in lines[i + 1:]):
+                return inside, i
+            if j > i + 1:
+                inside.update(range(i, j))
+                i = j
+                continue
         if (not seen_prose and rules.is_prose(line) and rules.line_rule(line) is None
                 and not _is_title(line, title_key)):
             seen_prose = True
-    return len(lines)
+        i += 1
+    return inside, len(lines)
 
 
 def clean(body: str, title: str | None = None) -> Cleaned:
@@ -75,13 +97,16 @@ def clean(body: str, title: str | None = None) -> Cleaned:
     """
     lines = split_paragraphs(body)
     title_key = _norm_title(title) if title else None
-    cut = _related_block_start(lines, title_key)
+    inside, cut = _related_blocks(lines, title_key)
 
     kept: list[str] = []
     dropped: list[Dropped] = []
     seen: set[str] = set()
     in_header = True  # until the first real paragraph: where titles, datelines, mastheads live
-    for line in lines[:cut]:
+    for n, line in enumerate(lines[:cut]):
+        if n in inside:
+            dropped.append(Dropped(line, rules.RELATED))
+            continue
         reason = rules.line_rule(line)
         if reason is None and _is_title(line, title_key):
             reason = rules.TITLE

@@ -88,6 +88,8 @@ RELATED_LINK_MAX_WORDS = 20
 # Teasers under such a heading are short (often cut with "..."). A longer paragraph after a
 # heading-like line means it was an in-article heading, and the text after it is kept.
 TEASER_MAX_WORDS = 60
+# A whole sentence this long after a related block's links is the story going on.
+TEASER_MIN_PROSE_WORDS = 12
 
 # --- comment prompts -------------------------------------------------------------------------
 COMMENT_RE = re.compile(

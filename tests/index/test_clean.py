@@ -313,3 +313,18 @@ def test_boilerplate_families_anywhere_in_the_body(line: str, reason: str) -> No
     body = f"Moscow announced a plan on Monday, officials said.\n{line}\nIt was approved."
     cleaned = clean(body)
     assert cleaned.dropped == [Dropped(line, reason)]
+
+
+def test_a_related_block_in_mid_article_drops_its_links_and_keeps_the_story() -> None:
+    body = ("The envoy arrived in the capital on Monday for two days of talks with the "
+            "foreign minister.\n\n"
+            "RELATED:\n\n"
+            "Border Trade Slows As Winter Sets In\n\n"
+            "The talks covered trade, transport links and the resumption of flights between "
+            "the two capitals, the ministry said in a statement.\n\n"
+            "He left on Wednesday.\n")
+    out = clean(body)
+    assert out.paragraphs[0].startswith("The envoy arrived")
+    assert any(p.startswith("The talks covered") for p in out.paragraphs)
+    assert "He left on Wednesday." in out.paragraphs
+    assert {d.text for d in out.dropped} == {"RELATED:", "Border Trade Slows As Winter Sets In"}
