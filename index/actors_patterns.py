@@ -175,15 +175,19 @@ def role_phrases(gaz: Gazetteer, six: SentenceIndex) -> list[RolePhrase]:
         # "government officials": the last of adjacent titles is the head.
         while (nxt := gaz.title_at(toks, j)) is not None and j not in six.inside:
             j, title = nxt
-        out.append(_phrase(gaz, six, i, j, title))
+        floor = out[-1].end if out else -1
+        out.append(_phrase(gaz, six, i, j, title, floor))
         i = j
     return out
 
 
-def _phrase(gaz: Gazetteer, six: SentenceIndex, i: int, j: int, title: Title) -> RolePhrase:
+def _phrase(
+    gaz: Gazetteer, six: SentenceIndex, i: int, j: int, title: Title, floor: int = -1
+) -> RolePhrase:
+    """The role phrase around the title at [i, j); `floor` ends the previous phrase."""
     toks = six.tokens
     start, det = i, False
-    nations: list[str] = []  # nationalities in the modifiers, nearest first
+    nations: list[tuple[str, int]] = []  # nationalities in the modifiers and where, nearest first
     strip: set[int] = set()
     k = i
     while k > 0 and i - k < _MAX_LEFT:
@@ -204,8 +208,8 @@ def _phrase(gaz: Gazetteer, six: SentenceIndex, i: int, j: int, title: Title) ->
                 or form in NATIONAL_FORMS
                 or not title.topic
             )
-            if national and entry.country and entry.country not in nations:
-                nations.append(entry.country)
+            if national and entry.country and entry.country not in (n for n, _ in nations):
+                nations.append((entry.country, known.i))
             if possessive:
                 strip.update(range(known.i, k))
             elif entry.kind == "country" and form in ("adjective", "contextual"):
@@ -223,6 +227,15 @@ def _phrase(gaz: Gazetteer, six: SentenceIndex, i: int, j: int, title: Title) ->
             start = k = k - 1
         else:
             break
+    if out_of_floor := start <= floor < i:
+        # Ran back into the previous title: the words right after it are its holder's name
+        # ("Vice Minister Kim Jong Gyu and Deputy Minister ..."), so this phrase starts after
+        # the first connector or comma after that name.
+        cut = [q + 1 for q in range(floor, i) if toks[q].key in _CONNECTORS or toks[q].text == ","]
+        start = cut[0] if cut else i
+        det = False
+    if out_of_floor:
+        nations = [(n, q) for n, q in nations if q >= start]
     while start < i and toks[start].key in _CONNECTORS:
         start += 1
     end, link = _complement_end(gaz, six, j, title)
@@ -230,9 +243,10 @@ def _phrase(gaz: Gazetteer, six: SentenceIndex, i: int, j: int, title: Title) ->
         for t in range(j, end):
             kn = six.starting.get(t)
             if kn is not None and kn.alias.entry.country is not None:
-                nations.append(kn.alias.entry.country)
+                nations.append((kn.alias.entry.country, t))
                 break
-    country = nations[0] if len(nations) == 1 else None
+    country = nations[0][0] if len(nations) == 1 else None
+    strip = {q for q in strip if q >= start}
     return RolePhrase(start, i, j, end, title, country, det, frozenset(strip), len(nations) > 1)
 
 

@@ -31,11 +31,14 @@ _CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\
 _BACK_REF = re.compile(r"^\W*(?P<rel>after|following|during|since|before|at)\s+(?:that|this|the)\s+"
                        r"(?:trip|visit|meeting|talks|summit|event|visits|announcement)\b", re.I)
 # A trigger noun after a definite determiner names an event told before ("the planned visit").
-_DEFINITE = re.compile(r"(?:\b(?:the|this|these|those|such|his|her|its|their)\s+"
-                       r"(?:[\w-]+\s+){0,3}|\bthat\s+)$", re.I)
+# "Shoigu's visit" too: a possessive name is as definite as "his visit".
+_DEFINITE = re.compile(r"(?:\b(?i:the|this|these|those|such|his|her|its|their)\s+"
+                       r"(?:[\w-]+\s+){0,3}|\b(?i:that)\s+|\b[A-Z][\w-]*[’']s\s+(?:[\w-]+\s+){0,2})$")
 _VERB_BEFORE = re.compile(r"\b(?:would|will|to|could|should|can|may|might|did|does|do|not)\s+$",
                           re.I)
-_AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new)\b", re.I)
+_AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new|second|third|fourth|fifth|"
+                    r"\d+(?:st|nd|rd|th))\b", re.I)
+_ONCE_MORE = re.compile(r"\b(?:again|once more)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
                             r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
 _REPORT_DATE = re.compile(r"\b(?:said|says|reported|reports|confirmed|announced|stated|added|"
@@ -66,6 +69,29 @@ _NEEDS_ACTOR = {"trade", "military", "statement", "sanctions", "visit", "meeting
 # an event as background to another; it is no new event of its own.
 _IN_PHRASE = re.compile(r"\b(?:during|after|before|at|following|since|ahead of|on|amid|"
                         r"despite|of|for|from|with|by)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
+# Nouns that may name the same event or document when one refers back to the other ("signed a
+# treaty … the agreement"); a protocol is not the treaty it implements.
+_REFERS_ALIKE = (
+    frozenset({"visit", "visits", "trip", "trips"}),
+    frozenset({"meeting", "talks", "summit"}),
+    frozenset({"agreement", "treaty", "accord", "pact", "deal"}),
+)
+
+
+def _same_noun(trigger: str, earlier: str) -> bool:
+    """Whether a definite noun trigger ("the treaty") can refer to an earlier trigger's event."""
+    noun = trigger.split()[0].lower().strip("“”\"")
+    words = set(re.findall(r"[\w-]+", earlier.lower()))
+    alike = next((c for c in _REFERS_ALIKE if noun in c), frozenset({noun}))
+    return bool(words & alike) or not words & frozenset().union(*_REFERS_ALIKE, {"protocol",
+                                                                                "memorandum"})
+
+
+# "a protocol on exchanging the ratification instruments", "talks on resuming flights": a trigger
+# in the complement of a document or talks noun is their topic, not an event of its own.
+_TOPIC_OF = re.compile(r"\b(?:agreements?|treaty|treaties|protocols?|memorand(?:um|a)|accords?|"
+                       r"deals?|pacts?|talks|negotiations|laws?|bills?|decrees?|documents?)"
+                       r"\s+(?:on|about|concerning|regarding)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
 _MAX_CONTINUATION = 2
 
@@ -255,6 +281,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             for action, trig, reverse, definite in candidates:
                 if action.name in taken:
                     continue
+                if names - {action.name} and _TOPIC_OF.search(ctext[:trig.start()]):
+                    continue
                 if _yields(action, names) and not (
                         action.name == "statement" and _frames(ctext, trig)):
                     continue
@@ -269,9 +297,15 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if date is None:
                     date = next((d for c in continuation for t in c.timexes
                                  if (d := _date_of(t)) is not None), None)
-                again = bool(_AGAIN.search(ctext))
+                # "a second visit", "visited again"; not "a new president" elsewhere.
+                again = bool(_AGAIN.search(ctext, max(0, trig.start() - 25), trig.start())
+                             or _ONCE_MORE.search(ctext))
                 previous = next((e for e in reversed(events) if e.action == action.name
                                  and e.evidence[0].doc_id == p.doc_id), None)
+                if definite and previous is not None and \
+                        not _same_noun(trig.group(), previous.evidence[0].trigger):
+                    previous = None  # "the treaty" after "the protocol was signed"
+
                 first = bool(_FIRST.search(ctext))
                 if _NOUN_TRIGGER.match(trig.group()) and not again \
                         and _IN_PHRASE.search(ctext[:trig.start()]) \

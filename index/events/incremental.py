@@ -20,7 +20,15 @@ from typing import Any
 
 from index.events.dates import bounds
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
-from index.events.merge import Merger, _Cluster, combine, profile, specific_first
+from index.events.merge import (
+    Merger,
+    _Cluster,
+    _keys,
+    combine,
+    person_keys,
+    profile,
+    specific_first,
+)
 from index.events.model import Event
 from index.events.parallel import map_by_action
 from index.state import BuildState, ClusterRow, StoredCluster, encode_key
@@ -161,10 +169,22 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
     old_pairs = state.accounts_of_docs(gone_docs)
     gone = {eid for eid, _ in old_pairs}
     affected = state.clusters({cid for _, cid in old_pairs})
+    # Undated accounts of the same people were placed by which events existed then (they stay
+    # apart from a person's two visits, join the one): they are placed again with the new ones.
+    near = person_keys(tuple(k) for c in affected.values() for k in c.profile["keys"])
+    near |= person_keys(k for a in new for k in _keys(a.event)[0])
+    relook = {cid: prof for cid, (prof, _) in
+              state.profiles(state.clusters_under({encode_key(k) for k in near}, None)
+                             - set(affected)).items() if prof.get("loose")}
+    affected |= state.clusters(relook)
+    loose_ids = {m for prof in relook.values() for m in prof["loose"]}
+    again = [Account.from_json(*row) for row in state.accounts(loose_ids).values()]
+    gone |= loose_ids
     kept = state.accounts(m for c in affected.values() for m in c.members if m not in gone)
     state.delete_clusters(affected)
     state.delete_accounts_of_docs(gone_docs)
     _put_accounts(state, new)
+    new = new + again
     quotes = {a.event.event_id: a.quotes for a in new}
     delta = Delta(removed=set(affected), accounts=len(new),
                   before={cid: c.data for cid, c in affected.items()})

@@ -336,11 +336,14 @@ class Merger:
         probe = _Probe.of(e)
         matches = [(c, kind) for c in candidates.values() if (kind := _match(c, probe))]
         person = [c for c, kind in matches if kind == "person"]
-        if person:
-            target = min(person, key=lambda c: c.head_rank)
-        elif len(matches) == 1:
+        if len(person) == 1:
+            target = person[0]
+        elif not person and len(matches) == 1:
             target = matches[0][0]
-        else:  # no match, or an ambiguous country-only match: keep it apart
+        else:
+            # No match, or an ambiguous one: an undated or vaguely dated account of someone who
+            # visited twice ("Shoigu visited Pyongyang") could be either visit, so it stays apart
+            # rather than cite the wrong one.
             target = _Cluster()
             self.clusters.append(target)
         self._join(target, e, rank, keys)
@@ -371,7 +374,20 @@ def profile(c: _Cluster) -> dict[str, Any]:
         "latest_start": c.latest_start.isoformat() if c.latest_start else None,
         "earliest_end": c.earliest_end.isoformat() if c.earliest_end else None,
         "keys": sorted(list(k) for k in (c.keys or {k for m in c.members for k in _keys(m)[0]})),
+        # Accounts placed by a person alone, undated: where they go depends on which other
+        # events of that person exist, so an incremental build places them again (`loose`).
+        "loose": [m.event_id for m in c.members if loose(m)],
     }
+
+
+def loose(e: Event) -> bool:
+    """Whether an account joins by a person, in any year: its place depends on the others."""
+    return not _years(e) and bool(_person_words(e))
+
+
+def person_keys(keys: Iterable[Key]) -> set[Key]:
+    """The any-year person keys among blocking keys: where loose accounts look."""
+    return {k for k in keys if k[0] == "p" and k[-1] == "*"}
 
 
 def _day(iso: str | None) -> dt.date | None:

@@ -21,6 +21,7 @@ _PARTICIPANTS = {"person", "country", "org", "group"}
 _POSSESSIVE = re.compile(r"^[’']s?\b")
 _REPORTER = re.compile(r"^\s*,?\s*(?:who\s+)?(?:says|said|say|reported|reports|confirmed|"
                        r"indicated|noted|told|added|stated|announced)\b", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", re.I)
 _OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|according|as well as|"
                          r"while|during|to continue|in order)\b|;|\s+(?:which|who)\s", re.I)
@@ -138,7 +139,16 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     inside = [m for m in in_clause if t0 <= m.start and m.end <= t1]
     after = [m for m in in_clause if t1 <= m.start < end]
 
+    if action.name != "statement":
+        # "…, the Kremlin announced", "according to KCNA": who only reports the event after
+        # the trigger takes no part in it.
+        after = [m for m in after if not _REPORTER.match(text[m.end:])
+                 and not _ACCORDING.search(text[max(0, m.start - 20):m.start])]
     doers = [m for m in after if _DOER.match(text[t1:m.start]) and _participant(m)]
+    for m in after:  # "signed by X and Y": the doers coordinated with the first
+        if doers and m.start >= doers[-1].end and _participant(m) \
+                and _COORD.match(text[doers[-1].end:m.start]):
+            doers.append(m)
     # "Putin’s invitation", "Kim’s Vladivostok visit": the owner of a noun trigger is its doer.
     adjacent_owner = [m for m in before if _POSSESSIVE.match(text[m.end:m.end + 2])
                       and len(text[m.end:t0].split()) <= 3 and _participant(m)

@@ -57,6 +57,10 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
         # usually the visit's, so the date says nothing about its status either.
         before = _INVITE.sub(" ", before)
         date = None
+    if action == "statement":
+        # "X will visit Y, the Kremlin announced": the modal belongs to what was announced,
+        # not to the announcing; only words after the last comma or quote govern the verb.
+        before = re.split(r"[,;“”\"]", before)[-1]
     if _DENIED.search(before):
         return "denied"
     infinitive = before.rstrip().lower().endswith(" to") and not re.search(

@@ -8,7 +8,7 @@ from index.events.lexicon import Action
 from index.models import Actor
 
 MAX_NAMES = 3
-_DANGLING = re.compile(r"\s+(?:with|of|to|concerning|against|for)$")
+_DANGLING = re.compile(r"\s+(?:with|of|to|on|concerning|against|for)$")
 
 
 def _names(actors: list[Actor]) -> str:

@@ -389,3 +389,14 @@ def test_a_known_persons_later_mentions_carry_the_role_the_article_gave() -> Non
     assert ctx.find_mentions("added Gerasimov.")[0].role == (
         "chief of staff of the Russian armed forces"
     )
+
+
+def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
+    # The second title's modifiers stop at the first person's name: "Kim Ok Chol and" is not
+    # part of "Deputy Trade Minister".
+    found = find_mentions(
+        "The minutes were signed by Vice Minister Kim Ok Chol and Russian Deputy Trade Minister "
+        "Pavel Ivanov on Monday."
+    )
+    people = {m.name: m.role for m in found if m.kind == "person"}
+    assert people == {"Kim Ok Chol": "Vice Minister", "Pavel Ivanov": "Deputy Trade Minister"}

@@ -117,3 +117,41 @@ def test_an_undated_statement_is_dated_by_its_report() -> None:
     e = kinds("Foreign Minister Sergei Lavrov condemned the missile launch.")["statement"]
     assert e.date.value == "2022-03-10" and e.date.mod == "ON_OR_BEFORE"
     assert e.date.basis == "report"
+
+
+def test_a_protocol_signed_by_two_officials_is_a_signing_not_its_topic() -> None:
+    found = kinds("The protocol on exchanging the ratification instruments was signed by Deputy "
+                  "Minister Ivan Zubov and Vice Minister Pak Chol Su, it said.")
+    assert set(found) == {"agreement"}
+    assert {a.name for a in found["agreement"].actors} == {"Ivan Zubov", "Pak Chol Su"}
+
+
+def test_talks_on_an_action_are_not_that_action() -> None:
+    assert "infrastructure" not in kinds(
+        "The ministers signed an agreement on resuming direct flights on March 3.")
+
+
+def test_who_announces_a_visit_is_neither_visitor_nor_host() -> None:
+    found = kinds("President Ivan Zubov will visit North Korea on March 18, the Kremlin "
+                  "announced on Monday.")
+    visit, statement = found["visit"], found["statement"]
+    assert [a.name for a in visit.targets] == ["North Korea"]
+    assert visit.status == "planned"
+    # The announcing was done: "will" belongs to what was announced.
+    assert statement.status == "happened" and [a.name for a in statement.actors] == ["Kremlin"]
+
+
+def test_a_treaty_named_after_its_protocol_is_a_new_signing() -> None:
+    found = events_of(CONTEXT + "A protocol was signed by Deputy Minister Ivan Zubov on March 4. "
+                      "The treaty was signed in Pyongyang on June 19, 2021.", "2022-03-10")
+    dates = sorted(e.date.value for e in found if e.action == "agreement" and e.date)
+    assert dates == ["2021-06-19", "2022-03-04"]
+
+
+def test_a_possessive_visit_refers_back_and_an_ordinal_one_is_new() -> None:
+    back = events_of("Minister Ivan Zubov visited Pyongyang on March 4. Zubov's visit also "
+                     "comes as Seoul swears in a new president.", "2022-03-10")
+    assert len([e for e in back if e.action == "visit"]) == 1
+    second = events_of("Minister Ivan Zubov visited Pyongyang on March 4. It marks Zubov's "
+                       "second visit to Pyongyang in two months.", "2022-03-10")
+    assert len([e for e in second if e.action == "visit"]) == 2

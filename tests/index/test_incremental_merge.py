@@ -174,3 +174,33 @@ def test_person_matching_gives_what_testing_every_pair_gives(tmp_path: Path) -> 
             outcomes.add((every_pair, every_pair and c.names.isdisjoint(p.names)))
     # Matches by an equal name and by a description alike, and mismatches.
     assert outcomes == {(True, False), (True, True), (False, False)}
+
+
+SOKOLOV_MARCH = ("m", "In March 2021 Deputy Minister Oleg Sokolov visited Pyongyang.", "2021-03-30")
+SOKOLOV_JUNE = ("j", "In June 2021 Deputy Minister Oleg Sokolov visited Pyongyang.", "2021-06-30")
+SOKOLOV_UNDATED = ("u", "Deputy Minister Oleg Sokolov visited Pyongyang.", "")
+
+
+def visit_groups(state: BuildState) -> set[str]:
+    return set(by_doc(state, "visit"))
+
+
+def test_an_undated_account_of_someone_with_two_visits_stays_apart(tmp_path: Path) -> None:
+    # Either visit could be the one it tells: joining one would cite it for the wrong trip.
+    full = fresh(tmp_path, "full")
+    merge_all(full, [a for art in (SOKOLOV_MARCH, SOKOLOV_JUNE, SOKOLOV_UNDATED)
+                     for a in accounts(*art)])
+    assert visit_groups(full) == {"m", "j", "u"}
+    one = fresh(tmp_path, "one")
+    merge_all(one, [a for art in (SOKOLOV_MARCH, SOKOLOV_UNDATED) for a in accounts(*art)])
+    assert visit_groups(one) == {"m,u"}
+
+
+def test_incremental_places_undated_accounts_again_as_a_full_merge_does(tmp_path: Path) -> None:
+    # Adding the second visit splits the undated account off; removing it joins it again.
+    state = fresh(tmp_path, "s")
+    merge_all(state, [a for art in (SOKOLOV_MARCH, SOKOLOV_UNDATED) for a in accounts(*art)])
+    merge_changed(state, set(), accounts(*SOKOLOV_JUNE))
+    assert visit_groups(state) == {"m", "j", "u"}
+    merge_changed(state, {"j"}, [])
+    assert visit_groups(state) == {"m,u"}
