@@ -38,6 +38,14 @@ _VERB_BEFORE = re.compile(r"\b(?:would|will|to|could|should|can|may|might|did|do
                           re.I)
 _AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new|second|third|fourth|fifth|"
                     r"\d+(?:st|nd|rd|th))\b", re.I)
+# The present perfect right before a trigger: "has inaugurated", "have now resumed".
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|just|recently|officially|"
+                      r"finally)\s+)?(?:been\s+)?$", re.I)
+# "This marks …", "It was his second visit …": the clause describes the event just told.
+_MARKS = re.compile(r"^\W*(?:this|it|that)\s+(?:also\s+)?(?:marks|marked|is|was|will be|"
+                    r"represents|represented|becomes|became)\b", re.I)
+# Actions told together of one occasion: a visit and the talks held during it.
+_KIN = {"visit": {"visit", "meeting"}, "meeting": {"visit", "meeting"}}
 _ONCE_MORE = re.compile(r"\b(?:again|once more)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
                             r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
@@ -321,15 +329,30 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                                                       and more_specific(date, previous.date))):
                         previous.date = date
                     continue
+                told = next((e.date for e in reversed(events) if e.date is not None
+                             and e.action in _KIN.get(action.name, {action.name})), None)
+                if told is not None and _MARKS.search(ctext) and not (
+                        date is not None and compatible(date, told)
+                        and more_specific(date, told)):
+                    # "It marks Shoigu's second visit this month": "it" is the visit or talks
+                    # just told, and its date is theirs ("this month" only narrows it).
+                    date = replace(told, basis="anaphoric")
                 if date is None and (ref := _BACK_REF.search(ctext)) and last_date is not None:
                     mod = {"after": "AFTER", "following": "AFTER", "since": "AFTER",
                            "before": "BEFORE"}.get(ref["rel"].lower())
                     date = replace(last_date, basis="anaphoric", mod=mod)
                 if date is None and frame is not None:
                     date = replace(frame[1], basis="context")
-                if date is None and action.name == "statement" and dct:
-                    # A statement the article reports without a date is news of its day: it
-                    # was made by then ("by 27 Apr 2025"), never dated more precisely.
+                perfect = bool(_PERFECT.search(ctext, max(0, trig.start() - 30), trig.start()))
+                if date is None and perfect:
+                    # "has sent troops since last year": it began then.
+                    date = next((d for t in sent.timexes if clause[0] + trig.end() <= t.start
+                                 < clause[1] and _SINCE.search(sent.text[:t.start])
+                                 and (d := _date_of(t)) is not None), None)
+                if date is None and dct and (action.name == "statement" or perfect):
+                    # A statement the article reports without a date, or what it says "has"
+                    # happened ("Russia has inaugurated flights"), is news of its day: it was
+                    # done by then ("by 27 Apr 2025"), never dated more precisely.
                     date = event_date(dct, "report", "ON_OR_BEFORE")
                 roles = assign(sent.text, sent.mentions, clause, (t0, clause[0] + trig.end()),
                                reverse, action, first_clause=ci == 0, pair=sent.pair)

@@ -155,3 +155,19 @@ def test_a_possessive_visit_refers_back_and_an_ordinal_one_is_new() -> None:
     second = events_of("Minister Ivan Zubov visited Pyongyang on March 4. It marks Zubov's "
                        "second visit to Pyongyang in two months.", "2022-03-10")
     assert len([e for e in second if e.action == "visit"]) == 2
+
+
+def test_what_has_happened_is_dated_by_the_report_and_since_gives_its_start() -> None:
+    flights = kinds("Russia has inaugurated regular flights between Moscow and Pyongyang.")
+    d = flights["infrastructure"].date
+    assert d is not None and (d.value, d.mod) == ("2022-03-10", "ON_OR_BEFORE")
+    troops = kinds("North Korea has sent about 9,000 troops to Russia since last year.")
+    assert troops["deployment"].date is not None
+    assert troops["deployment"].date.value == "2021"
+
+
+def test_it_marks_a_visit_takes_the_date_of_the_visit_just_told() -> None:
+    found = events_of("Minister Ivan Zubov held talks with Kim Jong Un in Pyongyang on Tuesday. "
+                      "It marks Zubov's second visit to North Korea this month.", "2022-03-10")
+    visit = next(e for e in found if e.action == "visit")
+    assert visit.date is not None and visit.date.value == "2022-03-08"
