@@ -31,6 +31,7 @@ from index.ingest_fetch import FetchedPage, IngestError, human_size
 from index.loader import (
     DEFAULT_MAX_BYTES,
     article_paths,
+    corpus_entries,
     load_article,
     normalize_date,
     split_front_matter,  # the loader's own parser: uploads are read exactly as builds read them
@@ -137,11 +138,13 @@ def default_doc_id(title: str | None, url: str | None, body: str) -> str:
 
 
 def _inside(corpus: Path, path: Path) -> Path:
-    """``path`` resolved, refusing anything that would land outside the corpus folder."""
-    resolved = path.resolve()
-    if resolved.parent != corpus:
+    """``path`` itself (never what a link points to), refused unless directly in ``corpus``."""
+    if path.is_symlink():
+        raise IngestError(f"{path.name} in the corpus folder is a symbolic link; "
+                          "Tumen never writes through links (remove it on the server first)")
+    if path.parent.resolve() != corpus:
         raise IngestError("that article id would point outside the corpus folder")
-    return resolved
+    return path
 
 
 # -- drafts ------------------------------------------------------------------------------------
@@ -250,7 +253,13 @@ def _front_matter(draft: Draft, overrides: Overrides, added_by: str | None,
 
 
 def _existing(corpus: Path, doc_id: str) -> list[Path]:
-    return [p for p in article_paths(corpus) if p.stem == doc_id]
+    """The files of ``doc_id``; a refused entry (a link) with that id stops the write."""
+    listed = corpus_entries(corpus)
+    for problem in listed.refused:
+        if Path(problem.path).stem == doc_id:
+            raise IngestError(f"cannot write “{doc_id}”: {problem.path} in the corpus folder is "
+                              f"{problem.message}")
+    return [p for p, _ in listed.files if p.stem == doc_id]
 
 
 def save_article(corpus_dir: Path, draft: Draft, *, doc_id: str | None = None,
@@ -294,7 +303,7 @@ def save_article(corpus_dir: Path, draft: Draft, *, doc_id: str | None = None,
             shutil.rmtree(staging, ignore_errors=True)
         # A .txt with the same id would now be a duplicate id: the new file replaces it.
         for old in existing:
-            if old.resolve() != target:
+            if old != target:
                 _inside(corpus, old)
                 old.unlink(missing_ok=True)
     log.info("saved article %s from %s (replaced %s)", chosen, draft.source,
