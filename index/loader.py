@@ -21,6 +21,7 @@ import yaml
 
 from index.errors import CorpusError
 from index.models import Article, ArticleMeta
+from index.usertext import shown
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,10 @@ class FileStat:
     sha256: str
 
 
+def _not_a_date(value: object) -> ValueError:
+    return ValueError(f"date {shown(repr(value))} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
 def normalize_date(value: object) -> str:
     """Turn a front-matter date into ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
@@ -107,11 +112,11 @@ def normalize_date(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"date {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise _not_a_date(value)
     text = value.strip()
     m = _DATE_VALUE_RE.match(text)
     if not m:
-        raise ValueError(f"date {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise _not_a_date(value)
     year, month, day = m.groups()
     try:
         if day:
@@ -119,7 +124,7 @@ def normalize_date(value: object) -> str:
         elif month and not 1 <= int(month) <= 12:
             raise ValueError
     except ValueError:
-        raise ValueError(f"date {value!r} is not a real calendar date") from None
+        raise ValueError(f"date {shown(repr(value))} is not a real calendar date") from None
     return text
 
 
