@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import aiohttp
 import discord
 import yarl
 from discord.ext import commands
 
+from bot.failures import SafeErrors, describe
 from bot.paging import AnswerView
 from bot.render_discord import page_items, render
 from bot.settings import Settings
@@ -39,6 +39,8 @@ class TumenBot(commands.Bot):
     """The bot: holds the settings and the library; commands live in cogs."""
 
     def __init__(self, settings: Settings, **options: Any) -> None:
+        # A text-only bot: no warnings at every start about voice libraries it never needs.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
         intents.guilds = True  # not privileged; lets the bot see the guilds it serves
         super().__init__(
@@ -150,26 +152,25 @@ def _point_at_proxies(settings: Settings) -> None:
 
 
 def configure_logging(level: str) -> None:
-    """Configure logging once: our level for Tumen, WARNING for discord.py's HTTP chatter."""
+    """Configure logging once: our level for Tumen, WARNING for discord.py's HTTP chatter, and
+    no response bodies (`bot.failures.SafeErrors`)."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         force=True)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(SafeErrors())
     logging.getLogger("discord.http").setLevel(logging.WARNING)
 
 
 def run_bot(settings: Settings) -> int:
-    """Start the bot and block until it stops."""
+    """Start the bot and block until it stops; any failure is one log line and exit code 1."""
     assert settings.discord_token is not None
     configure_logging(settings.log_level)
     _point_at_proxies(settings)
-    bot = TumenBot(settings)
     try:
+        bot = TumenBot(settings)
         bot.run(settings.discord_token.get_secret_value(), log_handler=None)
-    except discord.LoginFailure:
-        log.error("Discord refused the token: check TUMEN_DISCORD_TOKEN (the bot's token from "
-                  "the Developer Portal, not a client secret).")
-        return 1
-    except (aiohttp.ClientError, OSError) as exc:
-        log.error("Cannot reach Discord (%s); check the network or the proxy settings "
-                  "TUMEN_DISCORD_API_BASE / TUMEN_DISCORD_GATEWAY_URL.", exc.__class__.__name__)
+    except Exception as exc:
+        log.error("%s", describe(exc))
+        log.debug("the failure in full", exc_info=True)  # bodies filtered by SafeErrors
         return 1
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from index.errors import QueryError
 from index.models import Answer
 from index.services import Library
+from index.usertext import shown
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,11 @@ def run_chat_command(lib: Library, line: str) -> Answer:
     if not text:
         raise QueryError(f"Type a command. {usage_line()}")
     if not text.startswith("/"):
-        raise QueryError(f"Commands start with /, e.g. /search {text[:40]}. {usage_line()}")
+        raise QueryError(f"Commands start with /, e.g. /search {shown(text, 40)}. {usage_line()}")
     name, _, arg = text[1:].partition(" ")
     spec = COMMANDS.get(name.lower())
     if spec is None:
-        raise QueryError(f"Unknown command /{name[:40]}. {usage_line()}")
+        raise QueryError(f"Unknown command /{shown(name, 40)}. {usage_line()}")
     arg = arg.strip()
     if spec.needs_argument and not arg:
         raise QueryError(f"Usage: {spec.usage}")

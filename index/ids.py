@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from index.errors import NotFound
+from index.usertext import shown
 
 SHOWN = 5
 
@@ -18,12 +19,11 @@ def unique_prefix(prefix: str, ids: Iterable[str]) -> str:
     known = set(ids)
     if prefix in known:
         return prefix
-    shown = prefix if len(prefix) <= 60 else prefix[:59] + "…"
     matches = sorted(d for d in known if d.startswith(prefix))
     if not matches:
-        raise NotFound(f"No article id starts with “{shown}”; /sources lists them.")
+        raise NotFound(f"No article id starts with “{shown(prefix)}”; /sources lists them.")
     if len(matches) > 1:
         listed = ", ".join(matches[:SHOWN]) + (" …" if len(matches) > SHOWN else "")
-        raise NotFound(f"“{shown}” is ambiguous: it starts {len(matches)} article ids "
+        raise NotFound(f"“{shown(prefix)}” is ambiguous: it starts {len(matches)} article ids "
                        f"({listed}); type more of it.")
     return matches[0]

@@ -31,11 +31,13 @@ from index.ingest_fetch import FetchedPage, IngestError, human_size
 from index.loader import (
     DEFAULT_MAX_BYTES,
     article_paths,
+    corpus_entries,
     load_article,
     normalize_date,
     split_front_matter,  # the loader's own parser: uploads are read exactly as builds read them
 )
 from index.models import Article
+from index.usertext import shown
 
 log = logging.getLogger(__name__)
 
@@ -89,12 +91,6 @@ class Removed:
 
 # -- ids ---------------------------------------------------------------------------------------
 
-def _shown(text: str, limit: int = 40) -> str:
-    """User text safe to quote back: printable, short."""
-    clean = "".join(ch if ch.isprintable() else "?" for ch in text)
-    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
-
-
 def slugify(text: str, max_chars: int = MAX_ID_CHARS) -> str:
     """``"Putin’s visit to Pyongyang (2024)"`` → ``putins-visit-to-pyongyang-2024``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -115,7 +111,7 @@ def check_doc_id(doc_id: str) -> str:
     candidate = doc_id.strip().lower()
     if DOC_ID_RE.fullmatch(candidate):
         return candidate
-    raise IngestError(f"“{_shown(doc_id)}” cannot be an article id: use up to {MAX_ID_CHARS} "
+    raise IngestError(f"“{shown(doc_id)}” cannot be an article id: use up to {MAX_ID_CHARS} "
                       "lowercase letters, digits, '-' and '_', starting with a letter or digit")
 
 
@@ -137,11 +133,13 @@ def default_doc_id(title: str | None, url: str | None, body: str) -> str:
 
 
 def _inside(corpus: Path, path: Path) -> Path:
-    """``path`` resolved, refusing anything that would land outside the corpus folder."""
-    resolved = path.resolve()
-    if resolved.parent != corpus:
+    """``path`` itself (never what a link points to), refused unless directly in ``corpus``."""
+    if path.is_symlink():
+        raise IngestError(f"{path.name} in the corpus folder is a symbolic link; "
+                          "Tumen never writes through links (remove it on the server first)")
+    if path.parent.resolve() != corpus:
         raise IngestError("that article id would point outside the corpus folder")
-    return resolved
+    return path
 
 
 # -- drafts ------------------------------------------------------------------------------------
@@ -150,7 +148,7 @@ def _text_draft(text: str, source: str) -> Draft:
     try:
         fm, body = split_front_matter(text.removeprefix("\ufeff"))
     except ValueError as exc:
-        raise IngestError(f"the text from {_shown(source, 80)} cannot be used: {exc}") from None
+        raise IngestError(f"the text from {shown(source)} cannot be used: {exc}") from None
     return Draft(front_matter=dict(fm or {}), body=body, source=source)
 
 
@@ -166,12 +164,12 @@ def draft_from_upload(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MA
     if suffix in HTML_SUFFIXES:
         limit = max_html_bytes or max_bytes
         if len(data) > limit:
-            raise IngestError(f"the file {_shown(name)} is larger than {human_size(limit)}")
+            raise IngestError(f"the file {shown(name)} is larger than {human_size(limit)}")
         return _html_draft(extract_html(data), name)
     if suffix not in TEXT_SUFFIXES:
-        raise IngestError(f"the file {_shown(name)} is not a .md, .txt or .html file")
+        raise IngestError(f"the file {shown(name)} is not a .md, .txt or .html file")
     if len(data) > max_bytes:
-        raise IngestError(f"the file {_shown(name)} is larger than {human_size(max_bytes)}")
+        raise IngestError(f"the file {shown(name)} is larger than {human_size(max_bytes)}")
     with tempfile.TemporaryDirectory(prefix="tumen-upload-") as tmp:
         # Validated by the loader itself: the same messages `tumen check` gives.
         staged = Path(tmp) / f"upload{suffix}"
@@ -179,7 +177,7 @@ def draft_from_upload(filename: str, data: bytes, *, max_bytes: int = DEFAULT_MA
         try:
             load_article(staged, max_bytes=max_bytes)
         except ValueError as exc:
-            raise IngestError(f"the file {_shown(name)} cannot be used: {exc}") from None
+            raise IngestError(f"the file {shown(name)} cannot be used: {exc}") from None
     return _text_draft(data.decode("utf-8"), name)
 
 
@@ -250,7 +248,13 @@ def _front_matter(draft: Draft, overrides: Overrides, added_by: str | None,
 
 
 def _existing(corpus: Path, doc_id: str) -> list[Path]:
-    return [p for p in article_paths(corpus) if p.stem == doc_id]
+    """The files of ``doc_id``; a refused entry (a link) with that id stops the write."""
+    listed = corpus_entries(corpus)
+    for problem in listed.refused:
+        if Path(problem.path).stem == doc_id:
+            raise IngestError(f"cannot write “{doc_id}”: {problem.path} in the corpus folder is "
+                              f"{problem.message}")
+    return [p for p, _ in listed.files if p.stem == doc_id]
 
 
 def save_article(corpus_dir: Path, draft: Draft, *, doc_id: str | None = None,
@@ -279,7 +283,7 @@ def save_article(corpus_dir: Path, draft: Draft, *, doc_id: str | None = None,
             try:
                 article = load_article(staged, max_bytes=max_bytes)
             except ValueError as exc:
-                raise IngestError(f"the article from {_shown(draft.source, 80)} "
+                raise IngestError(f"the article from {shown(draft.source)} "
                                   f"cannot be used: {exc}") from None
             # The loader's title: front matter, else the text's first line (a plain .txt).
             chosen = explicit or default_doc_id(article.meta.title, _str(fm.get("url")), body)
@@ -294,7 +298,7 @@ def save_article(corpus_dir: Path, draft: Draft, *, doc_id: str | None = None,
             shutil.rmtree(staging, ignore_errors=True)
         # A .txt with the same id would now be a duplicate id: the new file replaces it.
         for old in existing:
-            if old.resolve() != target:
+            if old != target:
                 _inside(corpus, old)
                 old.unlink(missing_ok=True)
     log.info("saved article %s from %s (replaced %s)", chosen, draft.source,
@@ -317,7 +321,7 @@ def resolve_doc_file(corpus_dir: Path, ref: str) -> tuple[str, list[Path]]:
     """
     wanted = ref.strip()
     if not wanted or any(bad in wanted for bad in ("/", "\\", "\x00", "..")):
-        raise IngestError(f"“{_shown(ref)}” is not an article id; /sources lists them")
+        raise IngestError(f"“{shown(ref)}” is not an article id; /sources lists them")
     by_id: dict[str, list[Path]] = {}
     for path in article_paths(corpus_dir):
         by_id.setdefault(path.stem, []).append(path)

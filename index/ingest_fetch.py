@@ -20,6 +20,7 @@ from aiohttp.resolver import ThreadedResolver
 from yarl import URL
 
 from index.errors import TumenError
+from index.usertext import shown
 
 DEFAULT_FETCH_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_FETCH_TIMEOUT_S = 15.0
@@ -121,7 +122,8 @@ class _CheckingResolver(AbstractResolver):
 
 
 def _blocked_message(exc: _BlockedAddress) -> str:
-    where = exc.address if exc.host.strip("[]") == exc.address else f"{exc.host} is {exc.address}"
+    where = (exc.address if exc.host.strip("[]") == exc.address
+             else f"{shown(exc.host)} is {exc.address}")
     return f"that address is on a private network ({where}); only public web pages can be fetched"
 
 
@@ -130,7 +132,7 @@ def _check_url(url: URL) -> None:
     if not url.scheme:
         raise IngestError("only http and https URLs can be fetched; start it with https://")
     if url.scheme not in ("http", "https"):
-        raise IngestError(f"only http and https URLs can be fetched, not {url.scheme}:")
+        raise IngestError(f"only http and https URLs can be fetched, not {shown(url.scheme, 20)}:")
     if not url.host:
         raise IngestError("that URL has no host name")
 
@@ -172,7 +174,7 @@ async def fetch_url(url: str, limits: FetchLimits | None = None) -> FetchedPage:
         except aiohttp.ClientConnectorError as exc:
             if isinstance(exc.os_error, _BlockedAddress):
                 raise IngestError(_blocked_message(exc.os_error)) from None
-            raise IngestError(f"could not connect to {exc.host} "
+            raise IngestError(f"could not connect to {shown(exc.host)} "
                               f"({exc.os_error.strerror or exc.os_error})") from None
         except aiohttp.InvalidURL:
             raise IngestError("that is not a valid URL") from None
@@ -202,8 +204,8 @@ async def _read(resp: aiohttp.ClientResponse, url: URL, limits: FetchLimits) -> 
         try:
             reason = HTTPStatus(resp.status).phrase
         except ValueError:
-            reason = resp.reason or "error"
-        raise IngestError(f"the server answered HTTP {resp.status} {reason} for {url}")
+            reason = shown(resp.reason or "error", 40)
+        raise IngestError(f"the server answered HTTP {resp.status} {reason} for {shown(str(url))}")
     too_big = IngestError(f"the page is larger than {human_size(limits.max_bytes)}")
     if resp.content_length is not None and resp.content_length > limits.max_bytes:
         raise too_big
@@ -226,5 +228,5 @@ def _check_type(content_type: str, headers: Any) -> None:
         return  # decided after download by sniffing; see index.ingest
     if content_type in HTML_TYPES or content_type.startswith("text/"):
         return
-    raise IngestError(f"the page is {content_type}, not HTML or text; "
+    raise IngestError(f"the page is {shown(content_type, 40)}, not HTML or text; "
                       "attach the article as a .md, .txt or .html file instead")

@@ -7,10 +7,12 @@ here raises for a single bad file: problems are collected so `tumen check` can s
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,7 @@ import yaml
 
 from index.errors import CorpusError
 from index.models import Article, ArticleMeta
+from index.usertext import shown
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,10 @@ _DATELINE_RES = [
 ]
 _DATE_VALUE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _FRONT_MATTER_FENCE = "---"
+# Why a corpus entry that is a symbolic link is never read, wherever it points: a link is how a
+# host file (/etc/passwd) would reach the index and every reader of /cite.
+LINK_REFUSED = ("a symbolic link, refused: only regular files inside the corpus folder are read "
+                "(put the file itself there)")
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -88,6 +95,10 @@ class FileStat:
     sha256: str
 
 
+def _not_a_date(value: object) -> ValueError:
+    return ValueError(f"date {shown(repr(value))} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+
+
 def normalize_date(value: object) -> str:
     """Turn a front-matter date into ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 
@@ -101,11 +112,11 @@ def normalize_date(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError(f"date {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise _not_a_date(value)
     text = value.strip()
     m = _DATE_VALUE_RE.match(text)
     if not m:
-        raise ValueError(f"date {value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        raise _not_a_date(value)
     year, month, day = m.groups()
     try:
         if day:
@@ -113,7 +124,7 @@ def normalize_date(value: object) -> str:
         elif month and not 1 <= int(month) <= 12:
             raise ValueError
     except ValueError:
-        raise ValueError(f"date {value!r} is not a real calendar date") from None
+        raise ValueError(f"date {shown(repr(value))} is not a real calendar date") from None
     return text
 
 
@@ -153,6 +164,29 @@ def _decode(path: Path, data: bytes) -> str:
         raise ValueError(f"invalid UTF-8 at byte offset {exc.start} "
                          f"(byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
     return text.removeprefix("\ufeff")
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, opened without following a link (checked at open time)."""
+    if path.is_symlink():
+        raise ValueError(LINK_REFUSED)
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # replaced by a link since the check above
+            raise ValueError(LINK_REFUSED) from None
+        raise
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError("not a regular file")
+        if st.st_size > max_bytes:
+            raise ValueError(f"too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
+        data = f.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(f"too large (over {max_bytes:,} bytes; the limit is {max_bytes:,})")
+    return data
 
 
 def split_front_matter(text: str) -> tuple[dict[str, object] | None, str]:
@@ -196,10 +230,7 @@ def load_article(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     Raises:
         ValueError: the file is not a usable article; the message says why.
     """
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ValueError(f"too large ({size:,} bytes; the limit is {max_bytes:,})")
-    data = path.read_bytes()
+    data = _read_regular(path, max_bytes)
     if not data.strip():
         raise ValueError("empty file")
     text = _decode(path, data)
@@ -250,34 +281,58 @@ def _doc_id_problem(stem: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class CorpusEntries:
+    """The article files of a corpus folder (each with its stat, None if it vanished while
+    listing) and the entries refused before anything is read."""
+
+    files: list[tuple[Path, os.stat_result | None]]
+    refused: list[Problem]
+
+
 def article_paths(corpus_dir: Path) -> list[Path]:
-    """The article files of a corpus directory, sorted; hidden files are ignored.
+    """The article files of a corpus directory, sorted; hidden files and links are left out.
 
     Raises:
         CorpusError: the directory is missing or not a directory.
     """
-    return [path for path, _ in _article_files(corpus_dir)]
+    return [path for path, _ in corpus_entries(corpus_dir).files]
 
 
-def _article_files(corpus_dir: Path) -> list[tuple[Path, os.stat_result | None]]:
-    """Article files, sorted, each with its stat (None if it vanished while listing)."""
+def corpus_entries(corpus_dir: Path) -> CorpusEntries:
+    """List a corpus folder once: the one place that decides which entries may be read.
+
+    A symbolic link is refused wherever it points (inside, outside, nowhere). Any other entry
+    is a direct child of the folder, so it cannot resolve outside it; the folder itself may be
+    a link (a deployment's choice, not an article's).
+
+    Raises:
+        CorpusError: the directory is missing or not a directory.
+    """
     if not corpus_dir.exists():
         raise CorpusError(f"corpus directory {corpus_dir} does not exist")
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus path {corpus_dir} is not a directory")
-    out = []
+    files: list[tuple[Path, os.stat_result | None]] = []
+    refused: list[Problem] = []
     # One pass with scandir: its entries know their type, and each stat is taken once.
     with os.scandir(corpus_dir) as entries:
         for entry in entries:
             if (os.path.splitext(entry.name)[1].lower() not in ARTICLE_SUFFIXES
-                    or entry.name.startswith(".") or not entry.is_file()):
+                    or entry.name.startswith(".")):
+                continue
+            if entry.is_symlink():
+                refused.append(Problem(entry.name, LINK_REFUSED))
+                continue
+            if not entry.is_file(follow_symlinks=False):
                 continue
             try:
-                st: os.stat_result | None = entry.stat()
+                st: os.stat_result | None = entry.stat(follow_symlinks=False)
             except OSError:
                 st = None
-            out.append((Path(entry.path), st))
-    return sorted(out, key=lambda f: f[0])
+            files.append((Path(entry.path), st))
+    return CorpusEntries(sorted(files, key=lambda f: f[0]),
+                         sorted(refused, key=lambda p: p.path))
 
 
 def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -291,7 +346,9 @@ def load_corpus(corpus_dir: Path, max_bytes: int = DEFAULT_MAX_BYTES,
     report = LoadReport()
     known = known or {}
     seen: dict[str, Path] = {}
-    for path, st in _article_files(corpus_dir):
+    listed = corpus_entries(corpus_dir)
+    report.problems.extend(listed.refused)
+    for path, st in listed.files:
         name = path.name
         bad_id = _doc_id_problem(path.stem)
         if bad_id:

@@ -10,13 +10,13 @@ nothing. Queries are therefore bounded by construction: at most ``MAX_TERMS`` ex
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from whoosh import query as wq
 
 from index.errors import QueryError
 from index.schema import terms_of
+from index.usertext import clean_user_text, shown
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
@@ -62,13 +62,6 @@ class ParsedQuery:
         return wq.Or(parts) if any_term else wq.And(parts)
 
 
-def clean_user_text(text: str) -> str:
-    """Drop control and format characters (including bidi overrides) and squeeze whitespace."""
-    kept = "".join(" " if unicodedata.category(ch) in {"Cc", "Zl", "Zp"} else ch
-                   for ch in text if unicodedata.category(ch) != "Cf")
-    return " ".join(kept.split())
-
-
 def parse_user_query(raw: str) -> ParsedQuery:
     """Analyze what a user typed into a safe query.
 
@@ -98,8 +91,7 @@ def parse_user_query(raw: str) -> ParsedQuery:
     words = list(dict.fromkeys(words))
     phrases = list(dict.fromkeys(phrases))
     if not words and not phrases:
-        shown = text if len(text) <= 60 else text[:57] + "…"
-        raise QueryError(f"Nothing to search for in “{shown}”: type some words "
+        raise QueryError(f"Nothing to search for in “{shown(text)}”: type some words "
                          "(letters or digits), and put phrases in double quotes.")
     n_terms = len(words) + sum(len(p) for p in phrases)
     if n_terms > MAX_TERMS:

@@ -30,12 +30,14 @@ from index.query import ParsedQuery, parse_user_query
 from index.schema import terms_of
 from index.snippets import best_quote
 from index.store import Generation, Store
+from index.usertext import clean_user_text, shown
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
-_PASSAGE_REF = re.compile(r"^(?P<doc>[^:\s]+)(?::p?(?P<n>\d+))?$", re.I)
+# At most 9 digits: int() refuses over 4,300, and no article has a billion passages.
+_PASSAGE_REF = re.compile(r"^(?P<doc>[^:\s]+)(?::p?(?P<n>\d{1,9}))?$", re.I)
 
 
 def with_variants(parsed: ParsedQuery) -> ParsedQuery:
@@ -170,7 +172,7 @@ class Library:
                  if needle in d.casefold() or needle in (a.get("publisher") or "").casefold()
                  or needle in (a.get("title") or "").casefold()]
         if not found:
-            raise NotFound(f"No source matches “{source}”; /sources lists them.")
+            raise NotFound(f"No source matches “{shown(source)}”; /sources lists them.")
         return found
 
     # -- /cite -----------------------------------------------------------------------------
@@ -188,14 +190,14 @@ class Library:
         with ``style`` (markdown, plain, chicago, apa, bibtex) also written out in that style."""
         ref = ref.strip()
         if style is not None and style.strip().lower() not in STYLES:
-            raise QueryError(f"Unknown citation style “{style.strip()[:30]}”; use one of "
+            raise QueryError(f"Unknown citation style “{shown(style, 30)}”; use one of "
                              f"{', '.join(STYLES)}.")
         if not ref:
             raise QueryError("Usage: /cite <passage id>, e.g. /cite 001_fb27f336a89ec95e:p12 "
                              "(a unique prefix of the article id is enough: /cite 001:p12).")
         m = _PASSAGE_REF.match(ref)
         if not m:
-            raise NotFound(f"“{ref[:80]}” is not a passage id; ids look like "
+            raise NotFound(f"“{shown(ref)}” is not a passage id; ids look like "
                            "001_fb27f336a89ec95e:p12.")
         gen = self.store.current()
         doc_id = self.resolve_doc(m["doc"], gen)
@@ -319,7 +321,7 @@ class Library:
         notes = [*notes, "Looked for " + "; ".join(asked) + "."] if asked else notes
         near = () if items else tuple(ev.event_item(gen, h, units) for h in related)
         suggestion = None if items else self._nothing_about(gen, text, bool(near))
-        return Answer(command="who", query=text.strip(), items=tuple(items),
+        return Answer(command="who", query=clean_user_text(text), items=tuple(items),
                       notes=tuple([*notes, *ev.event_notes(items)]), suggestion=suggestion,
                       related=near)
 
@@ -335,7 +337,7 @@ class Library:
                 raise QueryError("Give from/to as a year, a month or a date, e.g. 2014 or "
                                  "May 2015.")
             time = ev.TimeRange(lo.start if lo else None, hi.end if hi else None,
-                                f"{start or '…'} to {end or '…'}")
+                                f"{shown(start, 40) or '…'} to {shown(end, 40) or '…'}")
         actions = ev.lexicon().actions_for_terms(list(parsed.words)) if parsed else []
         hits = ev.search_events(gen, parsed, time=time, limit=200)
         if actions:
@@ -344,13 +346,13 @@ class Library:
                                                  limit=200) if h.event.event_id not in known]
         items = [ev.event_item(gen, h, parsed.units if parsed else ())
                  for h in ev.chronological(hits)]
-        return Answer(command="timeline", query=topic.strip(), items=tuple(items),
+        return Answer(command="timeline", query=parsed.text if parsed else "", items=tuple(items),
                       notes=tuple(ev.event_notes(items)),
                       suggestion=None if items else self._nothing_about(gen, topic))
 
     def _nothing_about(self, gen: Generation, text: str, near: bool = False) -> str:
         """"Nothing in the corpus about …", with a spelling suggestion if one exists."""
-        message = f"Nothing in the corpus about “{text.strip()[:80]}”."
+        message = f"Nothing in the corpus about “{shown(text)}”."
         if near:
             message += " Related events that match only part of it follow."
         guess = suggest_spelling(gen, text)

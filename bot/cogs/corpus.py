@@ -35,6 +35,7 @@ from index.ingest import (
 )
 from index.ingest_fetch import FetchLimits, fetch_url, human_size
 from index.loader import normalize_date
+from index.usertext import shown
 
 if TYPE_CHECKING:
     from bot.app import TumenBot
@@ -205,11 +206,12 @@ def _check_options(file: discord.Attachment | None, url: str | None, doc_id: str
     if file is not None:
         name = file.filename.lower()
         if not name.endswith(UPLOAD_SUFFIXES):
-            raise IngestError(f"the file {file.filename} is not a .md, .txt or .html file")
+            raise IngestError(f"the file {shown(file.filename)} is not a .md, .txt or .html file")
         limit = max_html if name.endswith(HTML_SUFFIXES) else max_text
         if file.size > limit:
             # Checked before downloading: Discord tells the size up front.
-            raise IngestError(f"the file {file.filename} is larger than {human_size(limit)}")
+            raise IngestError(f"the file {shown(file.filename)} is larger than "
+                              f"{human_size(limit)}")
     return chosen
 
 

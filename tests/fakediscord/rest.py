@@ -139,6 +139,9 @@ async def record_requests(request: web.Request, handler: Any) -> web.StreamRespo
     """Log every request; answer unknown routes with a Discord-like 404 and remember them."""
     fake: FakeDiscord = request.app[FAKE_KEY]
     fake.requests.append((request.method, request.path_qs))
+    failed = failure(fake, request)
+    if failed is not None:
+        return failed
     try:
         return await handler(request)
     except web.HTTPNotFound:
@@ -153,3 +156,20 @@ async def record_requests(request: web.Request, handler: Any) -> web.StreamRespo
         log.exception("fake discord failed on %s %s", request.method, request.path_qs)
         fake.server_errors.append(f"{request.method} {request.path_qs}: {exc!r}")
         return error(400, 0, f"fake discord error: {exc!r}")
+
+
+# What a test finds in a failure's body: a client must not print it (see `failure`).
+FAILURE_BODY_MARKER = "FAKE-UPSTREAM-BODY"
+
+
+def failure(fake: FakeDiscord, request: web.Request) -> web.Response | None:
+    """The answer `fake.failures` asks for this request, or None.
+
+    The body echoes the request's headers, token included, as a misbehaving proxy does; a
+    Discord-shaped JSON error, so discord.py puts it into the exception's message.
+    """
+    for (method, end), status in fake.failures.items():
+        if request.method == method and request.path.endswith(end):
+            echoed = "; ".join(f"{k}: {v}" for k, v in request.headers.items())
+            return error(status, 0, f"{FAILURE_BODY_MARKER} upstream failed. {echoed}")
+    return None

@@ -86,6 +86,7 @@ class FakeDiscord:
         self.warnings: list[str] = []
         self.requests: list[tuple[str, str]] = []
         self.unhandled: list[tuple[str, str]] = []  # requests to routes the fake lacks
+        self.failures: dict[tuple[str, str], int] = {}  # (method, path end) -> status; rest.py
         self.server_errors: list[str] = []  # exceptions inside the fake (answered with 400)
         self.identifies: list[dict[str, Any]] = []  # IDENTIFY payloads (intents, properties)
         self.gateway_log: list[tuple[str, dict[str, Any]]] = []  # ("send"|"recv", frame)
