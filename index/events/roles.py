@@ -21,6 +21,9 @@ _PARTICIPANTS = {"person", "country", "org", "group"}
 _POSSESSIVE = re.compile(r"^[’']s?\b")
 _REPORTER = re.compile(r"^\s*,?\s*(?:who\s+)?(?:says|said|say|reported|reports|confirmed|"
                        r"indicated|noted|told|added|stated|announced)\b", re.I)
+_SAYS = re.compile(r"\b(?:said|says|say|told (?:reporters|journalists|\w+)|added|stated|noted|"
+                   r"announced|confirmed|claimed|believes|believed|stressed|emphasized|"
+                   r"emphasised|warned)\s+(?:that\s+)?", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", re.I)
 _OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|according|as well as|"
@@ -136,6 +139,12 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         end = m_end.start()
     in_clause = [m for m in mentions if cs <= m.start < ce]
     before = [m for m in in_clause if m.end <= t0]
+    if action.name != "statement":
+        # "Mishustin said the bridge construction marks …": what is said has its own subject;
+        # the speaker before the verb of saying is not the one who builds.
+        said = [m.end() for m in _SAYS.finditer(text, cs, t0)]
+        if said:
+            before = [m for m in before if m.start >= said[-1]]
     inside = [m for m in in_clause if t0 <= m.start and m.end <= t1]
     after = [m for m in in_clause if t1 <= m.start < end]
 

@@ -171,3 +171,8 @@ def test_it_marks_a_visit_takes_the_date_of_the_visit_just_told() -> None:
                       "It marks Zubov's second visit to North Korea this month.", "2022-03-10")
     visit = next(e for e in found if e.action == "visit")
     assert visit.date is not None and visit.date.value == "2022-03-08"
+
+
+def test_who_comments_on_an_event_does_not_do_it() -> None:
+    found = kinds("Prime Minister Ivan Zubov said the bridge construction marks a new stage.")
+    assert "Ivan Zubov" not in {a.name for e in found.values() for a in e.actors}
