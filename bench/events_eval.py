@@ -85,6 +85,11 @@ def main() -> int:
             shown = [(system[i][1].action, system[i][1].date) for i in found]
             what = ", ".join(f"{a} {d.value if d else '-'}" for a, d in shown) or "MISSED"
             print(f"{g['id']:4} {g['doc']} {g['type']:11} {g['date']:22} {what}")
+    if args.show:
+        for i, (doc, e, sent) in enumerate(system):
+            if i not in matched_sys:
+                print(f"  FP {doc} {e.action} {e.date.value if e.date else '-'} | {e.summary}"
+                      f" || {sent[:150]}")
     precision = len(matched_sys) / len(system) if system else 0.0
     recall = hits / len(gold) if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

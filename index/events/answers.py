@@ -149,7 +149,14 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
     if (flt := _date_filter(searcher, time)) is not None:
         parts.append(flt)
     fetch = limit if time is None else limit * 4
-    hits = _run(searcher, parts, question.ranking() if ranked else None, fetch, time, limit)
+    ranking = question.ranking() if ranked else None
+    hits: list[EventHit] = []
+    if (narrow := question.narrowing()) is not None:
+        # "/who thanked": the statements that thank, if any do; else every statement.
+        hits = [h for h in _run(searcher, [*parts, narrow], ranking, fetch, time, limit)
+                if question.names_kind(h.event)]
+    if not hits:
+        hits = _run(searcher, parts, ranking, fetch, time, limit)
     related = [h for h in hits if not question.fits(h.event)]
     hits = [h for h in hits if question.fits(h.event)]
     if question.past and status is None:

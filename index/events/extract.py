@@ -46,6 +46,11 @@ _MARKS = re.compile(r"^\W*(?:this|it|that)\s+(?:also\s+)?(?:marks|marked|is|was|
                     r"represents|represented|becomes|became)\b", re.I)
 # Actions told together of one occasion: a visit and the talks held during it.
 _KIN = {"visit": {"visit", "meeting"}, "meeting": {"visit", "meeting"}}
+# A verb of saying and the "that" opening what was said ("have stated that", "said on Monday that").
+_SAID_THAT = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+that\b", re.I)
+# A clause of its own after a verb of saying, "that" left out: "announced she will …".
+_SAID_CLAUSE = re.compile(r"\b(?:he|she|they|it|we|I)\s+(?:will|would|had|has|have|was|were|is|"
+                          r"are|could|should|might|may|plans?|intends?|wants?)\b")
 _ONCE_MORE = re.compile(r"\b(?:again|once more)\b", re.I)
 _REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
                             r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
@@ -189,7 +194,14 @@ def _clause_date(sent: Sentence, clause: Span, trigger_at: int,
     date right after a reporting verb ("…, state media reported Saturday") dates the report,
     so only a statement takes it.
     """
+    said = _SAID_THAT.match(sent.text, trigger_at) if statement else None
+    content = _SAID_CLAUSE.search(sent.text, trigger_at) if statement else None
+
     def usable(t: Timex) -> bool:
+        if said is not None and t.start >= said.end():
+            return False  # "stated that they would reach $1 billion by 2020": what was said
+        if content is not None and t.start >= content.start():
+            return False  # "announced she will skip the parade on May 9": the same
         return _date_of(t) is not None and not _SINCE.search(sent.text[:t.start])
 
     def nearest(cands: list[Timex]) -> EventDate | None:
@@ -280,7 +292,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             candidates = []
             for action, trig, reverse in _triggers(ctext):
                 head = ctext[:trig.start()]
-                definite = bool(_NOUN_TRIGGER.match(trig.group()) and _DEFINITE.search(head)
+                # "It will be the first trip for Kim": a noun after "it is" names the event
+                # just told, as a definite one does.
+                definite = bool(_NOUN_TRIGGER.match(trig.group()) and (
+                    _DEFINITE.search(head) or _MARKS.search(head))
                                 and not _VERB_BEFORE.search(head))
                 candidates.append((action, trig, reverse, definite))
             # Economic words and announcements often only describe another action of the
@@ -313,6 +328,11 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if definite and previous is not None and \
                         not _same_noun(trig.group(), previous.evidence[0].trigger):
                     previous = None  # "the treaty" after "the protocol was signed"
+                if definite and previous is None and action.name == "visit":
+                    # "Putin invited Kim to Moscow … It will be the first trip for Kim": the
+                    # trip is the visit the invitation told of.
+                    previous = next((e for e in reversed(events) if e.action == "invitation"
+                                     and e.evidence[0].doc_id == p.doc_id), None)
 
                 first = bool(_FIRST.search(ctext))
                 if _NOUN_TRIGGER.match(trig.group()) and not again \
@@ -322,9 +342,11 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue
                 if definite and not again and previous is not None:
                     # A reference to an event told before: it may add a date, never a new event.
-                    if previous is not None and first:
+                    if previous.action != action.name:
+                        continue  # the invited visit: the invitation keeps its own date
+                    if first:
                         previous.first = True
-                    if previous is not None and date is not None and (
+                    if date is not None and (
                             previous.date is None or (compatible(date, previous.date)
                                                       and more_specific(date, previous.date))):
                         previous.date = date
@@ -368,8 +390,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # no participant: talk about relations, not an event
                 if action.name in _NEEDS_ACTOR and not actors:
                     continue
-                taken.add(action.name)
                 status = clause_status(ctext, trig.start(), date, dct, action.name)
+                if status == "planned" and not actors and date is None:
+                    continue  # "a trilateral agreement would include …": talk, not a plan
+                taken.add(action.name)
                 per_passage[p.passage_id] = n = per_passage.get(p.passage_id, 0) + 1
                 events.append(Event(
                     event_id=f"{p.passage_id}:e{n}", action=action.name, actors=actors,

@@ -32,6 +32,8 @@ class Action:
     # Without a named participant, the two states the article is about are the parties
     # ("the treaty came into force", "passenger trains resumed").
     parties: bool = False
+    # Analyzed words that name kinds of a broad action ("thanked" is a statement).
+    narrow: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                         words=tuple(str(w) for w in spec["words"]),
                         preposition=str(spec.get("preposition") or "with"),
                         yields_to=tuple(str(a) for a in spec.get("yields_to") or ()),
-                        parties=bool(spec.get("parties", False)))
+                        parties=bool(spec.get("parties", False)),
+                        narrow=frozenset(t for w in spec.get("narrow") or ()
+                                         for t in terms_of(str(w))))
         actions.append(action)
         for word in action.words:
             for term in terms_of(word):

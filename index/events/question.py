@@ -65,6 +65,19 @@ class Question:
     # Actions named only by nouns when a verb named the asked one ("ratified the treaty"):
     # they rank, they do not select.
     also: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()  # analyzed terms of the typed verbs ("thank" of "thanked")
+
+    def narrowing(self) -> wq.Query | None:
+        """For a broad action asked by a verb that names a kind of it ("/who thanked": the
+        thanks among statements), what the event's sentence must hold; else None."""
+        lex = lexicon()
+        kinds = [v for v in self.verbs if any(v in lex.get(a).narrow for a in self.actions)]
+        return wq.Or([wq.Term("text", v) for v in kinds]) if kinds else None
+
+    def names_kind(self, event: Event) -> bool:
+        """Whether the event's own verb is one the question typed."""
+        verbs = set(self.verbs)
+        return any(verbs & set(terms_of(m.trigger)) for m in event.evidence)
 
     def fits(self, event: Event) -> bool:
         """Whether the event's own roles fit the question (who acts is who was typed first)."""
@@ -194,4 +207,4 @@ def read_question(text: str, parsed: ParsedQuery | None) -> Question:
         needs.append(Need(" ".join(unknown), wq.Or(
             [wq.Term(f, t) for t in unknown for f in ("text", "names")])))
     return Question(parsed, tuple(needs), tuple(actions), tuple(rest), bool(verbs),
-                    tuple(also))
+                    tuple(also), tuple(t[0] for _, t in verbs))

@@ -27,6 +27,10 @@ _BACKGROUND = re.compile(
     r"|^\W*(?:if|unless|whether)\b|\bwhether or not\b|\bcould potentially\b"
     r"|\b(?:several|many|numerous|countless) times\b|\brepeatedly\b", re.I)
 _INVITE = re.compile(r"\b(?:invited|invitation|accepted)\b", re.I)
+_PAST = re.compile(r"\w+ed\b|said\b|told\b|made\b|gave\b|held\b", re.I)
+_MODAL_AFTER = re.compile(r"(?:visits?|trip|meeting|talks|summit|agreement|treaty|deal|accord|"
+                          r"pact|exercises|drills|flights?|trains?)[”\"]?\s+(?:would|will|could|"
+                          r"might|is to|are to|is expected to|is scheduled to)\b", re.I)
 _WINDOW = 60  # characters before the trigger in which a modal governs it
 
 
@@ -65,7 +69,13 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
         return "denied"
     infinitive = before.rstrip().lower().endswith(" to") and not re.search(
         r"\b(?:went|came|go|come|travell?ed|moved|sent|according)\s+to$", before.rstrip(), re.I)
-    if _PLANNED.search(before) or infinitive or _after_dct(date, dct):
+    # A statement in the past tense was made, whatever date it speaks of.
+    told = action == "statement" and bool(_PAST.match(clause[trigger_at:trigger_at + 40]))
+    # "The visit will take place …", "a trilateral agreement would include …".
+    after = _MODAL_AFTER.search(clause, trigger_at, trigger_at + 50)
+    modal_after = after is not None and action != "statement" and after.start() - trigger_at < 25
+    if _PLANNED.search(before) or infinitive or modal_after or (
+            _after_dct(date, dct) and not told):
         return "planned"
     if _REPORTED.search(before) or _REPORTED.search(clause[trigger_at:trigger_at + _WINDOW]):
         return "reported"

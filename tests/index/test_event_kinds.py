@@ -176,3 +176,22 @@ def test_it_marks_a_visit_takes_the_date_of_the_visit_just_told() -> None:
 def test_who_comments_on_an_event_does_not_do_it() -> None:
     found = kinds("Prime Minister Ivan Zubov said the bridge construction marks a new stage.")
     assert "Ivan Zubov" not in {a.name for e in found.values() for a in e.actors}
+
+
+def test_a_statement_made_is_not_planned_by_the_date_it_speaks_of() -> None:
+    # What was announced lies ahead; the announcing was done, on the report's day at the latest.
+    found = kinds("Chancellor Anna Berg announced she will not attend the parade on May 9.")
+    statement = found["statement"]
+    assert statement.status == "happened"
+    assert statement.date is not None and statement.date.value == "2022-03-10"
+
+
+def test_a_vague_future_with_nobody_doing_it_is_no_event() -> None:
+    assert "agreement" not in kinds("A trilateral agreement would include Russia and North Korea.")
+
+
+def test_it_will_be_the_first_trip_is_the_invited_visit_not_another() -> None:
+    found = events_of("President Ivan Zubov invited Kim Jong-un to Moscow in May. It will be the "
+                      "first international trip for Kim Jong-un since he took over in 2011.",
+                      "2022-03-10")
+    assert [e.action for e in found] == ["invitation"]

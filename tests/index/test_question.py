@@ -21,7 +21,8 @@ ARTICLES = {
     "b.md": "---\ntitle: Defence chief\ndate: 2022-08-03\n---\n"
             "Russian Defence Minister Sergei Shoigu visited Vladivostok on August 2, 2022, to "
             "inspect the Pacific Fleet.\n\n"
-            "Sergei Shoigu said on Tuesday that the drills would continue.\n",
+            "Sergei Shoigu said on Tuesday that the drills would continue.\n\n"
+            "Kim Jong Un thanked Sergei Shoigu on Wednesday for the visit.\n",
 }
 
 
@@ -97,3 +98,12 @@ def test_a_dated_statement_stands_beside_what_it_reports(
     assert set(actions) >= {"visit", "statement"}
     assert actions["visit"].status == "planned" and actions["visit"].date.value == "2021-03-20"
     assert actions["statement"].date.value == "2021-03-02"
+
+
+def test_a_verb_naming_a_kind_of_statement_keeps_those_statements(library: Library) -> None:
+    thanked = library.who("thanked 2022")
+    assert [i.summary for i in thanked.items] and all(
+        "Kim Jong-un" in (i.summary or "") for i in thanked.items)
+    # "said" names no kind: every statement answers it.
+    said = library.who("said 2022")
+    assert {"Sergei Shoigu", "Kim Jong-un"} <= {a.name for i in said.items for a in i.actors}
