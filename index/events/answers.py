@@ -11,13 +11,13 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index import fastscore
-from index.events.dates import bounds, human
+from index.events.dates import bounds, human, more_specific
 from index.events.lexicon import lexicon
-from index.events.model import Event
+from index.events.model import Event, Mentioned
 from index.events.question import Question, read_question  # noqa: F401 (re-exported)
 from index.events.store import FIRST_YEAR, LAST_YEAR, load_event
 from index.events.timerange import TimeRange, parse_time_range
-from index.models import Citation, Item
+from index.models import Citation, EventDate, Item
 from index.query import ParsedQuery, parse_user_query
 from index.store import Generation
 
@@ -38,16 +38,31 @@ class EventHit:
     score: float
 
 
+def _telling(evidence: list[Mentioned]) -> list[int]:
+    """The evidence to cite, one per article: the sentence that dates the event most
+    precisely (a headline says "Putin thanks troops", the body "thanked … on Monday"), the
+    first such sentence on a tie."""
+    best: dict[str, int] = {}
+    for i, ev in enumerate(evidence):
+        j = best.get(ev.doc_id)
+        if j is None or _dates_better(ev.date, evidence[j].date):
+            best[ev.doc_id] = i
+    return sorted(best.values())
+
+
+def _dates_better(a: EventDate | None, b: EventDate | None) -> bool:
+    if a is None or a.mod == "ON_OR_BEFORE":
+        return False
+    return b is None or b.mod == "ON_OR_BEFORE" or more_specific(a, b)
+
+
 def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...] = ()) -> Item:
-    """An event as an answer item: one citation per article (the first sentence it gave)."""
+    """An event as an answer item: one citation per article (its most telling sentence)."""
     e = hit.event
     citations = []
-    seen: set[str] = set()
-    for ev, quote in zip(e.evidence, hit.quotes, strict=True):
-        if ev.doc_id in seen:
-            continue
-        seen.add(ev.doc_id)
-        citations.append(Citation(ev.passage_id, ev.doc_id, quote, gen.source(ev.doc_id),
+    for i in _telling(e.evidence):
+        ev = e.evidence[i]
+        citations.append(Citation(ev.passage_id, ev.doc_id, hit.quotes[i], gen.source(ev.doc_id),
                                   units=units))
     return Item(kind="event", citations=tuple(citations), score=hit.score, action=e.action,
                 date=e.date, actors=tuple(e.actors), targets=tuple(e.targets),

@@ -107,3 +107,22 @@ def test_a_verb_naming_a_kind_of_statement_keeps_those_statements(library: Libra
     # "said" names no kind: every statement answers it.
     said = library.who("said 2022")
     assert {"Sergei Shoigu", "Kim Jong-un"} <= {a.name for i in said.items for a in i.actors}
+
+
+def test_an_event_told_twice_in_one_article_cites_the_sentence_that_dates_it(
+        tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "t.md").write_text(
+        "---\ntitle: Thanks\ndate: 2022-04-29\n---\n"
+        "Kim Jong Un thanks Sergei Shoigu for the support of Russia, state media say.\n\n"
+        "Kim Jong Un thanked Sergei Shoigu on Wednesday for the support of Russia.\n",
+        encoding="utf-8")
+    build_index(corpus, tmp_path / "ix")
+    lib = Library(tmp_path / "ix")
+    try:
+        items = lib.who("thanked 2022").items
+    finally:
+        lib.close()
+    quotes = [c.quote for i in items for c in i.citations]
+    assert any("on Wednesday" in q for q in quotes)
