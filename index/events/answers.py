@@ -171,7 +171,7 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
         hits = [h for h in _run(searcher, [*parts, narrow], ranking, fetch, time, limit)
                 if question.names_kind(h.event)]
     if not hits:
-        hits = _run(searcher, parts, ranking, fetch, time, limit)
+        hits = _run(searcher, parts, ranking, fetch, time, limit, question.also)
     related = [h for h in hits if not question.fits(h.event)]
     hits = [h for h in hits if question.fits(h.event)]
     if question.past and status is None:
@@ -187,7 +187,7 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
 
 
 def _run(searcher: Searcher, parts: list[wq.Query], ranking: wq.Query | None, fetch: int,
-         time: TimeRange | None, limit: int) -> list[EventHit]:
+         time: TimeRange | None, limit: int, prefer: tuple[str, ...] = ()) -> list[EventHit]:
     q = wq.And(parts) if parts else wq.Every()
     if ranking is None:
         found = [(fields, 0.0) for fields in first_matches(searcher, q, fetch)]
@@ -195,7 +195,8 @@ def _run(searcher: Searcher, parts: list[wq.Query], ranking: wq.Query | None, fe
         # Whoosh's top-N collector loses matches of AndMaybe over several segments (a parallel
         # build's index then answered otherwise than a serial one's): score every match.
         results = searcher.search(wq.AndMaybe(q, ranking) if parts else ranking, limit=None)
-        found = [(hit.fields(), float(hit.score or 0.0)) for hit in results[:fetch]]
+        found = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
+        found = prefer_actions(found, prefer)[:fetch]
     out = []
     for fields, score in found:
         event, quotes = load_event(fields)
@@ -204,6 +205,16 @@ def _run(searcher: Searcher, parts: list[wq.Query], ranking: wq.Query | None, fe
             if len(out) >= limit:
                 break
     return out
+
+
+def prefer_actions(found: list[tuple[dict[str, Any], float]],
+                   actions: tuple[str, ...]) -> list[tuple[dict[str, Any], float]]:
+    """Ranked matches with the events of ``actions`` first, each group in its order: "Putin
+    state visit" asks for visits before the treaty signed during one (the action is an ID
+    field, which Whoosh does not score)."""
+    if not actions:
+        return found
+    return sorted(found, key=lambda f: f[0]["action"] not in actions)
 
 
 def _fast(searcher: Searcher, parsed: ParsedQuery,

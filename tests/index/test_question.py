@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.build import build_index
+from index.events.answers import prefer_actions
 from index.events.question import read_question
 from index.query import parse_user_query
 from index.services import Library
@@ -126,3 +127,12 @@ def test_an_event_told_twice_in_one_article_cites_the_sentence_that_dates_it(
         lib.close()
     quotes = [c.quote for i in items for c in i.citations]
     assert any("on Wednesday" in q for q in quotes)
+
+
+def test_the_action_typed_as_a_noun_ranks_its_events_first() -> None:
+    found = [({"action": "agreement", "n": 1}, 9.0), ({"action": "visit", "n": 2}, 7.0),
+             ({"action": "statement", "n": 3}, 5.0), ({"action": "visit", "n": 4}, 3.0)]
+    ranked = prefer_actions(found, ("visit",))
+    assert [f[0]["n"] for f in ranked] == [2, 4, 1, 3]
+    assert prefer_actions(found, ()) == found
+    assert "visit" in _read("Putin state visit Pyongyang").also
