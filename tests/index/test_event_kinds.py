@@ -195,3 +195,11 @@ def test_it_will_be_the_first_trip_is_the_invited_visit_not_another() -> None:
                       "first international trip for Kim Jong-un since he took over in 2011.",
                       "2022-03-10")
     assert [e.action for e in found] == ["invitation"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Vice Minister Pak Chol Su was seen in Vladivostok on Sunday, March 6.",
+    "Minister Ivan Zubov has been in Wonsan since Friday.",
+])
+def test_being_somewhere_abroad_is_a_visit(sentence: str) -> None:
+    assert "visit" in kinds(sentence)
