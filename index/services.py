@@ -272,8 +272,7 @@ class Library:
         question = ev.read_question(topic, parsed)
         broad = ev.too_broad(gen, parsed)
         hits, related = ev.answer_question(gen, question, ranked=not broad)
-        if broad:
-            hits = ev.chronological(hits)
+        hits = ev.chronological(hits) if broad else ev.dated_first(hits)
         if not question.selective:  # a day's name ("Victory Day"): what else fell on it
             hits += ev.same_day(gen, hits)
         items = [ev.event_item(gen, h, parsed.units) for h in hits]

@@ -264,6 +264,16 @@ def same_day(gen: Generation, hits: list[EventHit], limit: int = 5) -> list[Even
     return out[:limit]
 
 
+# An undated event answers "when" less well than a dated one that matches about as well.
+UNDATED_WEIGHT = 0.8
+
+
+def dated_first(hits: list[EventHit]) -> list[EventHit]:
+    """Ranked answers to "when", an undated event's score lowered by ``UNDATED_WEIGHT``: it
+    stays ahead of dated events that match the question much worse."""
+    return sorted(hits, key=lambda h: -h.score * (1.0 if h.event.date else UNDATED_WEIGHT))
+
+
 def chronological(hits: list[EventHit]) -> list[EventHit]:
     """Dated events by start date, undated ones after them."""
     return sorted(hits, key=lambda h: (h.event.date is None,

@@ -17,6 +17,7 @@ from index.events.article_date import dateline_date, fill_years
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
+from index.events.places import place_visits
 from index.events.roles import assign, country_actor
 from index.events.status import clause_status, is_background
 from index.events.summary import summarize
@@ -41,6 +42,8 @@ _AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new|second|third|f
 # The present perfect right before a trigger: "has inaugurated", "have now resumed".
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|just|recently|officially|"
                       r"finally)\s+)?(?:been\s+)?$", re.I)
+# The present progressive right before a trigger: "Shoigu is visiting North Korea".
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:(?:now|currently|also|still)\s+)?$", re.I)
 # "This marks …", "It was his second visit …": the clause describes the event just told.
 _MARKS = re.compile(r"^\W*(?:this|it|that)\s+(?:also\s+)?(?:marks|marked|is|was|will be|"
                     r"represents|represented|becomes|became)\b", re.I)
@@ -371,6 +374,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     date = next((d for t in sent.timexes if clause[0] + trig.end() <= t.start
                                  < clause[1] and _SINCE.search(sent.text[:t.start])
                                  and (d := _date_of(t)) is not None), None)
+                if date is None and dct and trig.group().lower().endswith("ing") \
+                        and _PROGRESSIVE.search(ctext, max(0, trig.start() - 20), trig.start()):
+                    # "Shoigu is visiting North Korea": under way on the article's day.
+                    date = event_date(dct, "report")
                 if date is None and dct and (action.name == "statement" or perfect):
                     # A statement the article reports without a date, or what it says "has"
                     # happened ("Russia has inaugurated flights"), is news of its day: it was
@@ -405,6 +412,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                                         figures, status, date)], first=first))
                 if date is not None:
                     last_date = date
+    place_visits(events)
     return events
 
 
