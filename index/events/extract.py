@@ -17,7 +17,7 @@ from index.events.article_date import dateline_date, fill_years
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
-from index.events.places import place_visits
+from index.events.places import date_talks, place_visits
 from index.events.roles import assign, country_actor
 from index.events.status import clause_status, is_background
 from index.events.summary import summarize
@@ -413,6 +413,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if date is not None:
                     last_date = date
     place_visits(events)
+    date_talks(events)
     return events
 
 

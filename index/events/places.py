@@ -1,13 +1,20 @@
-"""Where a visit went, when its sentence names only the country: the talks held during it.
+"""Where a visit went and when its talks were, from each other.
 
+Where a visit went, when its sentence names only the country: the talks held during it.
 "It marks Shoigu's second visit to North Korea this month" says where Shoigu went as a
 country; "Kim held talks with Shoigu in Pyongyang on Tuesday", in the same article and on
 the same day, says the city. A visit without a city takes the city of the meeting told of
-the same occasion (same article, a common participant, a compatible date) when that city
-is in the country visited.
+the same occasion (same article, a common participant, a compatible date or none) when
+that city is in the country visited.
+
+When talks were, when their sentence gives no date ("Kim had talks with Putin at the
+Vostochny spaceport"): during the one visit the article dates, to the country the talks'
+city is in, with a common participant.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from index.events.dates import compatible
 from index.events.lexicon import lexicon
@@ -37,8 +44,9 @@ def _people(e: Event) -> set[str]:
 
 def place_visits(events: list[Event]) -> None:
     """Give each visit of one article that names no city the city of its talks (in place)."""
-    talks = [e for e in events if e.action == "meeting" and e.date is not None
-             and _city_country(e.place) is not None]
+    # Talks the article leaves undated ("Lavrov will hold talks … in Wonsan") count too: a
+    # common participant and a city in the visited country tie them to the visit.
+    talks = [e for e in events if e.action == "meeting" and _city_country(e.place) is not None]
     if not talks:
         return
     for v in events:
@@ -49,9 +57,25 @@ def place_visits(events: list[Event]) -> None:
             continue
         cities = {m.place for m in talks
                   if _city_country(m.place) in visited and _people(m) & _people(v)
-                  and compatible(m.date, v.date)}
+                  and (m.date is None or compatible(m.date, v.date))}
         if len(cities) != 1:
             continue  # talks in two cities: which the visit was is not told
         v.place = cities.pop()
         v.summary = summarize(lexicon().get("visit"), v.actors, v.targets, v.companions,
                               v.place, v.status)
+
+
+def date_talks(events: list[Event]) -> None:
+    """Give each undated meeting of one article held during its one dated visit (same status,
+    a common participant, the meeting's city in the visited country) the visit's date."""
+    visits = [v for v in events if v.action == "visit" and v.date is not None]
+    for m in events:
+        if m.action != "meeting" or m.date is not None:
+            continue
+        country = _city_country(m.place)
+        during = [v for v in visits if v.status == m.status and _people(v) & _people(m)
+                  and country in {a.country for a in v.targets if _is_state(a)}]
+        if len({v.date for v in during}) != 1:
+            continue  # no visit, or several: which one the talks were part of is not told
+        m.date = replace(during[0].date, basis="context")
+        m.evidence = [replace(e, date=m.date) if e.date is None else e for e in m.evidence]

@@ -53,3 +53,27 @@ def _hit(score: float, date: str | None) -> EventHit:
 def test_when_ranks_an_undated_event_below_a_dated_one_that_matches_about_as_well() -> None:
     hits = [_hit(33.0, None), _hit(32.0, "2025-06-17"), _hit(70.0, None), _hit(10.0, "2020-01-01")]
     assert [h.score for h in dated_first(hits)] == [70.0, 32.0, 33.0, 10.0]
+
+
+def test_talks_the_article_has_yet_to_date_place_the_visit() -> None:
+    events = events_of(
+        CONTEXT + "Foreign Minister Sergey Lavrov on Friday arrived in North Korea on a working "
+        "visit. Lavrov will hold talks with his counterpart Choe Son-hui in Wonsan.", "2025-07-11")
+    visit = only(events, "visit")
+    assert visit.place == "Wonsan"
+
+
+def test_undated_talks_take_the_date_of_the_visit_they_were_part_of() -> None:
+    events = events_of(
+        CONTEXT + "Kim Jong Un visited Russia from September 12 to 17. Kim Jong Un had talks "
+        "with Putin at the Vostochny Cosmodrome in the Russian Far East.", "2023-09-25")
+    meeting = only(events, "meeting")
+    assert meeting.date is not None and meeting.date.value == "2023-09-12/2023-09-17"
+    assert meeting.date.basis == "context"
+
+
+def test_undated_talks_in_another_country_keep_no_date() -> None:
+    events = events_of(
+        CONTEXT + "Kim Jong Un visited Russia from September 12 to 17. Kim Jong Un had talks "
+        "with Putin in Pyongyang.", "2023-09-25")
+    assert only(events, "meeting").date is None
