@@ -27,6 +27,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.filedb.filestore import FileStorage
+from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
 from index.errors import IndexUnavailable
@@ -40,6 +41,10 @@ GEN_PREFIX = "gen-"
 META = "meta.json"
 WHOOSH_DIR = "whoosh"
 VOCABULARY = "vocabulary.json"
+
+# An event told by several sources holds each one's sentence: length weighs less in its
+# ranking than in a passage's, or the best-attested events would rank last.
+EVENT_WEIGHTING = BM25F(text_B=0.3)
 
 
 def fsync_dir(path: Path) -> None:
@@ -231,7 +236,7 @@ class Generation:
 
     def events_searcher(self) -> Searcher:
         """This thread's searcher over the events."""
-        return self._thread_searcher("events_searcher", self._events_ix)
+        return self._thread_searcher("events_searcher", self._events_ix, EVENT_WEIGHTING)
 
     def spelling(self) -> SpellingIndex:
         """The corpus's words (lower case), for spelling suggestions; loaded on first use."""
@@ -243,10 +248,10 @@ class Generation:
             self._spelling = SpellingIndex(words)
         return self._spelling
 
-    def _thread_searcher(self, slot: str, ix: Any) -> Searcher:
+    def _thread_searcher(self, slot: str, ix: Any, weighting: Any = None) -> Searcher:
         s = getattr(self._local, slot, None)
         if s is None:
-            s = ix.searcher()
+            s = ix.searcher(weighting=weighting) if weighting is not None else ix.searcher()
             preload_lengths(s)
             setattr(self._local, slot, s)
             with self._lock:

@@ -143,6 +143,13 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
     return None
 
 
+def _on_the_day(p: _Probe, matches: list[tuple[_Cluster, str]]) -> list[_Cluster]:
+    """The matched clusters dated to the very day the probed account gives (if it gives one)."""
+    if p.span is None or p.span[0] != p.span[1]:
+        return []
+    return [c for c, _ in matches if c.latest_start == c.earliest_end == p.span[0]]
+
+
 def _figures_note(event: Event) -> str | None:
     """Where the articles give different figures, each in its own words."""
     by_doc: dict[str, tuple[frozenset[str], str]] = {}
@@ -340,6 +347,10 @@ class Merger:
             target = person[0]
         elif not person and len(matches) == 1:
             target = matches[0][0]
+        elif not person and len(same_day := _on_the_day(probe, matches)) == 1:
+            # "Russia ratified the treaty on November 9": of the matching accounts, the one of
+            # that very day, not "this week".
+            target = same_day[0]
         else:
             # No match, or an ambiguous one: an undated or vaguely dated account of someone who
             # visited twice ("Shoigu visited Pyongyang") could be either visit, so it stays apart

@@ -33,11 +33,30 @@ def name_tokens(a: Actor) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text) if w not in _GENERIC and len(w) > 1)
 
 
+# Offices a state has one holder of at a time: "the Russian president" is whoever holds it
+# then, and merging compares dates before people.
+_OFFICES = frozenset({"president", "leader", "premier", "chancellor", "king"})
+
+
 @lru_cache(maxsize=65536)
 def is_named(a: Actor) -> bool:
-    """A real name ("Yuri Trutnev"), not a description ("Russian minister of …")."""
+    """A real name ("Yuri Trutnev"), not a description ("Russian minister of …", "Russian
+    president")."""
+    words = _WORD.findall(a.name.lower())
+    if words and all(w in _GENERIC or w in COMMON_ROLE_WORDS or w in _OFFICES for w in words):
+        return False
     return a.name[:1].isupper() and not any(w in a.name.lower() for w in (
         "minister", "official", "delegation", "leaders", "governors", "officials"))
+
+
+def same_office(a: Actor, b: Actor) -> bool:
+    """One of the two is described only by a single-holder office of the other's state ("the
+    Russian president" ~ "President Vladimir Putin")."""
+    if a.country is None or a.country != b.country or not a.role or not b.role:
+        return False
+    office = a.role.lower()
+    return office in _OFFICES and office == b.role.lower() and (not is_named(a)
+                                                                  or not is_named(b))
 
 
 def same_person(a: Actor, b: Actor) -> bool:
@@ -50,7 +69,9 @@ def same_person(a: Actor, b: Actor) -> bool:
 
 def same_role(a: Actor, b: Actor) -> bool:
     """Most of the shorter description's words are in the other ("Deputy Prime Minister Yuri
-    Trutnev" ~ "Russian deputy prime minister")."""
+    Trutnev" ~ "Russian deputy prime minister"), or one names the other's office."""
+    if same_office(a, b):
+        return True
     ta, tb = name_tokens(a), name_tokens(b)
     small = min(len(ta), len(tb))
     return small >= 2 and len(ta & tb) / small >= _ROLE_MATCH
