@@ -29,6 +29,7 @@ from whoosh import index as whoosh_index
 from whoosh.writing import MERGE_SMALL, PostingPool, SegmentWriter
 
 from index.errors import BuildError
+from index.workers import exit_with_parent
 
 WRITER_MB = 256  # Whoosh's estimate of the postings a writer holds before sorting them to disk
 CHUNK = 8  # items a worker handles between two messages to the caller
@@ -109,8 +110,9 @@ def commit_with(writer: SegmentWriter, segments: Sequence[Any]) -> None:
 
 
 def _worker(wdir: str, indexname: str, work: Work, part: int, items: list[Any],
-            out: Any) -> None:
+            out: Any, parent_pid: int) -> None:
     """One worker: every item through ``work`` into one segment, results sent back in chunks."""
+    exit_with_parent(parent_pid)
     try:
         writer = segment_writer(Path(wdir), indexname)
         for start in range(0, len(items), CHUNK):
@@ -160,7 +162,7 @@ class ParallelSegments:
         for part, share in enumerate(shares(len(self.items), self.workers)):
             p = ctx.Process(target=_worker, daemon=True,
                             args=(str(self.wdir), self.indexname, self.work, part,
-                                  [self.items[i] for i in share], out))
+                                  [self.items[i] for i in share], out, os.getpid()))
             p.start()
             procs.append(p)
         found: dict[int, Any] = {}

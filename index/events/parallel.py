@@ -16,6 +16,8 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from index.workers import exit_with_parent
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -45,6 +47,7 @@ def map_by_action(fn: Callable[[list[T]], list[R]], items: list[T],
     if len(groups) < 2:
         return fn(items)
     ctx = multiprocessing.get_context("spawn")  # safe whatever threads the caller runs
-    with ProcessPoolExecutor(max_workers=len(groups), mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=len(groups), mp_context=ctx,
+                             initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
         parts = list(pool.map(fn, [[items[i] for i in g] for g in groups]))
     return [r for part in parts for r in part]
