@@ -20,6 +20,7 @@ from bot.paging import AnswerView
 from bot.render_discord import page_items, render
 from bot.settings import Settings
 from bot.tree import NO_MENTIONS, TumenTree, send
+from index.errors import IndexDamaged
 from index.models import Answer
 from index.services import Library
 
@@ -59,8 +60,12 @@ class TumenBot(commands.Bot):
             await asyncio.to_thread(build_index, self.settings.corpus_dir, self.settings.index_dir,
                                     max_bytes=self.settings.max_article_bytes)
         # The most frequent words' postings, decoded before the first question needs them.
-        warm_s = await asyncio.to_thread(self.library.warm)
-        log.info("index warmed in %.2f s", warm_s)
+        try:
+            warm_s = await asyncio.to_thread(self.library.warm)
+            log.info("index warmed in %.2f s", warm_s)
+        except IndexDamaged as exc:
+            # Serve anyway: queries say what is wrong, and an admin can /reindex from chat.
+            log.warning("%s Starting anyway; queries will say so until it is rebuilt.", exc)
         for name in COGS:
             await self.load_extension(name)
         await self.sync_commands()

@@ -125,6 +125,7 @@ def format_summary(s: BuildSummary) -> str:
              f"({s.merged} merged across sources) in {s.duration_s:.2f} s — {s.mode} build, "
              f"{s.reprocessed} article{'s' if s.reprocessed != 1 else ''} processed "
              f"(generation {s.generation}).",
+             *([f"Rebuilt everything: {s.full_reason}."] if s.full_reason else []),
              f"Added {len(s.added)}, updated {len(s.updated)}, removed {len(s.removed)}, "
              f"skipped {len(s.skipped)}."]
     for label, ids in (("added", s.added), ("updated", s.updated), ("removed", s.removed)):

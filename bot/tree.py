@@ -11,7 +11,7 @@ from discord import app_commands
 
 from bot import budget
 from bot.cooldown import UserCooldowns, retry_message
-from index.errors import TumenError
+from index.errors import IndexDamaged, TumenError
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,10 @@ class TumenTree(app_commands.CommandTree):
             log.info("user %s is over the command rate; retry in %.1f s", interaction.user.id,
                      error.retry_after)
             message = retry_message(error.retry_after)
+        elif isinstance(original, IndexDamaged):
+            # Members cannot run the CLI's remedy; the chat's is the same full rebuild.
+            message = (f"The index is damaged ({original.detail}): an admin can rebuild it "
+                       "with `/reindex full:true`.")
         elif isinstance(original, TumenError):
             message = str(original)
         elif isinstance(error, app_commands.CheckFailure):

@@ -33,11 +33,13 @@ from index.buildlock import BuildLock
 from index.errors import BuildError
 from index.events.incremental import Account, Delta, FullMerge, merge_changed, rank_of
 from index.events.store import quote_texts
+from index.integrity import FileRecord, file_problem, record_files
 from index.loader import DEFAULT_MAX_BYTES, LoadReport, Problem, load_corpus
 from index.models import Article
 from index.segments import ParallelSegments
 from index.state import BuildState
 from index.store import (
+    INDEX_FILES,
     META,
     VOCABULARY,
     WHOOSH_DIR,
@@ -83,6 +85,7 @@ class BuildSummary:
     sources_gained: dict[str, list[str]] = field(default_factory=dict)
     sources_lost: dict[str, list[str]] = field(default_factory=dict)
     new_disagreements: list[str] = field(default_factory=list)
+    full_reason: str | None = None  # why a full build ran where an incremental one was asked
     phases: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
     def to_json(self) -> dict[str, object]:
@@ -100,6 +103,33 @@ def _served_meta(index_dir: Path) -> dict[str, object] | None:
         return json.loads((index_dir / name / META).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Whether a build updates the served generation, and the served files it may reuse."""
+
+    incremental: bool
+    served_wdir: Path | None = None
+    records: dict[str, FileRecord] = field(default_factory=dict)
+    full_reason: str | None = None
+
+
+def _plan(index_dir: Path, state: BuildState, full: bool, served: bool) -> _Plan:
+    """An incremental build where the state describes the served generation and its files are
+    still what it recorded; otherwise (or if asked) a full one."""
+    name = read_pointer(index_dir)
+    if full or not served or name is None or not state.usable_for(name, fingerprint()):
+        return _Plan(False)
+    wdir = index_dir / name / WHOOSH_DIR
+    records = state.index_files()
+    problem = file_problem(wdir, records) if records else "its files were never recorded"
+    if problem is not None:
+        # The summary says so; a warning would print it twice in a terminal.
+        log.info("the served index %s is damaged (%s): building everything afresh", name,
+                 problem)
+        return _Plan(False, full_reason=f"the served index was damaged ({problem})")
+    return _Plan(True, wdir, records)
 
 
 def fingerprint() -> str:
@@ -177,10 +207,9 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
         served = _served_meta(index_dir)
         state = BuildState(index_dir)
         try:
-            incremental = (not full and served is not None
-                           and state.usable_for(read_pointer(index_dir), fingerprint()))
+            plan = _plan(index_dir, state, full, served is not None)
             report = load_corpus(corpus_dir, max_bytes=max_bytes,
-                                 known=state.files() if incremental else None)
+                                 known=state.files() if plan.incremental else None)
             if not report.articles and not report.unchanged:
                 why = (f"all {len(report.problems)} article files were rejected"
                        if report.problems else f"no .md or .txt articles in {corpus_dir}")
@@ -188,8 +217,8 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
             phases.done("load", "loaded")
             articles = _Articles(report.articles, len(report.unchanged),
                                  len(report.articles) + len(report.unchanged), progress, lock)
-            summary = _write_generation(index_dir, corpus_dir, state, report, articles,
-                                        incremental, phases, started)
+            summary = _write_generation(index_dir, corpus_dir, state, report, articles, plan,
+                                        phases, started)
         except BaseException:
             state.rollback()
             raise
@@ -203,8 +232,9 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
 
 
 def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
-                      articles: _Articles, incremental: bool, phases: _Phases,
+                      articles: _Articles, plan: _Plan, phases: _Phases,
                       started: float) -> BuildSummary:
+    incremental = plan.incremental
     gen_dir = new_generation_dir(index_dir)
     passages: PassageWriter | None = None
     try:
@@ -212,8 +242,8 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         todo = {a.meta.doc_id for a in report.articles}
         state.begin(fresh=not incremental)
         wdir = gen_dir / WHOOSH_DIR
-        if incremental:
-            link_index_files(index_dir / str(read_pointer(index_dir)) / WHOOSH_DIR, wdir)
+        if plan.served_wdir is not None:
+            link_index_files(plan.served_wdir, wdir, plan.records)
         else:
             wdir.mkdir()
         passages = PassageWriter(wdir, incremental=incremental)
@@ -254,6 +284,8 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
                 job = pool.submit(write_events, wdir, delta.write, set(), incremental=False)
                 merged.store(state)
                 job.result()
+        files = record_files(wdir, like=plan.served_wdir, known=plan.records)
+        state.set_index_files(files)
         phases.done("events")
         (gen_dir / VOCABULARY).write_text(json.dumps(state.vocabulary(), ensure_ascii=False),
                                           encoding="utf-8")
@@ -268,9 +300,9 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             added=sorted(set(indexed) - set(before)),
             updated=sorted(set(indexed) & set(before)),
             removed=sorted(set(before) - now), skipped=report.problems,
-            dropped=state.dropped())
+            dropped=state.dropped(), full_reason=plan.full_reason)
         _compare_events(summary, delta)
-        _write_meta(gen_dir, corpus_dir, summary, state)
+        _write_meta(gen_dir, corpus_dir, summary, state, files)
         phases.done("meta", "written")
         Generation.open(gen_dir, check_only=True)  # prove it opens before anyone is pointed at it
         state.commit(gen_dir.name, fingerprint())
@@ -328,10 +360,10 @@ def _article_entry(r: ArticleResult) -> dict[str, object]:
             "dropped": [{"text": d.text, "reason": d.reason} for d in r.dropped]}
 
 
-def _write_meta(gen_dir: Path, corpus_dir: Path, summary: BuildSummary,
-                state: BuildState) -> None:
+def _write_meta(gen_dir: Path, corpus_dir: Path, summary: BuildSummary, state: BuildState,
+                files: dict[str, FileRecord]) -> None:
     head = {"format": FORMAT, "pipeline": pipeline_version(), "corpus_dir": str(corpus_dir),
-            "summary": summary.to_json()}
+            "summary": summary.to_json(), INDEX_FILES: {n: list(r) for n, r in files.items()}}
     # The articles object is assembled from the stored entries rather than parsed and dumped.
     text = json.dumps(head, ensure_ascii=False)[:-1] + ', "articles": '
     text += state.article_entries_json() + "}"

@@ -22,6 +22,15 @@ class IndexUnavailable(TumenError):
     """No usable index generation exists (never built, or the build failed)."""
 
 
+class IndexDamaged(IndexUnavailable):
+    """The served generation's files are not what its build wrote (truncated, deleted,
+    altered); only a full build repairs it."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The index is damaged ({detail}): run `tumen index --full`.")
+        self.detail = detail
+
+
 class BuildError(TumenError):
     """A build could not produce a new generation; the previous one keeps serving."""
 

@@ -6,21 +6,23 @@ Synchronous and Discord-free: the bot calls these in a worker thread, the CLI di
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from whoosh import query as wq
 
 from index import fastscore
 from index.actors import lookup
 from index.citations import STYLES, format_citation
-from index.errors import NotFound, QueryError
+from index.errors import NotFound, QueryError, TumenError
 from index.events import answers as ev
 from index.events.dates import PRECISION_RANK, event_date
 from index.events.timerange import parse_time_range
@@ -104,8 +106,34 @@ def _ranked(searcher: Any, parsed: ParsedQuery, limit: int, flt: wq.Query | None
     return [(hit.fields(), float(hit.score)) for hit in results]
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+_Method = Callable[Concatenate["Library", P], R]
+
+
+def _diagnosed(method: _Method[P, R]) -> _Method[P, R]:
+    """Turn an unexpected error of ``method`` into `IndexDamaged` when damaged index files
+    explain it (Whoosh reading a truncated or altered segment raises EOFError, zlib.error,
+    pickle errors and more); any other error is a bug and goes on as it was."""
+
+    @functools.wraps(method)
+    def wrapper(self: Library, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except TumenError:
+            raise
+        except Exception as exc:
+            self.store.diagnose(exc)
+            raise
+
+    return wrapper
+
+
 class Library:
-    """Answers over the served index generation of one index directory."""
+    """Answers over the served index generation of one index directory.
+
+    Every public query method is `_diagnosed`: a damaged index answers with one sentence.
+    """
 
     def __init__(self, index_dir: Path) -> None:
         self.store = Store(index_dir)
@@ -113,6 +141,7 @@ class Library:
     def close(self) -> None:
         self.store.close()
 
+    @_diagnosed
     def warm(self, terms: int = 32) -> float:
         """Get ready to serve: decode the most frequent words' posting lists before the first
         query needs them, and freeze what is loaded (`gc.freeze`); returns the seconds it took.
@@ -131,6 +160,7 @@ class Library:
         return time.monotonic() - started
 
     # -- /search ---------------------------------------------------------------------------
+    @_diagnosed
     def search(self, text: str, *, limit: int = DEFAULT_LIMIT, source: str | None = None) -> Answer:
         """The passages that best match ``text``, each quoting the sentence(s) that matched."""
         parsed = with_variants(parse_user_query(text))
@@ -176,6 +206,7 @@ class Library:
         return found
 
     # -- /cite -----------------------------------------------------------------------------
+    @_diagnosed
     def resolve_doc(self, prefix: str, gen: Generation | None = None) -> str:
         """The doc id that ``prefix`` names (exactly, or as a unique prefix).
 
@@ -185,6 +216,7 @@ class Library:
         gen = gen or self.store.current()
         return unique_prefix(prefix, gen.meta["articles"])
 
+    @_diagnosed
     def cite(self, ref: str, style: str | None = None) -> Answer:
         """The whole passage ``ref`` names (``<doc id or unique prefix>:p<N>``), fully cited;
         with ``style`` (markdown, plain, chicago, apa, bibtex) also written out in that style."""
@@ -226,6 +258,7 @@ class Library:
                                                              citations=(citation,)),),
                       formatted=formatted, style=style)
 
+    @_diagnosed
     def passage_ids(self, prefix: str = "", limit: int = 25) -> list[str]:
         """Passage ids starting with ``prefix`` (for autocomplete)."""
         gen = self.store.current()
@@ -239,6 +272,7 @@ class Library:
                         return out
         return out
 
+    @_diagnosed
     def source_names(self) -> list[str]:
         """Distinct publishers and titles (for autocomplete of a source filter)."""
         arts = self.store.current().meta["articles"].values()
@@ -246,6 +280,7 @@ class Library:
         return pubs + sorted({a["title"] for a in arts if a.get("title")})
 
     # -- /sources --------------------------------------------------------------------------
+    @_diagnosed
     def sources(self) -> Answer:
         """Every indexed article with its date and passage count, newest first; undated last."""
         gen = self.store.current()
@@ -258,6 +293,7 @@ class Library:
         return Answer(command="sources", query="", items=items)
 
     # -- /when, /who, /timeline -------------------------------------------------------------
+    @_diagnosed
     def when(self, topic: str) -> Answer:
         """When did it happen: the events that match the whole question, most relevant first,
         with their sources.
@@ -293,6 +329,7 @@ class Library:
         return Answer(command="when", query=parsed.text, notes=parsed.notes, related=near,
                       suggestion=self._nothing_about(gen, parsed.text, bool(near)))
 
+    @_diagnosed
     def who(self, text: str) -> Answer:
         """Who did it: people and bodies of the matching events (action words, names, time,
         status), in date order."""
@@ -324,6 +361,7 @@ class Library:
                       notes=tuple([*notes, *ev.event_notes(items)]), suggestion=suggestion,
                       related=near)
 
+    @_diagnosed
     def timeline(self, topic: str = "", start: str = "", end: str = "") -> Answer:
         """The matching events (all, without a topic) in date order, optionally within a range."""
         gen = self.store.current()
@@ -357,6 +395,7 @@ class Library:
         guess = suggest_spelling(gen, text)
         return f"{message} Did you mean “{guess}”?" if guess else message
 
+    @_diagnosed
     def status(self) -> dict[str, Any]:
         """The served generation's build summary."""
         gen = self.store.current()

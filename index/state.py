@@ -5,7 +5,8 @@ each article file's size, modification time and hash (an unchanged file is not r
 article's entry of ``meta.json`` and its words; every account of an event as extracted from one
 sentence; and the merged events (clusters of accounts) with their blocking keys and people, so
 that an incremental build finds the few clusters a new account could join without loading the
-others.
+others; and the size and checksum of each of the generation's index files, which the next build
+verifies before it reuses them (`index.integrity`).
 
 The state belongs to one generation: a build changes it in one transaction, committed just
 before the new generation is switched in, and records that generation's name. A state that
@@ -23,17 +24,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from index.integrity import FileRecord
 from index.loader import FileStat
 
 log = logging.getLogger(__name__)
 
 STATE = "state.sqlite"
-VERSION = "2"  # bump when the tables change
+VERSION = "3"  # bump when the tables change
 
 _SCHEMA = """
 CREATE TABLE info (k TEXT PRIMARY KEY, v TEXT NOT NULL);
 CREATE TABLE files (name TEXT PRIMARY KEY, doc_id TEXT NOT NULL, size INTEGER NOT NULL,
                     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE index_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL, crc32 INTEGER NOT NULL);
 CREATE TABLE articles (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, entry TEXT NOT NULL,
                        passages INTEGER NOT NULL, dropped INTEGER NOT NULL, words TEXT NOT NULL);
 CREATE TABLE vocab (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
@@ -164,6 +167,19 @@ class BuildState:
         self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)",
                             [(n, s.doc_id, s.size, s.mtime_ns, s.sha256)
                              for n, s in stats.items()])
+
+    def index_files(self) -> dict[str, FileRecord]:
+        """Size and checksum of each index file of the generation this state describes."""
+        try:
+            return {name: (size, crc) for name, size, crc
+                    in self.db.execute("SELECT name, size, crc32 FROM index_files")}
+        except sqlite3.DatabaseError:
+            return {}
+
+    def set_index_files(self, records: dict[str, FileRecord]) -> None:
+        self.db.execute("DELETE FROM index_files")
+        self.db.executemany("INSERT INTO index_files VALUES (?, ?, ?)",
+                            [(n, size, crc) for n, (size, crc) in records.items()])
 
     def article_shas(self) -> dict[str, str]:
         return dict(self.db.execute("SELECT doc_id, sha256 FROM articles"))

@@ -14,24 +14,35 @@ would keep serving the old index without noticing.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
+import pickle
 import shutil
+import struct
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.filetables import FileFormatError
+from whoosh.reading import CorruptIndexError
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
 
-from index.errors import IndexUnavailable
+from index.errors import IndexDamaged, IndexUnavailable
+from index.integrity import (
+    FileRecord,
+    file_problem,
+    parse_records,
+    size_problem,
+    stat_signature,
+)
 from index.models import Source
+from index.readers import ReadStorage
 from index.spelling import SpellingIndex
 
 log = logging.getLogger(__name__)
@@ -41,6 +52,11 @@ GEN_PREFIX = "gen-"
 META = "meta.json"
 WHOOSH_DIR = "whoosh"
 VOCABULARY = "vocabulary.json"
+INDEX_FILES = "index_files"  # meta.json's record of the Whoosh files (`index.integrity`)
+# What reading damaged Whoosh files raises (truncated, deleted or altered segments): anything
+# else a query raises is a bug, unless the files' checksums say otherwise.
+DAMAGE_ERRORS = (EOFError, OSError, zlib.error, pickle.UnpicklingError, struct.error,
+                 FileFormatError, CorruptIndexError)
 
 # An event told by several sources holds each one's sentence: length weighs less in its
 # ranking than in a passage's, or the best-attested events would rank last.
@@ -140,42 +156,13 @@ def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
     return removed
 
 
-class _LoadedLengths:
-    """A field-length column held in memory (one byte per document)."""
-
-    def __init__(self, raw: bytes, default: int) -> None:
-        self._raw, self._default = raw, default
-
-    def __getitem__(self, docnum: int) -> int:
-        return self._raw[docnum] if docnum < len(self._raw) else self._default
-
-
-def preload_lengths(searcher: Searcher) -> int:
-    """Hold each segment's field lengths in memory; returns how many columns were loaded.
-
-    BM25 needs every scored document's field length, and Whoosh reads each one from the file
-    (a seek and a read per posting) — a fifth of the time of a query over common words. The
-    columns are one byte per document per field (165 KB for 165,000 passages). This reaches into
-    whoosh3's per-document reader, which is why whoosh3 is pinned exactly; where its internals
-    differ, nothing is preloaded and Whoosh reads from the file as before.
-    """
-    loaded = 0
-    for leaf, _offset in searcher.leaf_searchers():
-        perdoc = getattr(leaf.reader(), "_perdoc", None)
-        readers = getattr(perdoc, "_readers", None)
-        if perdoc is None or not isinstance(readers, dict):
-            continue
-        for fieldname, fieldobj in leaf.schema.items():
-            if not fieldobj.scorable:
-                continue
-            lenfield = _lenfield(fieldname)
-            col = perdoc._cached_reader(lenfield, LENGTHS_COLUMN)
-            if col is None or isinstance(col, _LoadedLengths) or getattr(col, "_fixedlen", 0) != 1:
-                continue
-            raw = col._dbfile.get(col._basepos, col._count)
-            readers[lenfield] = _LoadedLengths(bytes(raw), col._default)
-            loaded += 1
-    return loaded
+def _unreadable(path: Path, exc: BaseException) -> str:
+    """Why a generation folder does not open, in a few words."""
+    if isinstance(exc, FileNotFoundError) and not path.is_dir():
+        return f"the generation {path.name} is missing"
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{Path(exc.filename).name} cannot be read: {exc.strerror or exc}"
+    return f"the generation {path.name} does not open: {type(exc).__name__}"
 
 
 @dataclass
@@ -189,6 +176,7 @@ class Generation:
     name: str
     path: Path
     meta: dict[str, Any]
+    _storage: ReadStorage | None = None
     _ix: Any = None
     _events_ix: Any = None
     _local: threading.local = field(default_factory=threading.local)
@@ -196,28 +184,67 @@ class Generation:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _spelling: SpellingIndex | None = None
     _sources: dict[str, Source] = field(default_factory=dict)
+    _records: dict[str, FileRecord] | None = None
+    # The checksums' verdict (what is damaged, or None) and the file stats it was made for.
+    _verdict: tuple[tuple[object, ...], str | None] | None = None
 
     @classmethod
     def open(cls, path: Path, *, check_only: bool = False) -> Generation:
         """Open a generation folder (``check_only``: prove that it opens, and close it).
 
         Raises:
-            IndexUnavailable: the folder is not a complete generation.
+            IndexDamaged: a served generation whose files are missing, have changed size, or
+                no longer open.
+            IndexUnavailable: (``check_only``) the new folder is not a complete generation.
         """
         try:
             meta = {} if check_only else json.loads((path / META).read_text(encoding="utf-8"))
-            # No memory maps: with them each searcher keeps a copy of most of the segment in
-            # memory; reading through the file is slightly slower but keeps the bot small.
-            storage = FileStorage(str(path / WHOOSH_DIR), supports_mmap=False)
+            records = parse_records(meta.get(INDEX_FILES)) if isinstance(meta, dict) else None
+            # Sizes only (a stat per file): deleted and truncated segments show before any query.
+            if records and (problem := size_problem(path / WHOOSH_DIR, records)):
+                raise IndexDamaged(problem)
+            storage = ReadStorage(str(path / WHOOSH_DIR))
             ix = storage.open_index(indexname="passages")
             events_ix = storage.open_index(indexname="events")
-        except (OSError, ValueError, whoosh_index.IndexError) as exc:
-            raise IndexUnavailable(f"the index generation {path.name} cannot be opened ({exc}); "
-                                   "rebuild it with `tumen index --full`") from exc
-        gen = cls(name=path.name, path=path, meta=meta, _ix=ix, _events_ix=events_ix)
+        except IndexDamaged:
+            raise
+        except Exception as exc:
+            # Whoosh reading a garbled table of contents can raise almost anything. A served
+            # generation was proven to open before it was switched in, so any failure now
+            # means its files changed; a new one failing its check is the build's own error.
+            if check_only:
+                raise IndexUnavailable(f"the new index generation {path.name} does not open "
+                                       f"({type(exc).__name__}: {exc})") from exc
+            records = None
+            with contextlib.suppress(Exception):
+                records = parse_records(json.loads((path / META).read_text(
+                    encoding="utf-8")).get(INDEX_FILES))
+            problem = file_problem(path / WHOOSH_DIR, records) if records else None
+            raise IndexDamaged(problem or _unreadable(path, exc)) from exc
+        gen = cls(name=path.name, path=path, meta=meta, _storage=storage, _ix=ix,
+                  _events_ix=events_ix, _records=records)
         if check_only:
             gen.close()
         return gen
+
+    def damage(self, error: BaseException) -> str | None:
+        """What is damaged, if damage explains ``error`` (raised while reading this generation).
+
+        The files' sizes are compared every time (a stat each), their checksums only when the
+        files changed since the last verdict: a bug that fails every query of some kind must
+        not reread the whole index each time. A generation built before the files were
+        recorded can only be judged by the kind of error.
+        """
+        if self._records is None:
+            return "its files cannot be read" if isinstance(error, DAMAGE_ERRORS) else None
+        wdir = self.path / WHOOSH_DIR
+        if (problem := size_problem(wdir, self._records)) is not None:
+            return problem
+        signature = stat_signature(wdir, self._records)
+        with self._lock:
+            if self._verdict is None or self._verdict[0] != signature:
+                self._verdict = (signature, file_problem(wdir, self._records))
+            return self._verdict[1]
 
     def source(self, doc_id: str) -> Source:
         """The article ``doc_id`` as citations name it (made once: an answer may cite an
@@ -251,8 +278,8 @@ class Generation:
     def _thread_searcher(self, slot: str, ix: Any, weighting: Any = None) -> Searcher:
         s = getattr(self._local, slot, None)
         if s is None:
-            s = ix.searcher(weighting=weighting) if weighting is not None else ix.searcher()
-            preload_lengths(s)
+            assert self._storage is not None
+            s = self._storage.searcher(ix, weighting)
             setattr(self._local, slot, s)
             with self._lock:
                 self._searchers.append(s)
@@ -302,6 +329,17 @@ class Store:
                     self._retired.close()
                 self._retired, self._gen = self._gen, new
             return self._gen
+
+    def diagnose(self, error: Exception) -> None:
+        """Raise `IndexDamaged` if damage to the served generation explains ``error``, which a
+        query over it raised; return otherwise (the caller re-raises ``error``)."""
+        gen = self._gen
+        problem = gen.damage(error) if gen is not None else None
+        if problem is not None:
+            # Not an error with a traceback: the cause is known, and the user is told it.
+            log.info("the index generation %s is damaged (%s); a query failed with %s",
+                     gen.name if gen else "?", problem, type(error).__name__)
+            raise IndexDamaged(problem) from error
 
     def close(self) -> None:
         """Close the open generation (for tests and shutdown)."""

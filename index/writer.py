@@ -34,12 +34,13 @@ EVENTS_PARALLEL_FROM = 20_000
 EVENT_BATCH = 500  # events a worker adds between two messages
 
 
-def link_index_files(src: Path, dst: Path) -> None:
-    """Start ``dst`` as hard links to ``src``'s index files (copies where links are refused)."""
+def link_index_files(src: Path, dst: Path, names: Iterable[str]) -> None:
+    """Start ``dst`` as hard links to the files ``names`` of ``src`` (copies where links are
+    refused). Only the files the last build recorded (and this one verified) are named: a
+    stray file there, such as a foreign table of contents, would become part of the index."""
     dst.mkdir(parents=True, exist_ok=True)
-    for f in src.iterdir():
-        if not f.is_file() or "LOCK" in f.name:
-            continue
+    for name in sorted(names):
+        f = src / name
         try:
             os.link(f, dst / f.name)
         except OSError:

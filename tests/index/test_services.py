@@ -10,9 +10,9 @@ from index.build import build_index
 from index.errors import IndexUnavailable, NotFound, QueryError
 from index.events.answers import first_matches
 from index.query import parse_user_query
+from index.readers import preload_lengths
 from index.services import Library
 from index.snippets import best_quote, marked_spans
-from index.store import preload_lengths
 
 SOCHI_000 = ("In February 2014, Kim Yong-nam, chairman of the Presidium of the DPRK’s Supreme "
              "People’s Assembly, attended the opening of the Olympic Games in Sochi.")
