@@ -30,7 +30,7 @@ from pathlib import Path
 
 from index.artifacts import ArticleResult, pipeline_version, process_article
 from index.buildlock import BuildLock
-from index.errors import BuildError
+from index.errors import BuildError, IndexDamaged
 from index.events.incremental import Account, Delta, FullMerge, merge_changed, rank_of
 from index.events.store import quote_texts
 from index.integrity import FileRecord, file_problem, record_files
@@ -48,6 +48,7 @@ from index.store import (
     new_generation_dir,
     read_pointer,
     remove_stale_generations,
+    served_name,
     switch_to,
 )
 from index.writer import PASSAGES, PassageWriter, link_index_files, process_and_add, write_events
@@ -96,7 +97,7 @@ class BuildSummary:
 
 def _served_meta(index_dir: Path) -> dict[str, object] | None:
     """The served generation's meta.json, or None if there is none or it is unreadable."""
-    name = read_pointer(index_dir)
+    name = served_name(index_dir)
     if name is None:
         return None
     try:
@@ -118,7 +119,11 @@ class _Plan:
 def _plan(index_dir: Path, state: BuildState, full: bool, served: bool) -> _Plan:
     """An incremental build where the state describes the served generation and its files are
     still what it recorded; otherwise (or if asked) a full one."""
-    name = read_pointer(index_dir)
+    try:
+        name = read_pointer(index_dir)
+    except IndexDamaged as exc:
+        return _Plan(False, full_reason=None if full else f"the served index was damaged "
+                     f"({exc.detail})")
     if full or not served or name is None or not state.usable_for(name, fingerprint()):
         return _Plan(False)
     wdir = index_dir / name / WHOOSH_DIR
@@ -130,6 +135,22 @@ def _plan(index_dir: Path, state: BuildState, full: bool, served: bool) -> _Plan
                  problem)
         return _Plan(False, full_reason=f"the served index was damaged ({problem})")
     return _Plan(True, wdir, records)
+
+
+def _make_index_dir(index_dir: Path) -> None:
+    """Create the index folder if it is missing.
+
+    Raises:
+        BuildError: the path is not a folder, or it cannot be created.
+    """
+    where = "(set with --index or TUMEN_INDEX_DIR)"
+    if index_dir.exists() and not index_dir.is_dir():
+        raise BuildError(f"cannot keep the index in {index_dir}: it is not a folder {where}")
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"cannot create the index folder {index_dir} {where}: "
+                         f"{exc.strerror or exc}") from exc
 
 
 def fingerprint() -> str:
@@ -196,12 +217,13 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
     """Build a new generation from ``corpus_dir`` and serve it.
 
     Raises:
-        BuildError: another build is running, nothing could be indexed, or writing failed;
-            the served generation (if any) is untouched.
+        BuildError: the index folder is unusable, another build is running, nothing could be
+            indexed, or writing failed; the served generation (if any) is untouched.
         CorpusError: the corpus directory is missing.
     """
     started = time.monotonic()
     phases = _Phases(checkpoint or (lambda phase: None))
+    _make_index_dir(index_dir)
     with BuildLock(index_dir, who=who) as lock:
         clean_partial_generations(index_dir)
         served = _served_meta(index_dir)

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import shutil
 import struct
 import threading
@@ -86,13 +87,44 @@ def write_atomic(path: Path, data: str) -> None:
     fsync_dir(path.parent)
 
 
+# What a pointer may name: generation folders are named by `new_generation_dir`. Anything else
+# in CURRENT (binary bytes, a path, megabytes of text) is damage, never a path to follow.
+_GENERATION_NAME = re.compile(rf"{GEN_PREFIX}[0-9A-Za-z_-]{{1,200}}")
+_POINTER_MAX_BYTES = 256
+
+
 def read_pointer(index_dir: Path) -> str | None:
-    """The name of the served generation, or ``None`` if none was ever switched in."""
+    """The name of the served generation, or ``None`` if none was ever switched in.
+
+    Raises:
+        IndexDamaged: ``CURRENT`` exists but names no generation (a folder, unreadable, binary,
+            too long, or not a generation's name).
+    """
+    path = index_dir / POINTER
     try:
-        name = (index_dir / POINTER).read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
+        with open(path, "rb") as fh:
+            raw = fh.read(_POINTER_MAX_BYTES + 1)  # never all of a huge file
+    except (FileNotFoundError, NotADirectoryError):
         return None
-    return name or None
+    except IsADirectoryError as exc:
+        raise IndexDamaged(f"{POINTER} is a folder, not a file") from exc
+    except OSError as exc:
+        raise IndexDamaged(f"{POINTER} cannot be read: {exc.strerror or exc}") from exc
+    name = raw.decode("ascii", errors="replace").strip()
+    if not name:
+        return None
+    if len(raw) > _POINTER_MAX_BYTES or not _GENERATION_NAME.fullmatch(name):
+        raise IndexDamaged(f"{POINTER} does not name a generation")
+    return name
+
+
+def served_name(index_dir: Path) -> str | None:
+    """`read_pointer`, with a damaged ``CURRENT`` read as no pointer: for builds, which then
+    build everything and replace it."""
+    try:
+        return read_pointer(index_dir)
+    except IndexDamaged:
+        return None
 
 
 def new_generation_dir(index_dir: Path) -> Path:
@@ -115,7 +147,13 @@ def new_generation_dir(index_dir: Path) -> Path:
 def switch_to(index_dir: Path, gen_dir: Path) -> None:
     """Serve ``gen_dir`` from now on (atomic pointer replacement)."""
     fsync_dir(gen_dir)
-    write_atomic(index_dir / POINTER, gen_dir.name + "\n")
+    pointer = index_dir / POINTER
+    if pointer.is_dir() and not pointer.is_symlink():
+        # A file cannot replace a folder. Moved aside rather than deleted: it is not ours.
+        aside = index_dir / f"{POINTER}.folder-{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        os.replace(pointer, aside)
+        log.warning("%s was a folder; moved it to %s to write the pointer", pointer, aside)
+    write_atomic(pointer, gen_dir.name + "\n")
     log.info("now serving generation %s", gen_dir.name)
 
 
@@ -126,7 +164,7 @@ def clean_partial_generations(index_dir: Path) -> list[str]:
     """
     if not index_dir.is_dir():
         return []
-    current = read_pointer(index_dir)
+    current = served_name(index_dir)
     removed = []
     for p in index_dir.glob(f"{GEN_PREFIX}*"):
         if p.is_dir() and p.name != current and not (p / META).exists():
@@ -145,7 +183,7 @@ def remove_stale_generations(index_dir: Path, keep: int = 1) -> list[str]:
     Open searchers of a deleted generation keep working (the files stay open), so this is safe
     for readers of this process; other processes re-read ``CURRENT`` before every query.
     """
-    current = read_pointer(index_dir)
+    current = served_name(index_dir)
     gens = sorted((p for p in index_dir.glob(f"{GEN_PREFIX}*") if p.is_dir()),
                   key=lambda p: p.name, reverse=True)
     older = [g for g in gens if g.name != current]
@@ -305,8 +343,12 @@ class Store:
         self._lock = threading.Lock()
 
     def exists(self) -> bool:
-        """Whether a generation has ever been switched in."""
-        return read_pointer(self.index_dir) is not None
+        """Whether a generation has ever been switched in (a damaged pointer counts: building
+        afresh in its place is for `tumen index --full` to decide, not for a query)."""
+        try:
+            return read_pointer(self.index_dir) is not None
+        except IndexDamaged:
+            return True
 
     def current(self) -> Generation:
         """The served generation, reopening it if a build switched the pointer.

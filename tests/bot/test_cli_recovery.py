@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from index.store import WHOOSH_DIR, read_pointer
+from index.store import POINTER, WHOOSH_DIR, read_pointer
 from tests.conftest import SEED_CORPUS
 
 
@@ -63,3 +63,71 @@ def test_index_over_a_damaged_segment_rebuilds_and_says_why(
     assert "full build" in out and "Rebuilt everything: the served index was damaged (" in out
     assert f"{seg.name} is missing" in out
     answers_again(capsys)
+
+
+def damaged_pointer(ix: Path, capsys: pytest.CaptureFixture[str], detail: str) -> None:
+    """Queries say the pointer is damaged; `tumen index --full` builds and serves afresh."""
+    assert main(["ask", "/when debt"]) == 1
+    assert one_line_error(capsys) == (f"The index is damaged ({detail}): "
+                                      "run `tumen index --full`.")
+    assert main(["index", "--full"]) == 0
+    assert "full build" in capsys.readouterr().out
+    answers_again(capsys)
+
+
+@pytest.mark.parametrize("argv", [["index"], ["index", "--full"]], ids=["incremental", "full"])
+def test_garbage_events_table_of_contents(ix: Path, capsys: pytest.CaptureFixture[str],
+                                          argv: list[str]) -> None:
+    toc = whoosh_dir(ix) / "_events_1.toc"
+    toc.write_bytes(bytes(range(256)) * (toc.stat().st_size // 256 + 1))
+    assert main(["ask", "/when debt"]) == 1
+    message = one_line_error(capsys)
+    assert message.startswith("The index is damaged (_events_1.toc ")
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    if argv == ["index"]:  # asked for an update, told why it rebuilt everything
+        assert "Rebuilt everything: the served index was damaged (_events_1.toc " in out
+    answers_again(capsys)
+
+
+@pytest.mark.parametrize("content", [bytes(range(128, 256)) * 4, b"../../somewhere-else\n",
+                                     b"gen-\x00\xff\xfe\n"], ids=["binary", "path", "nul"])
+def test_garbage_in_current(ix: Path, capsys: pytest.CaptureFixture[str],
+                            content: bytes) -> None:
+    (ix / POINTER).write_bytes(content)
+    damaged_pointer(ix, capsys, "CURRENT does not name a generation")
+
+
+def test_current_as_a_folder(ix: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (ix / POINTER).unlink()
+    (ix / POINTER).mkdir()
+    (ix / POINTER / "notes.txt").write_text("someone's notes", encoding="utf-8")
+    damaged_pointer(ix, capsys, "CURRENT is a folder, not a file")
+    (aside,) = ix.glob(f"{POINTER}.folder-*")  # moved out of the way, not deleted
+    assert (aside / "notes.txt").read_text(encoding="utf-8") == "someone's notes"
+
+
+def test_a_ten_megabyte_current(ix: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (ix / POINTER).write_bytes(b"gen-" + b"a" * 10_000_000)
+    damaged_pointer(ix, capsys, "CURRENT does not name a generation")
+
+
+def test_index_pointing_at_a_file(tmp_path: Path, ix: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("not an index", encoding="utf-8")
+    assert main(["index", "--full", "--index", str(afile)]) == 1
+    assert one_line_error(capsys) == (f"cannot keep the index in {afile}: it is not a folder "
+                                      "(set with --index or TUMEN_INDEX_DIR)")
+    assert main(["ask", "--index", str(afile), "/when debt"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1].startswith(f"cannot keep the index in {afile}")
+    assert afile.read_text(encoding="utf-8") == "not an index"
+
+
+def test_index_at_an_uncreatable_path(tmp_path: Path, ix: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    where = tmp_path / "afile" / "index"
+    assert main(["index", "--full", "--index", str(where)]) == 1
+    assert one_line_error(capsys) == (f"cannot create the index folder {where} (set with "
+                                      "--index or TUMEN_INDEX_DIR): Not a directory")
