@@ -122,13 +122,15 @@ def _plan(index_dir: Path, state: BuildState, full: bool, served: bool) -> _Plan
     try:
         name = read_pointer(index_dir)
     except IndexDamaged as exc:
-        return _Plan(False, full_reason=None if full else f"the served index was damaged "
-                     f"({exc.detail})")
+        reason = None if full else f"the served index was damaged ({exc.detail})"
+        return _Plan(False, full_reason=reason)
     if full or not served or name is None or not state.usable_for(name, fingerprint()):
         return _Plan(False)
     wdir = index_dir / name / WHOOSH_DIR
     records = state.index_files()
-    problem = file_problem(wdir, records) if records else "its files were never recorded"
+    if not records:  # cannot be verified, so not reused
+        return _Plan(False, full_reason="the build state does not record the index's files")
+    problem = file_problem(wdir, records)
     if problem is not None:
         # The summary says so; a warning would print it twice in a terminal.
         log.info("the served index %s is damaged (%s): building everything afresh", name,

@@ -14,7 +14,6 @@ would keep serving the old index without noticing.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -235,6 +234,7 @@ class Generation:
                 no longer open.
             IndexUnavailable: (``check_only``) the new folder is not a complete generation.
         """
+        records: dict[str, FileRecord] | None = None
         try:
             meta = {} if check_only else json.loads((path / META).read_text(encoding="utf-8"))
             records = parse_records(meta.get(INDEX_FILES)) if isinstance(meta, dict) else None
@@ -253,10 +253,6 @@ class Generation:
             if check_only:
                 raise IndexUnavailable(f"the new index generation {path.name} does not open "
                                        f"({type(exc).__name__}: {exc})") from exc
-            records = None
-            with contextlib.suppress(Exception):
-                records = parse_records(json.loads((path / META).read_text(
-                    encoding="utf-8")).get(INDEX_FILES))
             problem = file_problem(path / WHOOSH_DIR, records) if records else None
             raise IndexDamaged(problem or _unreadable(path, exc)) from exc
         gen = cls(name=path.name, path=path, meta=meta, _storage=storage, _ix=ix,
