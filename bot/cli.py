@@ -153,16 +153,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_events(args: argparse.Namespace) -> int:
     lib = _library(_settings(args))
     try:
-        answer = lib.timeline()
+        answer = lib.events(limit=args.limit)
     finally:
         lib.close()
     if args.json:
-        print(json.dumps([i.to_json() for i in answer.items], ensure_ascii=False, indent=2))
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
     for item in answer.items:
         docs = ", ".join(dict.fromkeys(c.doc_id[:12] for c in item.citations))
         print(f"{event_headline(item)}\n    {event_facts(item)} · {item.event_id} · {docs}")
-    print(f"{len(answer.items)} events.")
+    if answer.cut:
+        print(f"Showing the first {len(answer.items)} of {answer.matched} events in date order; "
+              "without --limit every event is listed.")
+    else:
+        print(f"{answer.matched} event{'s' if answer.matched != 1 else ''}.")
     return EXIT_OK
 
 
@@ -207,6 +211,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_bot(settings)
 
 
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number of 1 or more, not {text!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tumen", description="Cited answers about Russia–North Korea relations from a "
@@ -243,7 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_check, corpus=True)
     p = add("events", "List every extracted event (after merging across sources).", cmd_events,
             corpus=True, index=True)
-    p.add_argument("--json", action="store_true", help="print the events as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print the events as JSON (as `ask --json` does, with their total)")
+    p.add_argument("--limit", type=_positive, metavar="N",
+                   help="list only the first N events in date order (default: every event)")
     p = add("timex", "Tag time expressions in a text (stdin by default) as JSON lines.",
             cmd_timex)
     p.add_argument("--dct", metavar="YYYY-MM-DD",

@@ -79,6 +79,15 @@ def event_facts(item: Item) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def count_phrase(answer: Answer, noun: str) -> str:
+    """``10 passages``, or ``10 of 250 passages`` (``of about 250``) when the list is cut."""
+    n, total = len(answer.items), answer.matched
+    plural = noun if total == 1 else noun + "s"
+    if not answer.cut:
+        return f"{n} {plural}"
+    return f"{n} of {'' if answer.total_exact else 'about '}{total:,} {plural}"
+
+
 def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     """The whole answer as text; matched words in bold (ANSI on a terminal, else ``**``)."""
     marks = BOLD_ANSI if ansi else BOLD_MARKDOWN
@@ -97,9 +106,8 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     else:
         kinds = {i.kind for i in answer.items}
         what = "event" if kinds == {"event"} else "passage" if kinds == {"passage"} else "answer"
-        head = f"/{answer.command} {answer.query}".rstrip()
-        lines.append(f"{head} — {n} {what}{'s' if n != 1 else ''}" if n else
-                     f"{head} — nothing found")
+        lines.append(f"{answer.heading} — {count_phrase(answer, what)}" if n else
+                     f"{answer.heading} — nothing found")
     lines += [f"Note: {note}" for note in answer.notes]
     if answer.command == "sources" and answer.items:
         lines.append("")
