@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from index.build import BuildSummary
 from index.events.dates import human
@@ -91,7 +92,7 @@ def count_phrase(answer: Answer, noun: str) -> str:
 def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     """The whole answer as text; matched words in bold (ANSI on a terminal, else ``**``)."""
     marks = BOLD_ANSI if ansi else BOLD_MARKDOWN
-    if answer.command == "help":
+    if answer.command in ("help", "status"):
         return "\n".join(answer.notes)
     if answer.command == "cite" and answer.formatted is not None:
         return answer.formatted
@@ -145,3 +146,17 @@ def format_summary(s: BuildSummary) -> str:
                      f"lost sources: {len(s.sources_lost)}")
     lines += [f"  new disagreement: {n}" for n in s.new_disagreements[:5]]
     return "\n".join(lines)
+
+
+def status_lines(status: dict[str, Any]) -> list[str]:
+    """`/status` in the terminal: the served generation and what its build did."""
+    lines = [f"Index generation {status.get('generation', '?')}, built "
+             f"{status.get('built_at', '?')}: {status.get('articles', '?')} articles, "
+             f"{status.get('passages', '?')} passages, {status.get('events', '?')} events.",
+             f"Last build: {status.get('mode', '?')}, {status.get('duration_s', '?')} s; "
+             f"{len(status.get('added') or [])} added, {len(status.get('updated') or [])} "
+             f"updated, {len(status.get('removed') or [])} removed, "
+             f"{status.get('reprocessed', '?')} processed."]
+    lines += [f"New disagreement: {n}" for n in status.get("new_disagreements") or []]
+    lines += [f"Skipped {s['path']}: {s['message']}" for s in status.get("skipped") or []]
+    return lines

@@ -60,6 +60,7 @@ Checkpoint = Callable[[str], None]
 FORMAT = 4  # bump when the index schema changes: an incremental build then starts afresh
 # Worker processes pay off only when there is much to process (each costs ~1 s to start).
 PARALLEL_FROM = 200
+NOTHING_LEFT = "nothing left after removing boilerplate"
 
 
 @dataclass
@@ -182,9 +183,8 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
             report = load_corpus(corpus_dir, max_bytes=max_bytes,
                                  known=state.files() if incremental else None)
             if not report.articles and not report.unchanged:
-                why = (f"all {len(report.problems)} article files were rejected"
-                       if report.problems else f"no .md or .txt articles in {corpus_dir}")
-                raise BuildError(f"nothing to index: {why}; the current index keeps serving")
+                raise BuildError(f"nothing to index: {_rejected(report, corpus_dir)}; the "
+                                 "current index keeps serving")
             phases.done("load", "loaded")
             articles = _Articles(report.articles, len(report.unchanged),
                                  len(report.articles) + len(report.unchanged), progress, lock)
@@ -225,8 +225,7 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         indexed: list[str] = []
         for r in articles.results(passages):
             if not r.passages:
-                report.problems.append(Problem(Path(r.meta.path).name,
-                                               "nothing left after removing boilerplate"))
+                report.problems.append(Problem(Path(r.meta.path).name, NOTHING_LEFT))
                 continue
             state.put_article(r.doc_id, r.sha256, _article_entry(r), len(r.passages),
                               len(r.dropped), r.words)
@@ -290,6 +289,16 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         raise
     phases.done("cleanup", "switched")
     return summary
+
+
+def _rejected(report: LoadReport, corpus_dir: Path, shown: int = 5) -> str:
+    """Why no article could be loaded, with the reasons for the first few files."""
+    if not report.problems:
+        return f"no .md or .txt articles in {corpus_dir}"
+    n = len(report.problems)
+    reasons = "; ".join(f"{p.path}: {p.message}" for p in report.problems[:shown])
+    more = f"; and {n - shown} more" if n > shown else ""
+    return f"all {n} article file{'s were' if n != 1 else ' was'} rejected ({reasons}{more})"
 
 
 def _accounts(r: ArticleResult) -> list[Account]:

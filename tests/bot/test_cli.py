@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
-from tests.conftest import SEED_CORPUS
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the seed corpus and an empty index location, via the TUMEN_ settings."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SEED_CORPUS, corpus)
-    monkeypatch.setenv("TUMEN_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("TUMEN_INDEX_DIR", str(tmp_path / "index"))
-    monkeypatch.delenv("TUMEN_DISCORD_TOKEN", raising=False)
-    monkeypatch.chdir(tmp_path)  # no stray .env from the repository
-    return tmp_path
 
 
 def test_ask_builds_the_index_first_and_says_so(env: Path, capsys) -> None:

@@ -64,7 +64,8 @@ def test_failed_build_keeps_the_old_generation_serving(make_corpus, tmp_path: Pa
     ix = tmp_path / "ix"
     first = build_index(corpus, ix)
     (corpus / "one.md").write_bytes(b"\xff\xfe broken")
-    with pytest.raises(BuildError, match="all 1 article files were rejected"):
+    with pytest.raises(BuildError, match=r"all 1 article file was rejected \(one.md: encoded "
+                                         "as UTF-16, not UTF-8"):
         build_index(corpus, ix)
     assert read_pointer(ix) == first.generation
     lib = Library(ix)
@@ -121,3 +122,16 @@ def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
     monkeypatch.undo()
     again = build_index(corpus, ix)
     assert again.mode == "incremental" and again.updated == ["one"]
+
+
+def test_nothing_to_index_says_why_each_file_was_rejected(make_corpus, tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {f"e{i}.md": "" for i in range(5)}
+    files["bin.md"] = b"\x89PNG\x00\x00"
+    with pytest.raises(BuildError) as caught:
+        build_index(make_corpus(files), tmp_path / "ix")
+    message = str(caught.value)
+    assert message.startswith("nothing to index: all 6 article files were rejected (bin.md: "
+                              "binary file (contains NUL bytes), not an article; e0.md: empty "
+                              "file; ")
+    assert message.endswith("; and 1 more); the current index keeps serving")
+
