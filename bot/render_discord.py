@@ -189,8 +189,12 @@ def render_status(status: dict[str, Any]) -> list[discord.Embed]:
     e.add_field(name="Built", value=str(status.get("built_at", "?")), inline=True)
     e.add_field(name="Articles", value=str(status.get("articles", "?")), inline=True)
     e.add_field(name="Passages", value=str(status.get("passages", "?")), inline=True)
-    e.add_field(name="Events", value=f"{status.get('events', '?')} "
-                f"({status.get('merged', 0)} merged across sources)", inline=True)
+    # `merged` counts accounts folded into an event told before, not events: say accounts.
+    events = status.get("events")
+    accounts = f" (merged from {events + status.get('merged', 0)} accounts)" \
+        if isinstance(events, int) else ""
+    e.add_field(name="Events", value=f"{events if events is not None else '?'}{accounts}",
+                inline=True)
     changes = (f"{status.get('mode', '?')} build in {status.get('duration_s', '?')} s: "
                f"{len(status.get('added') or [])} added, {len(status.get('updated') or [])} "
                f"updated, {len(status.get('removed') or [])} removed, "

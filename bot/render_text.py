@@ -131,7 +131,8 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
 def format_summary(s: BuildSummary) -> str:
     """The build summary as a few lines for the terminal (and for /reindex)."""
     lines = [f"Indexed {s.articles} articles, {s.passages} passages, {s.events} events "
-             f"({s.merged} merged across sources) in {s.duration_s:.2f} s — {s.mode} build, "
+             f"(merged from {s.events + s.merged} accounts in the articles) in "
+             f"{s.duration_s:.2f} s — {s.mode} build, "
              f"{s.reprocessed} article{'s' if s.reprocessed != 1 else ''} processed "
              f"(generation {s.generation}).",
              f"Added {len(s.added)}, updated {len(s.updated)}, removed {len(s.removed)}, "

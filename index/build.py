@@ -189,7 +189,7 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
             articles = _Articles(report.articles, len(report.unchanged),
                                  len(report.articles) + len(report.unchanged), progress, lock)
             summary = _write_generation(index_dir, corpus_dir, state, report, articles,
-                                        incremental, phases, started)
+                                        incremental, phases, started, _served_shas(served))
         except BaseException:
             state.rollback()
             raise
@@ -202,9 +202,17 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
     return summary
 
 
+def _served_shas(served: dict[str, object] | None) -> dict[str, str]:
+    """Each article of the served generation and the hash of the file it was built from."""
+    arts = (served or {}).get("articles") or {}
+    return {d: str(a.get("sha256")) for d, a in arts.items()}  # type: ignore[union-attr]
+
+
 def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
                       articles: _Articles, incremental: bool, phases: _Phases,
-                      started: float) -> BuildSummary:
+                      started: float, previous: dict[str, str]) -> BuildSummary:
+    """Write and switch to a new generation; ``previous`` is what the served one held, which
+    the summary compares with (a full build too: "added" is what was not served before)."""
     gen_dir = new_generation_dir(index_dir)
     passages: PassageWriter | None = None
     try:
@@ -223,6 +231,7 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             state.remove_article(doc_id)
         accounts: list[Account] = []
         indexed: list[str] = []
+        shas: dict[str, str] = {}
         for r in articles.results(passages):
             if not r.passages:
                 report.problems.append(Problem(Path(r.meta.path).name, NOTHING_LEFT))
@@ -231,6 +240,7 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
                               len(r.dropped), r.words)
             accounts += _accounts(r)
             indexed.append(r.doc_id)
+            shas[r.doc_id] = r.sha256
         if not indexed and not report.unchanged:
             raise BuildError("nothing to index: no article has any text after cleaning; "
                              "the current index keeps serving")
@@ -264,9 +274,9 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             articles=totals["articles"], passages=totals["passages"], events=totals["events"],
             merged=totals["accounts"] - totals["events"],
             mode="incremental" if incremental else "full", reprocessed=len(report.articles),
-            added=sorted(set(indexed) - set(before)),
-            updated=sorted(set(indexed) & set(before)),
-            removed=sorted(set(before) - now), skipped=report.problems,
+            added=sorted(set(indexed) - set(previous)),
+            updated=sorted(d for d in indexed if d in previous and previous[d] != shas[d]),
+            removed=sorted(set(previous) - now), skipped=report.problems,
             dropped=state.dropped())
         _compare_events(summary, delta)
         _write_meta(gen_dir, corpus_dir, summary, state)

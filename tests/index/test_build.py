@@ -135,3 +135,28 @@ def test_nothing_to_index_says_why_each_file_was_rejected(make_corpus, tmp_path:
                               "file; ")
     assert message.endswith("; and 1 more); the current index keeps serving")
 
+
+
+def test_a_full_build_reports_changes_against_what_was_served(make_corpus,
+                                                              tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE, "two.md": ONE.replace("debt", "loan")})
+    ix = tmp_path / "ix"
+    first = build_index(corpus, ix, full=True)
+    assert first.added == ["one", "two"]
+    again = build_index(corpus, ix, full=True)  # once said "Added 2" of an unchanged corpus
+    assert (again.added, again.updated, again.removed) == ([], [], [])
+    assert again.reprocessed == 2
+    (corpus / "two.md").unlink()
+    (corpus / "one.md").write_text(ONE + "\nOne more sentence.\n", encoding="utf-8")
+    changed = build_index(corpus, ix, full=True)
+    assert (changed.added, changed.updated, changed.removed) == ([], ["one"], ["two"])
+
+
+def test_the_summary_counts_accounts_as_accounts() -> None:
+    from bot.render_text import format_summary
+    from index.build import BuildSummary
+
+    text = format_summary(BuildSummary("gen-x", "now", 1.0, articles=5, passages=37, events=33,
+                                       merged=8))
+    # "(8 merged across sources)" read as 8 events told by several sources.
+    assert "33 events (merged from 41 accounts in the articles)" in text
