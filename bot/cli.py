@@ -14,7 +14,7 @@ from tqdm import tqdm
 from bot.commandline import run_chat_command, usage_line
 from bot.render_text import event_facts, event_headline, format_summary, render_answer
 from bot.settings import Settings, get_settings
-from index.build import BuildSummary, build_index
+from index.build import NOTHING_LEFT, BuildSummary, build_index
 from index.errors import QueryError, TumenError
 from index.loader import load_corpus
 from index.passages import make_passages
@@ -82,15 +82,19 @@ def cmd_index(args: argparse.Namespace) -> int:
 def _print_answer(lib: Library, line: str, as_json: bool, png: Path | None = None) -> None:
     answer = run_chat_command(lib, line)
     if png is not None:
-        if not any(i.kind == "event" for i in answer.items):
-            raise QueryError("--png draws events: use it with /timeline, /when or /who.")
-        from bot.timeline_image import render_timeline_png  # matplotlib only when drawing
+        if any(i.kind == "event" for i in answer.items):
+            from bot.timeline_image import render_timeline_png  # matplotlib only when drawing
 
-        try:
-            png.write_bytes(render_timeline_png(answer))
-        except OSError as exc:
-            raise QueryError(f"cannot write {png}: {exc.strerror or exc}") from exc
-        _err(f"Timeline picture written to {png}.")
+            try:
+                png.write_bytes(render_timeline_png(answer))
+            except OSError as exc:
+                raise QueryError(f"cannot write {png}: {exc.strerror or exc}") from exc
+            _err(f"Timeline picture written to {png}.")
+        elif answer.command in ("timeline", "when", "who"):
+            # The answer (nothing found, or passages) is still worth printing.
+            _err(f"No picture written to {png}: the answer has no events to draw.")
+        else:
+            raise QueryError("--png draws events: use it with /timeline, /when or /who.")
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -98,11 +102,21 @@ def _print_answer(lib: Library, line: str, as_json: bool, png: Path | None = Non
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    lib = _library(_settings(args))
     try:
-        _print_answer(lib, args.command, args.json, args.png)
-    finally:
-        lib.close()
+        lib = _library(_settings(args))
+        try:
+            _print_answer(lib, args.command, args.json, args.png)
+        finally:
+            lib.close()
+    except TumenError as exc:
+        if not args.json:
+            raise
+        # A tool reading stdout gets JSON whatever happens; people still read stderr.
+        kind = "query" if isinstance(exc, QueryError) else "error"
+        print(json.dumps({"error": {"kind": kind, "type": type(exc).__name__,
+                                    "message": str(exc)}}, ensure_ascii=False, indent=2))
+        _err(str(exc))
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -134,35 +148,45 @@ def cmd_console(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     report = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
+    n_ok = 0
     for article in report.articles:
         ap = make_passages(article)
         meta = article.meta
-        print(f"{Path(meta.path).name}: ok — {len(ap.passages)} passages, "
-              f"date {meta.date or 'undated'}"
-              f"{f' (from the {meta.date_basis})' if meta.date_basis else ''}")
+        if ap.passages:
+            n_ok += 1
+            print(f"{Path(meta.path).name}: ok — {len(ap.passages)} passages, "
+                  f"date {meta.date or 'undated'}"
+                  f"{f' (from the {meta.date_basis})' if meta.date_basis else ''}")
+        else:
+            # What `tumen index` skips is a problem here too, in the words it uses.
+            print(f"{Path(meta.path).name}: ERROR — {NOTHING_LEFT}; `tumen index` skips it")
         for d in ap.dropped:
             text = d.text if len(d.text) <= 70 else d.text[:67] + "…"
             print(f"    dropped ({d.reason}): {text}")
     for p in report.problems:
         print(f"{p.path}: ERROR — {p.message}")
-    n_bad = len(report.problems)
-    print(f"{len(report.articles)} articles ok, {n_bad} with problems.")
+    n_bad = len(report.problems) + len(report.articles) - n_ok
+    print(f"{n_ok} articles ok, {n_bad} with problems.")
     return EXIT_ERROR if n_bad else EXIT_OK
 
 
 def cmd_events(args: argparse.Namespace) -> int:
     lib = _library(_settings(args))
     try:
-        answer = lib.timeline()
+        answer = lib.events(limit=args.limit)
     finally:
         lib.close()
     if args.json:
-        print(json.dumps([i.to_json() for i in answer.items], ensure_ascii=False, indent=2))
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
     for item in answer.items:
         docs = ", ".join(dict.fromkeys(c.doc_id[:12] for c in item.citations))
         print(f"{event_headline(item)}\n    {event_facts(item)} · {item.event_id} · {docs}")
-    print(f"{len(answer.items)} events.")
+    if answer.cut:
+        print(f"Showing the first {len(answer.items)} of {answer.matched} events in date order; "
+              "without --limit every event is listed.")
+    else:
+        print(f"{answer.matched} event{'s' if answer.matched != 1 else ''}.")
     return EXIT_OK
 
 
@@ -207,6 +231,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_bot(settings)
 
 
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number of 1 or more, not {text!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tumen", description="Cited answers about Russia–North Korea relations from a "
@@ -243,7 +277,10 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_check, corpus=True)
     p = add("events", "List every extracted event (after merging across sources).", cmd_events,
             corpus=True, index=True)
-    p.add_argument("--json", action="store_true", help="print the events as JSON")
+    p.add_argument("--json", action="store_true",
+                   help="print the events as JSON (as `ask --json` does, with their total)")
+    p.add_argument("--limit", type=_positive, metavar="N",
+                   help="list only the first N events in date order (default: every event)")
     p = add("timex", "Tag time expressions in a text (stdin by default) as JSON lines.",
             cmd_timex)
     p.add_argument("--dct", metavar="YYYY-MM-DD",

@@ -10,9 +10,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.render_text import status_lines
+from index.citations import STYLES
 from index.errors import QueryError
 from index.models import Answer
 from index.services import Library
+from index.timespan import MAX_TIME_WORDS, is_time
 from index.usertext import shown
 
 
@@ -25,6 +28,7 @@ class CommandSpec:
     run: Callable[[Library, str, dict[str, str]], Answer]
     options: tuple[str, ...] = ()
     needs_argument: bool = False
+    timed: tuple[str, ...] = ()  # options whose value is a time, which may have spaces
 
 
 def _search(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
@@ -32,7 +36,15 @@ def _search(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
 
 
 def _cite(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    ref, _, last = arg.rpartition(" ")
+    if "style" not in opts and ref.strip() and last.lower() in STYLES:
+        # `/cite 001:p3 plain`, as the README writes `/cite <passage id> [style]`.
+        return lib.cite(ref, style=last)
     return lib.cite(arg, style=opts.get("style"))
+
+
+def _status(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
+    return Answer(command="status", query="", notes=tuple(status_lines(lib.status())))
 
 
 def _sources(lib: Library, arg: str, opts: dict[str, str]) -> Answer:
@@ -62,16 +74,20 @@ COMMANDS: dict[str, CommandSpec] = {
     "who": CommandSpec("/who <action> [time]",
                        "Who did it: e.g. /who visited 2014, /who signed since 2019, "
                        "/who planned visit 2015.", _who, (), True),
-    "timeline": CommandSpec("/timeline [topic] [from:<when>] [to:<when>]",
-                            "The matching events in date order.", _timeline, ("from", "to")),
+    "timeline": CommandSpec("/timeline [topic] [from] [to]",
+                            "The matching events in date order: /timeline debt 2014 2016, or "
+                            "with options, /timeline debt from:May 2014 to:2016.", _timeline,
+                            ("from", "to"), timed=("from", "to")),
     "search": CommandSpec("/search <words> [source:<outlet>]",
                           "Passages matching the words, quoting the matching sentences. "
                           "\"Double quotes\" make a phrase.", _search, ("source",), True),
-    "cite": CommandSpec("/cite <passage id> [style:markdown|plain|chicago|apa|bibtex]",
+    "cite": CommandSpec("/cite <passage id> [markdown|plain|chicago|apa|bibtex]",
                         "A whole passage with its full citation; a unique prefix of the article "
                         "id is enough (/cite 001:p3).", _cite, ("style",), True),
     "sources": CommandSpec("/sources", "The indexed articles with their dates and passage counts.",
                            _sources),
+    "status": CommandSpec("/status", "The served index: generation, build time, counts, what "
+                          "the last build changed.", _status),
     "help": CommandSpec("/help", "This list.", _help),
 }
 
@@ -79,9 +95,8 @@ COMMANDS: dict[str, CommandSpec] = {
 def help_answer() -> Answer:
     """The command list, as an Answer whose notes are the lines to show."""
     lines = tuple(f"{spec.usage} — {spec.description}" for spec in COMMANDS.values())
-    admin = ("In Discord: /status — the served index and what the last build changed.",
-             "Admins: /reindex [full] — update the index; /corpus add (file or url) and "
-             "/corpus remove <id> — change the corpus, then reindex.")
+    admin = ("Admins, in Discord: /reindex [full] — update the index; /corpus add (file or "
+             "url) and /corpus remove <id> — change the corpus, then reindex.",)
     return Answer(command="help", query="", notes=lines + admin)
 
 
@@ -90,23 +105,34 @@ def usage_line() -> str:
     return "Commands: " + ", ".join(spec.usage for spec in COMMANDS.values())
 
 
-def _split_options(arg: str, allowed: tuple[str, ...]) -> tuple[str, dict[str, str]]:
+def _split_options(arg: str, allowed: tuple[str, ...],
+                   timed: tuple[str, ...] = ()) -> tuple[str, dict[str, str]]:
     """Pull ``name:value`` options this command knows out of ``arg``.
 
     Only the command's own option names are options; any other ``word:word`` (``title:x``) stays
-    part of the query, where it is just words. A value with spaces goes in double quotes.
+    part of the query, where it is just words. A value with spaces goes in double quotes; the
+    value of a ``timed`` option also takes the words after it that continue a time
+    (``from:May 2014``).
     """
     if not allowed:
         return arg, {}
     names = "|".join(re.escape(n) for n in allowed)
-    rx = re.compile(rf'(?<!\S)({names}):(?:"([^"]*)"|(\S+))', re.I)
+    # The words after a value (those a time may continue with) stop at the next option.
+    rx = re.compile(rf'(?<!\S)({names}):(?:"([^"]*)"|(\S+))'
+                    rf'((?:\s+(?!(?:{names}):)\S+){{0,{MAX_TIME_WORDS}}})', re.I)
     opts: dict[str, str] = {}
 
     def take(m: re.Match[str]) -> str:
-        value = m.group(2) if m.group(2) is not None else m.group(3)
+        name, value, after = m.group(1).lower(), m.group(2), m.group(4).split()
+        if value is None:
+            value = m.group(3)
+            if name in timed:
+                k = next((k for k in range(len(after), 0, -1)
+                          if is_time(" ".join([value, *after[:k]]))), 0)
+                value, after = " ".join([value, *after[:k]]), after[k:]
         if value.strip():
-            opts[m.group(1).lower()] = value.strip()
-        return " "
+            opts[name] = value.strip()
+        return " " + " ".join(after) + " "
 
     rest = rx.sub(take, arg)
     return " ".join(rest.split()), opts
@@ -131,5 +157,5 @@ def run_chat_command(lib: Library, line: str) -> Answer:
     arg = arg.strip()
     if spec.needs_argument and not arg:
         raise QueryError(f"Usage: {spec.usage}")
-    arg, opts = _split_options(arg, spec.options)
+    arg, opts = _split_options(arg, spec.options, spec.timed)
     return spec.run(lib, arg, opts)

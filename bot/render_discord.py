@@ -13,6 +13,7 @@ import discord
 from discord.utils import escape_markdown
 
 from bot import budget
+from bot.render_text import count_phrase
 from index.events.dates import human
 from index.models import Answer, Citation, Item, Source
 
@@ -118,14 +119,14 @@ def fit(embed: discord.Embed) -> discord.Embed:
 def _paged(answer: Answer, noun: str, size: int,
            field: Callable[[int, Item], tuple[str, str]], nothing: str) -> list[discord.Embed]:
     """One embed per page of ``size`` items, numbered across pages; ``nothing`` when empty."""
-    n = len(answer.items)
-    head = f"/{answer.command} {answer.query}".rstrip()
-    if not n:
+    head = answer.heading
+    if not answer.items:
         return [_base(f"{head} — nothing found", nothing)]
     pages = _chunks(answer.items, size)
     embeds = []
     for p, chunk in enumerate(pages, start=1):
-        e = _base(f"{head} — {n} {noun}{'s' if n != 1 else ''}",
+        # Every page says how many of how many: a reader who turns pages still sees the cut.
+        e = _base(f"{head} — {count_phrase(answer, noun)}",
                   budget.trim(_notes(answer), NOTES_ROOM))
         for i, item in enumerate(chunk, start=(p - 1) * size + 1):
             name, value = field(i, item)
@@ -188,8 +189,12 @@ def render_status(status: dict[str, Any]) -> list[discord.Embed]:
     e.add_field(name="Built", value=str(status.get("built_at", "?")), inline=True)
     e.add_field(name="Articles", value=str(status.get("articles", "?")), inline=True)
     e.add_field(name="Passages", value=str(status.get("passages", "?")), inline=True)
-    e.add_field(name="Events", value=f"{status.get('events', '?')} "
-                f"({status.get('merged', 0)} merged across sources)", inline=True)
+    # `merged` counts accounts folded into an event told before, not events: say accounts.
+    events = status.get("events")
+    accounts = f" (merged from {events + status.get('merged', 0)} accounts)" \
+        if isinstance(events, int) else ""
+    e.add_field(name="Events", value=f"{events if events is not None else '?'}{accounts}",
+                inline=True)
     changes = (f"{status.get('mode', '?')} build in {status.get('duration_s', '?')} s: "
                f"{len(status.get('added') or [])} added, {len(status.get('updated') or [])} "
                f"updated, {len(status.get('removed') or [])} removed, "

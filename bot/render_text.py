@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from index.build import BuildSummary
 from index.events.dates import human
@@ -79,10 +80,19 @@ def event_facts(item: Item) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def count_phrase(answer: Answer, noun: str) -> str:
+    """``10 passages``, or ``10 of 250 passages`` (``of about 250``) when the list is cut."""
+    n, total = len(answer.items), answer.matched
+    plural = noun if total == 1 else noun + "s"
+    if not answer.cut:
+        return f"{n} {plural}"
+    return f"{n} of {'' if answer.total_exact else 'about '}{total:,} {plural}"
+
+
 def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     """The whole answer as text; matched words in bold (ANSI on a terminal, else ``**``)."""
     marks = BOLD_ANSI if ansi else BOLD_MARKDOWN
-    if answer.command == "help":
+    if answer.command in ("help", "status"):
         return "\n".join(answer.notes)
     if answer.command == "cite" and answer.formatted is not None:
         return answer.formatted
@@ -97,9 +107,8 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     else:
         kinds = {i.kind for i in answer.items}
         what = "event" if kinds == {"event"} else "passage" if kinds == {"passage"} else "answer"
-        head = f"/{answer.command} {answer.query}".rstrip()
-        lines.append(f"{head} — {n} {what}{'s' if n != 1 else ''}" if n else
-                     f"{head} — nothing found")
+        lines.append(f"{answer.heading} — {count_phrase(answer, what)}" if n else
+                     f"{answer.heading} — nothing found")
     lines += [f"Note: {note}" for note in answer.notes]
     if answer.command == "sources" and answer.items:
         lines.append("")
@@ -122,7 +131,8 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
 def format_summary(s: BuildSummary) -> str:
     """The build summary as a few lines for the terminal (and for /reindex)."""
     lines = [f"Indexed {s.articles} articles, {s.passages} passages, {s.events} events "
-             f"({s.merged} merged across sources) in {s.duration_s:.2f} s — {s.mode} build, "
+             f"(merged from {s.events + s.merged} accounts in the articles) in "
+             f"{s.duration_s:.2f} s — {s.mode} build, "
              f"{s.reprocessed} article{'s' if s.reprocessed != 1 else ''} processed "
              f"(generation {s.generation}).",
              *([f"Rebuilt everything: {s.full_reason}."] if s.full_reason else []),
@@ -138,3 +148,17 @@ def format_summary(s: BuildSummary) -> str:
                      f"lost sources: {len(s.sources_lost)}")
     lines += [f"  new disagreement: {n}" for n in s.new_disagreements[:5]]
     return "\n".join(lines)
+
+
+def status_lines(status: dict[str, Any]) -> list[str]:
+    """`/status` in the terminal: the served generation and what its build did."""
+    lines = [f"Index generation {status.get('generation', '?')}, built "
+             f"{status.get('built_at', '?')}: {status.get('articles', '?')} articles, "
+             f"{status.get('passages', '?')} passages, {status.get('events', '?')} events.",
+             f"Last build: {status.get('mode', '?')}, {status.get('duration_s', '?')} s; "
+             f"{len(status.get('added') or [])} added, {len(status.get('updated') or [])} "
+             f"updated, {len(status.get('removed') or [])} removed, "
+             f"{status.get('reprocessed', '?')} processed."]
+    lines += [f"New disagreement: {n}" for n in status.get("new_disagreements") or []]
+    lines += [f"Skipped {s['path']}: {s['message']}" for s in status.get("skipped") or []]
+    return lines

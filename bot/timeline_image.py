@@ -125,7 +125,7 @@ def layout_timeline(answer: Answer, *, max_rows: int = MAX_ROWS,
                     label_chars: int = LABEL_CHARS) -> Layout:
     """The rows `render_timeline_png` draws: every dated event up to ``max_rows`` (those
     reported by most sources first, then in answer order), sorted by date."""
-    title = f"/{answer.command} {answer.query}".strip() if answer.command else "Timeline"
+    title = answer.heading if answer.command else "Timeline"
     title = _truncate(" ".join(title.split()), TITLE_CHARS)
     placed: list[tuple[int, Item, dt.date, dt.date, Shape]] = []
     undated = 0
@@ -147,7 +147,9 @@ def layout_timeline(answer: Answer, *, max_rows: int = MAX_ROWS,
                      item.status or "happened", sources(item))
                  for i, item, start, end, shape in kept)
     lo, hi = _axis(rows)
-    return Layout(title, rows, len(placed) - len(kept), undated, lo, hi)
+    # Events the answer itself left out (a list cut at 200) are not drawn either.
+    left_out = answer.matched - len(answer.items)
+    return Layout(title, rows, len(placed) - len(kept) + left_out, undated, lo, hi)
 
 
 def _arrow_days(span_days: int) -> int:

@@ -63,6 +63,7 @@ Checkpoint = Callable[[str], None]
 FORMAT = 4  # bump when the index schema changes: an incremental build then starts afresh
 # Worker processes pay off only when there is much to process (each costs ~1 s to start).
 PARALLEL_FROM = 200
+NOTHING_LEFT = "nothing left after removing boilerplate"
 
 
 @dataclass
@@ -235,14 +236,13 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
             report = load_corpus(corpus_dir, max_bytes=max_bytes,
                                  known=state.files() if plan.incremental else None)
             if not report.articles and not report.unchanged:
-                why = (f"all {len(report.problems)} article files were rejected"
-                       if report.problems else f"no .md or .txt articles in {corpus_dir}")
-                raise BuildError(f"nothing to index: {why}; the current index keeps serving")
+                raise BuildError(f"nothing to index: {_rejected(report, corpus_dir)}; the "
+                                 "current index keeps serving")
             phases.done("load", "loaded")
             articles = _Articles(report.articles, len(report.unchanged),
                                  len(report.articles) + len(report.unchanged), progress, lock)
             summary = _write_generation(index_dir, corpus_dir, state, report, articles, plan,
-                                        phases, started)
+                                        phases, started, _served_shas(served))
         except BaseException:
             state.rollback()
             raise
@@ -255,9 +255,17 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
     return summary
 
 
+def _served_shas(served: dict[str, object] | None) -> dict[str, str]:
+    """Each article of the served generation and the hash of the file it was built from."""
+    arts = (served or {}).get("articles") or {}
+    return {d: str(a.get("sha256")) for d, a in arts.items()}  # type: ignore[union-attr]
+
+
 def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
                       articles: _Articles, plan: _Plan, phases: _Phases,
-                      started: float) -> BuildSummary:
+                      started: float, previous: dict[str, str]) -> BuildSummary:
+    """Write and switch to a new generation; ``previous`` is what the served one held, which
+    the summary compares with (a full build too: "added" is what was not served before)."""
     incremental = plan.incremental
     gen_dir = new_generation_dir(index_dir)
     passages: PassageWriter | None = None
@@ -277,15 +285,16 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             state.remove_article(doc_id)
         accounts: list[Account] = []
         indexed: list[str] = []
+        shas: dict[str, str] = {}
         for r in articles.results(passages):
             if not r.passages:
-                report.problems.append(Problem(Path(r.meta.path).name,
-                                               "nothing left after removing boilerplate"))
+                report.problems.append(Problem(Path(r.meta.path).name, NOTHING_LEFT))
                 continue
             state.put_article(r.doc_id, r.sha256, _article_entry(r), len(r.passages),
                               len(r.dropped), r.words)
             accounts += _accounts(r)
             indexed.append(r.doc_id)
+            shas[r.doc_id] = r.sha256
         if not indexed and not report.unchanged:
             raise BuildError("nothing to index: no article has any text after cleaning; "
                              "the current index keeps serving")
@@ -321,9 +330,9 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             articles=totals["articles"], passages=totals["passages"], events=totals["events"],
             merged=totals["accounts"] - totals["events"],
             mode="incremental" if incremental else "full", reprocessed=len(report.articles),
-            added=sorted(set(indexed) - set(before)),
-            updated=sorted(set(indexed) & set(before)),
-            removed=sorted(set(before) - now), skipped=report.problems,
+            added=sorted(set(indexed) - set(previous)),
+            updated=sorted(d for d in indexed if d in previous and previous[d] != shas[d]),
+            removed=sorted(set(previous) - now), skipped=report.problems,
             dropped=state.dropped(), full_reason=plan.full_reason)
         _compare_events(summary, delta)
         _write_meta(gen_dir, corpus_dir, summary, state, files)
@@ -346,6 +355,16 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         raise
     phases.done("cleanup", "switched")
     return summary
+
+
+def _rejected(report: LoadReport, corpus_dir: Path, shown: int = 5) -> str:
+    """Why no article could be loaded, with the reasons for the first few files."""
+    if not report.problems:
+        return f"no .md or .txt articles in {corpus_dir}"
+    n = len(report.problems)
+    reasons = "; ".join(f"{p.path}: {p.message}" for p in report.problems[:shown])
+    more = f"; and {n - shown} more" if n > shown else ""
+    return f"all {n} article file{'s were' if n != 1 else ' was'} rejected ({reasons}{more})"
 
 
 def _accounts(r: ArticleResult) -> list[Account]:

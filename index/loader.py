@@ -156,6 +156,8 @@ def find_dateline(lines: Iterable[str]) -> tuple[int, str] | None:
 
 def _decode(path: Path, data: bytes) -> str:
     """Decode UTF-8 strictly, with a message that gives the byte offset of the first bad byte."""
+    if (wide := _utf16_or_32(data)) is not None:
+        raise ValueError(f"encoded as {wide}, not UTF-8; save the file as UTF-8")
     if b"\x00" in data[:8192]:
         raise ValueError("binary file (contains NUL bytes), not an article")
     try:
@@ -164,6 +166,22 @@ def _decode(path: Path, data: bytes) -> str:
         raise ValueError(f"invalid UTF-8 at byte offset {exc.start} "
                          f"(byte 0x{data[exc.start]:02x}); save the file as UTF-8") from None
     return text.removeprefix("\ufeff")
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" if the bytes are text in one of them (which is full of NUL bytes,
+    but no binary file): by its byte-order mark, or by NULs on every other byte of ASCII."""
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                      (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if data.startswith(bom):
+            return name
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs >= 8:
+        for nul, other in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+            if nul.count(0) > 0.9 * pairs and other.count(0) < 0.1 * pairs:
+                return "UTF-16"
+    return None
 
 
 def _read_regular(path: Path, max_bytes: int) -> bytes:

@@ -215,9 +215,31 @@ class Answer:
     style: str | None = None
     # Near misses: items that match part of the question, never the answer itself.
     related: tuple[Item, ...] = ()
+    # How many items answer in all when ``items`` shows only some (None: all are shown), and
+    # whether that count is exact or estimated from the first candidates read.
+    total: int | None = None
+    total_exact: bool = True
+    # The time range asked for, as the answer echoes it ("from 2014 to 2016").
+    time: str | None = None
+
+    @property
+    def matched(self) -> int:
+        """How many items answer, shown or not."""
+        return max(self.total or 0, len(self.items))
+
+    @property
+    def cut(self) -> bool:
+        """Whether the answer shows only some of what matched."""
+        return self.matched > len(self.items)
+
+    @property
+    def heading(self) -> str:
+        """``/timeline debt from 2014 to 2016``: the command as asked, with its time range."""
+        return " ".join(p for p in (f"/{self.command}", self.query, self.time) if p)
 
     def to_json(self) -> dict[str, Any]:
-        out = {"command": self.command, "query": self.query,
+        out = {"command": self.command, "query": self.query, "time": self.time,
+               "total": self.matched, "total_exact": self.total_exact,
                "items": [i.to_json() for i in self.items],
                "related": [i.to_json() for i in self.related],
                "notes": list(self.notes), "suggestion": self.suggestion}

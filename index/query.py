@@ -70,7 +70,7 @@ def parse_user_query(raw: str) -> ParsedQuery:
     """
     if len(raw) > MAX_QUERY_CHARS:
         raise QueryError(f"That query is {len(raw):,} characters long; "
-                         f"keep it under {MAX_QUERY_CHARS} and use the key words.")
+                         f"keep it to at most {MAX_QUERY_CHARS} and use the key words.")
     text = clean_user_text(raw)
     pieces = _QUOTES.split(text)
     words: list[str] = []

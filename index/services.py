@@ -19,25 +19,27 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from whoosh import query as wq
 
-from index import fastscore
+from index import fastscore, totals
 from index.actors import lookup
 from index.citations import STYLES, format_citation
 from index.errors import NotFound, QueryError, TumenError
 from index.events import answers as ev
 from index.events.dates import PRECISION_RANK, event_date
-from index.events.timerange import parse_time_range
+from index.events.store import load_event
 from index.ids import unique_prefix
 from index.models import Actor, Answer, Citation, EventDate, Item
 from index.query import ParsedQuery, parse_user_query
 from index.schema import terms_of
 from index.snippets import best_quote
 from index.store import Generation, Store
+from index.timespan import timeline_range
 from index.usertext import clean_user_text, shown
 
 log = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 10
 MAX_LIMIT = 50
+TIMELINE_LIMIT = 200  # events a /timeline shows (its picture draws the 30 best told)
 # At most 9 digits: int() refuses over 4,300, and no article has a billion passages.
 _PASSAGE_REF = re.compile(r"^(?P<doc>[^:\s]+)(?::p?(?P<n>\d{1,9}))?$", re.I)
 
@@ -173,11 +175,19 @@ class Library:
             doc_ids = self._match_source(gen, source)
             flt = wq.Or([wq.Term("doc_id", d) for d in doc_ids])
         hits = _ranked(searcher, parsed, limit, flt, any_term=False)
+        any_term = False
         if not hits and (len(parsed.units) > 1):
             hits = _ranked(searcher, parsed, limit, flt, any_term=True)
             if hits:
+                any_term = True
                 notes.append("No passage has all of those words; "
                              "these passages have some of them.")
+        total = totals.passage_total(searcher, parsed, flt, any_term=any_term) if hits else \
+            totals.Total(0)
+        if (cut := totals.cut_note(total, len(hits), "passage", which="the {n} best",
+                                   narrow="add words, put a phrase in \"double quotes\" or "
+                                   "name a source")) is not None:
+            notes.append(cut)
         items = []
         for fields, score in hits:
             sentences = [tuple(s) for s in fields["sentences"]]
@@ -193,7 +203,7 @@ class Library:
         if not items:
             suggestion = "Try fewer or different words, or /sources to see what the corpus covers."
         return Answer(command="search", query=parsed.text, items=tuple(items), notes=tuple(notes),
-                      suggestion=suggestion)
+                      suggestion=suggestion, total=total.n)
 
     def _match_source(self, gen: Generation, source: str) -> list[str]:
         """Doc ids whose publisher, title or doc id contains ``source`` (case-insensitive)."""
@@ -314,16 +324,21 @@ class Library:
         items = [ev.event_item(gen, h, parsed.units) for h in hits]
         near = tuple(ev.event_item(gen, h, parsed.units) for h in related)
         if items:
+            total = totals.event_total(gen, question, shown=len(items))
             wide = ("Those words are in most events: these are some of them, in date order; "
                     "add a name, a place or a year to narrow it.",) if broad else ()
+            cut = () if broad else tuple(filter(None, [totals.cut_note(
+                total, len(items), "event", which="the {n} most relevant",
+                narrow="add a name, a place or a year")]))
             return Answer(command="when", query=parsed.text, items=tuple(items),
-                          notes=tuple([*parsed.notes, *wide, *ev.event_notes(items)]))
+                          notes=tuple([*parsed.notes, *wide, *cut, *ev.event_notes(items)]),
+                          total=total.n, total_exact=total.exact)
         passages = self.search(topic)
         whole = passages.items and len(passages.notes) == len(parsed.notes)
         if whole and not question.selective:
             return Answer(command="when", query=parsed.text, items=passages.items,
                           notes=(*passages.notes, "No extracted event matches; these passages "
-                                 "mention it."))
+                                 "mention it."), total=passages.total)
         if not near and passages.items:
             near = passages.items[:ev.RELATED]
         return Answer(command="when", query=parsed.text, notes=parsed.notes, related=near,
@@ -339,10 +354,14 @@ class Library:
         question = ev.read_question(rest, parsed)
         if not question.selective and not status and time is None and parsed is None:
             raise QueryError("Usage: /who <action> [time], e.g. /who visited 2014")
-        # Answers come in date order: ranking would only cost.
-        hits, related = ev.answer_question(gen, question, status=status, time=time,
-                                           ranked=False)
-        hits = ev.chronological(hits)
+        # Answers come in date order: ranking would only cost. Every answer is read (up to
+        # `totals.SCAN`) so that the list shown is the first in date order, and is full
+        # although plans that a past-tense verb leaves out came first in the index.
+        pool, related = ev.answer_question(gen, question, status=status, time=time,
+                                           limit=max(totals.SCAN, ev.MAX_EVENTS), ranked=False)
+        hits = ev.chronological(pool)[:ev.MAX_EVENTS]
+        total = totals.event_total(gen, question, status=status, time=time, shown=len(hits),
+                                   pool=len(pool))
         units = parsed.units if parsed else ()
         items = [ev.event_item(gen, h, units) for h in hits]
         asked = []
@@ -355,41 +374,67 @@ class Library:
         if status:
             asked.append(f"status: {status}")
         notes = [*notes, "Looked for " + "; ".join(asked) + "."] if asked else notes
+        # Past `totals.SCAN` answers the pool was not all of them: no "first" then.
+        first = ("the first {n}", " in date order") if total.exact else ("{n}", "")
+        if (cut := totals.cut_note(total, len(items), "event", which=first[0], order=first[1],
+                                   narrow="add a name or a place, or a shorter time "
+                                   "(e.g. May 2014)")) is not None:
+            notes.append(cut)
         near = () if items else tuple(ev.event_item(gen, h, units) for h in related)
         suggestion = None if items else self._nothing_about(gen, text, bool(near))
         return Answer(command="who", query=clean_user_text(text), items=tuple(items),
                       notes=tuple([*notes, *ev.event_notes(items)]), suggestion=suggestion,
-                      related=near)
+                      related=near, total=total.n, total_exact=total.exact)
 
     @_diagnosed
     def timeline(self, topic: str = "", start: str = "", end: str = "") -> Answer:
-        """The matching events (all, without a topic) in date order, optionally within a range."""
+        """The matching events (all, without a topic) in date order, optionally within a range
+        given as ``start``/``end`` or as times typed after the topic ("debt 2014 2016")."""
         gen = self.store.current()
+        topic, time = timeline_range(topic, start, end)
         parsed = parse_user_query(topic) if topic.strip() else None
-        time = None
-        if start.strip() or end.strip():
-            lo = parse_time_range(start)[0] if start.strip() else None
-            hi = parse_time_range(end)[0] if end.strip() else None
-            if (start.strip() and lo is None) or (end.strip() and hi is None):
-                raise QueryError("Give from/to as a year, a month or a date, e.g. 2014 or "
-                                 "May 2015.")
-            time = ev.TimeRange(lo.start if lo else None, hi.end if hi else None,
-                                f"{shown(start, 40) or '…'} to {shown(end, 40) or '…'}")
         actions = ev.lexicon().actions_for_terms(list(parsed.words)) if parsed else []
-        hits = ev.search_events(gen, parsed, time=time, limit=200)
+        hits = ev.search_events(gen, parsed, time=time, limit=TIMELINE_LIMIT)
         if actions:
             known = {h.event.event_id for h in hits}
             hits += [h for h in ev.search_events(gen, None, actions=actions, time=time,
-                                                 limit=200) if h.event.event_id not in known]
+                                                 limit=TIMELINE_LIMIT)
+                     if h.event.event_id not in known]
         items = [ev.event_item(gen, h, parsed.units if parsed else ())
                  for h in ev.chronological(hits)]
+        total = totals.timeline_total(gen, parsed, actions, time, len(items))
+        narrow = "add words or a shorter from/to" if parsed else "give a topic or from/to"
+        # Without words to rank by, the events shown are the first the index holds, not the
+        # earliest: the note does not call them "the first".
+        cut = totals.cut_note(total, len(items), "event", narrow=narrow,
+                              which="the {n} most relevant" if parsed else "{n}")
+        label = time.label if time else None
         return Answer(command="timeline", query=parsed.text if parsed else "", items=tuple(items),
-                      notes=tuple(ev.event_notes(items)),
-                      suggestion=None if items else self._nothing_about(gen, topic))
+                      notes=tuple(filter(None, [cut, *ev.event_notes(items)])),
+                      suggestion=None if items else self._nothing_in(gen, topic, label),
+                      total=total.n, total_exact=total.exact, time=label)
 
-    def _nothing_about(self, gen: Generation, text: str, near: bool = False) -> str:
-        """"Nothing in the corpus about …", with a spelling suggestion if one exists."""
-        message = f"Nothing in the corpus about “{shown(text)}”."
+    @_diagnosed
+    def events(self, limit: int | None = None) -> Answer:
+        """Every event of the index in date order (the first ``limit``, if given)."""
+        gen = self.store.current()
+        searcher = gen.events_searcher()
+        found = [ev.EventHit(*load_event(fields), 0.0) for fields in
+                 ev.first_matches(searcher, wq.Every(), searcher.doc_count())]
+        items = tuple(ev.event_item(gen, h) for h in ev.chronological(found)[:limit])
+        return Answer(command="events", query="", items=items, total=len(found))
+
+    def _nothing_in(self, gen: Generation, topic: str, time: str | None) -> str:
+        """What an empty timeline says: nothing about the topic, or nothing in the range."""
+        if not topic.strip():
+            return (f"No event is dated {time}." if time else "The index has no events.")
+        return self._nothing_about(gen, topic, time=time)
+
+    def _nothing_about(self, gen: Generation, text: str, near: bool = False,
+                       time: str | None = None) -> str:
+        """"Nothing in the corpus about …" (in the time range, if one was asked for), with a
+        spelling suggestion if one exists."""
+        message = f"Nothing in the corpus about “{shown(text)}”{f' {time}' if time else ''}."
         if near:
             message += " Related events that match only part of it follow."
         guess = suggest_spelling(gen, text)

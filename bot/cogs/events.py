@@ -13,6 +13,7 @@ from bot import budget
 from bot.timeline_image import render_timeline_png
 from index.actors import candidates
 from index.events.lexicon import lexicon
+from index.timespan import timeline_range
 
 if TYPE_CHECKING:
     from bot.app import TumenBot
@@ -53,7 +54,8 @@ class EventsCog(commands.Cog):
         await self.bot.reply_answer(interaction, answer)
 
     @app_commands.command(name="timeline")
-    @app_commands.describe(topic="Only events about this (default: all)",
+    @app_commands.describe(topic="Only events about this (default: all); years after it are "
+                                 "from and to, e.g. debt 2014 2016",
                            start="From this time on, e.g. 2014 or May 2015",
                            end="Up to this time, e.g. 2015")
     @app_commands.rename(start="from", end="to")
@@ -62,6 +64,9 @@ class EventsCog(commands.Cog):
                        start: app_commands.Range[str, 0, 40] = "",
                        end: app_commands.Range[str, 0, 40] = "") -> None:
         """The matching events in date order, as a picture and a list."""
+        # A from/to that is no time is refused at once and privately, before the deferral
+        # makes every reply public (parsing them is quick and needs no index).
+        timeline_range(topic, start, end)
         # Drawing takes up to a second: say "thinking…" at once rather than risk the deadline.
         await interaction.response.defer(thinking=True)
         answer = await self.bot.run_blocking(interaction, self.bot.library.timeline, topic,

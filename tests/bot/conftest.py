@@ -11,6 +11,7 @@ import pytest
 
 from bot.app import TumenBot
 from bot.settings import Settings
+from tests.conftest import SEED_CORPUS
 from tests.fakediscord import (
     FakeDiscord,
     GuildSpec,
@@ -60,3 +61,15 @@ def run_bot(fake_discord: FakeDiscord, bot_settings: Settings) -> BotRunner:
         return asynccontextmanager(runner)()
 
     return start
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the seed corpus and an empty index location, via the TUMEN_ settings."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    monkeypatch.setenv("TUMEN_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("TUMEN_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.delenv("TUMEN_DISCORD_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env from the repository
+    return tmp_path

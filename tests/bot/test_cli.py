@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
-from tests.conftest import SEED_CORPUS
-
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the seed corpus and an empty index location, via the TUMEN_ settings."""
-    corpus = tmp_path / "corpus"
-    shutil.copytree(SEED_CORPUS, corpus)
-    monkeypatch.setenv("TUMEN_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("TUMEN_INDEX_DIR", str(tmp_path / "index"))
-    monkeypatch.delenv("TUMEN_DISCORD_TOKEN", raising=False)
-    monkeypatch.chdir(tmp_path)  # no stray .env from the repository
-    return tmp_path
 
 
 def test_ask_builds_the_index_first_and_says_so(env: Path, capsys) -> None:
@@ -36,8 +22,10 @@ def test_ask_builds_the_index_first_and_says_so(env: Path, capsys) -> None:
 def test_ask_json_matches_the_contract(env: Path, capsys) -> None:
     assert main(["ask", "--json", "/search debt"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"command", "query", "items", "related", "notes", "suggestion"}
-    assert data["command"] == "search" and data["query"] == "debt"
+    assert set(data) == {"command", "query", "time", "total", "total_exact", "items", "related",
+                         "notes", "suggestion"}
+    assert data["command"] == "search" and data["query"] == "debt" and data["time"] is None
+    assert data["total"] == len(data["items"]) and data["total_exact"] is True
     item = data["items"][0]
     assert item["kind"] == "passage"
     cit = item["citations"][0]
@@ -144,6 +132,34 @@ def test_cite_styles_and_timex(env: Path, capsys, monkeypatch: pytest.MonkeyPatc
 
 def test_events_listing(env: Path, capsys) -> None:
     assert main(["events", "--json"]) == 0
-    events = json.loads(capsys.readouterr().out)
+    data = json.loads(capsys.readouterr().out)
+    events = data["items"]
+    assert data["total"] == len(events)
     assert any(e["action"] == "debt_relief" and e["date"]["value"] == "2014-05" for e in events)
     assert all(e["citations"] for e in events)
+
+
+def test_events_lists_every_event_or_the_first_n(env: Path, capsys, tmp_path: Path) -> None:
+    from tests.index.test_lists import N_VISITS, visits_article
+
+    corpus = tmp_path / "visits"
+    corpus.mkdir()
+    (corpus / "visits.md").write_text(visits_article(), encoding="utf-8")
+    where = ["--corpus", str(corpus), "--index", str(tmp_path / "visits-index")]
+    assert main(["events", *where]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert sum(" — " in line for line in out) == N_VISITS and out[-1] == f"{N_VISITS} events."
+    assert main(["events", "--limit", "3", *where]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("1 January 2010 — ") and sum(" — " in line for line in out) == 3
+    assert out[-1] == (f"Showing the first 3 of {N_VISITS} events in date order; without "
+                       "--limit every event is listed.")
+    assert main(["events", "--json", "--limit", "2", *where]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == N_VISITS and len(data["items"]) == 2
+
+
+def test_ask_header_says_how_many_of_how_many(env: Path, capsys) -> None:
+    assert main(["ask", "/search Russia"]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    assert head.startswith("/search Russia — 10 of ") and head.endswith(" passages")

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
 from tests.bot.conftest import BotRunner
 from tests.fakediscord import FakeDiscord
 
@@ -38,7 +43,7 @@ async def test_timeline_and_autocomplete(run_bot: BotRunner, fake_discord: FakeD
         msg = await (await fake_discord.invoke("timeline", {"from": "2014", "to": "2014"})).final()
         choices = await fake_discord.autocomplete("when", "topic", "Trut")
         nothing = await (await fake_discord.invoke("when", {"topic": "zanzibar"})).final()
-    assert msg.embeds[0]["title"].startswith("/timeline — ")
+    assert msg.embeds[0]["title"].startswith("/timeline from 2014 to 2014 — ")
     assert [c["value"] for c in choices][:1] == ["Yuri Trutnev"]
     assert "Nothing in the corpus about “zanzibar”" in nothing.embeds[0]["description"]
     assert fake_discord.violations == []
@@ -79,4 +84,51 @@ async def test_cite_style_and_copy_citation_button(run_bot: BotRunner,
     assert "Previous" not in buttons  # one page: no page buttons
     assert copied.ephemeral and copied.content.startswith("```text\n")
     assert "000_991db22383b8adc6:p2" in copied.content and "CNAS" in copied.content
+    assert fake_discord.violations == []
+
+
+@pytest.fixture
+def visits_settings(bot_settings: Settings, tmp_path: Path) -> Settings:
+    """The bot over an index of 250 dated visits (more than any list shows)."""
+    from index.build import build_index
+    from tests.index.test_lists import visits_article
+
+    corpus = tmp_path / "visits"
+    corpus.mkdir()
+    (corpus / "visits.md").write_text(visits_article(), encoding="utf-8")
+    build_index(corpus, tmp_path / "visits-index")
+    return bot_settings.model_copy(update={"corpus_dir": corpus,
+                                           "index_dir": tmp_path / "visits-index"})
+
+
+async def test_cut_lists_say_how_many_of_how_many_on_every_page(
+        run_bot: BotRunner, fake_discord: FakeDiscord, visits_settings: Settings) -> None:
+    from tests.index.test_lists import N_VISITS, visit_dates
+
+    in_2014 = sum(d.year == 2014 for d in visit_dates())
+    async with run_bot(visits_settings):
+        who = await (await fake_discord.invoke("who", {"query": "visited 2014"})).final()
+        timeline = await (await fake_discord.invoke("timeline", {})).final()
+        search = await (await fake_discord.invoke("search", {"query": "Lavrov"})).final()
+    assert who.embeds[0]["title"] == f"/who visited 2014 — 25 of {in_2014} events"
+    assert (f"Showing the first 25 of {in_2014} events in date order; to narrow it"
+            in who.embeds[0]["description"])
+    assert timeline.embeds[0]["title"] == f"/timeline — 200 of {N_VISITS} events"
+    assert f"Showing 200 of {N_VISITS} events" in timeline.embeds[0]["description"]
+    assert search.embeds[0]["title"] == f"/search Lavrov — 10 of {N_VISITS} passages"
+    assert fake_discord.violations == []
+
+
+async def test_timeline_years_typed_after_the_topic_are_its_range(
+        run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot():
+        typed = await (await fake_discord.invoke("timeline", {"topic": "debt 2014 2014"})).final()
+        options = await (await fake_discord.invoke(
+            "timeline", {"topic": "debt", "from": "2014", "to": "2014"})).final()
+        backwards = await (await fake_discord.invoke(
+            "timeline", {"from": "2016", "to": "2015"})).final()
+    assert typed.embeds[0]["title"].startswith("/timeline debt from 2014 to 2014 — ")
+    assert typed.embeds[0]["fields"] == options.embeds[0]["fields"]
+    assert all("2014" in f["name"] for f in typed.embeds[0]["fields"])
+    assert backwards.ephemeral and "ends before it starts" in backwards.content
     assert fake_discord.violations == []

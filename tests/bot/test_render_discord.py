@@ -68,3 +68,14 @@ def test_nothing_found_says_so_with_the_suggestion() -> None:
     (e,) = render(Answer("search", "zanzibar", (), suggestion="Try fewer words."))
     assert e.title == "/search zanzibar — nothing found"
     assert "Try fewer words." in e.description
+
+
+def test_a_cut_list_says_how_many_of_how_many_on_every_page() -> None:
+    items = tuple(passage("Lavrov visited.", n) for n in range(1, 11))
+    pages = render(Answer("search", "Lavrov", items, total=250))
+    assert len(pages) == 2
+    assert all(e.title == "/search Lavrov — 10 of 250 passages" for e in pages)
+    (guess,) = render(Answer("search", "x", items[:1], total=30, total_exact=False))
+    assert guess.title == "/search x — 1 of about 30 passages"
+    (whole,) = render(Answer("search", "x", items[:2], total=2))
+    assert whole.title == "/search x — 2 passages"

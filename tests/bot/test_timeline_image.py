@@ -199,3 +199,10 @@ def test_long_query_title_is_shortened() -> None:
     layout = layout_timeline(Answer("timeline", "Kim Jong-un visit " * 40, (event("2014-05"),)))
     assert layout.title.startswith("/timeline Kim Jong-un visit")
     assert len(layout.title) <= 60 and layout.title.endswith("…")
+
+
+def test_events_the_answer_left_out_are_counted_as_not_shown() -> None:
+    cut = Answer("timeline", "debt", many(3).items, total=50, time="from 2014 to 2016")
+    layout = layout_timeline(cut)
+    assert "3 dated events" in layout.subtitle and "+47 more not shown" in layout.subtitle
+    assert layout.title == "/timeline debt from 2014 to 2016"

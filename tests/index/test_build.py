@@ -64,7 +64,8 @@ def test_failed_build_keeps_the_old_generation_serving(make_corpus, tmp_path: Pa
     ix = tmp_path / "ix"
     first = build_index(corpus, ix)
     (corpus / "one.md").write_bytes(b"\xff\xfe broken")
-    with pytest.raises(BuildError, match="all 1 article files were rejected"):
+    with pytest.raises(BuildError, match=r"all 1 article file was rejected \(one.md: encoded "
+                                         "as UTF-16, not UTF-8"):
         build_index(corpus, ix)
     assert read_pointer(ix) == first.generation
     lib = Library(ix)
@@ -121,3 +122,41 @@ def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
     monkeypatch.undo()
     again = build_index(corpus, ix)
     assert again.mode == "incremental" and again.updated == ["one"]
+
+
+def test_nothing_to_index_says_why_each_file_was_rejected(make_corpus, tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {f"e{i}.md": "" for i in range(5)}
+    files["bin.md"] = b"\x89PNG\x00\x00"
+    with pytest.raises(BuildError) as caught:
+        build_index(make_corpus(files), tmp_path / "ix")
+    message = str(caught.value)
+    assert message.startswith("nothing to index: all 6 article files were rejected (bin.md: "
+                              "binary file (contains NUL bytes), not an article; e0.md: empty "
+                              "file; ")
+    assert message.endswith("; and 1 more); the current index keeps serving")
+
+
+
+def test_a_full_build_reports_changes_against_what_was_served(make_corpus,
+                                                              tmp_path: Path) -> None:
+    corpus = make_corpus({"one.md": ONE, "two.md": ONE.replace("debt", "loan")})
+    ix = tmp_path / "ix"
+    first = build_index(corpus, ix, full=True)
+    assert first.added == ["one", "two"]
+    again = build_index(corpus, ix, full=True)  # once said "Added 2" of an unchanged corpus
+    assert (again.added, again.updated, again.removed) == ([], [], [])
+    assert again.reprocessed == 2
+    (corpus / "two.md").unlink()
+    (corpus / "one.md").write_text(ONE + "\nOne more sentence.\n", encoding="utf-8")
+    changed = build_index(corpus, ix, full=True)
+    assert (changed.added, changed.updated, changed.removed) == ([], ["one"], ["two"])
+
+
+def test_the_summary_counts_accounts_as_accounts() -> None:
+    from bot.render_text import format_summary
+    from index.build import BuildSummary
+
+    text = format_summary(BuildSummary("gen-x", "now", 1.0, articles=5, passages=37, events=33,
+                                       merged=8))
+    # "(8 merged across sources)" read as 8 events told by several sources.
+    assert "33 events (merged from 41 accounts in the articles)" in text

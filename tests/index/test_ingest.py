@@ -303,7 +303,9 @@ def test_uploaded_md_is_validated_like_a_corpus_file() -> None:
     draft = draft_from_upload("a.MD", good)
     assert draft.front_matter == {"title": "T", "date": "2015-02", "author": "A"}
     assert draft.body == "Body.\n"
-    cases = {b"\xff\xfe bad": "invalid UTF-8 at byte offset 0",
+    # (b"\xff\xfe" would be UTF-16's byte-order mark, and is named so.)
+    cases = {b"\xfa bad": "invalid UTF-8 at byte offset 0",
+             b"\xff\xfeB\x00o\x00d\x00y\x00": "encoded as UTF-16",
              b"---\ntitle: [x\n---\nBody\n": "broken front matter",
              b"---\ndate: 2015-13\n---\nBody\n": "not a real calendar date",
              b"   \n": "empty file", b"a\x00b": "binary file"}

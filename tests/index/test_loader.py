@@ -144,3 +144,17 @@ def test_missing_corpus_dir(tmp_path: Path) -> None:
                                                  ("2015-02", "2015-02")])
 def test_normalize_date(value: object, expected: str) -> None:
     assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize(("data", "named"), [
+    ("\ufeffPutin visited Pyongyang.\n".encode("utf-16"), "UTF-16"),
+    ("Putin visited Pyongyang.\n".encode("utf-16-le"), "UTF-16"),
+    ("Putin visited Pyongyang.\n".encode("utf-16-be"), "UTF-16"),
+    ("Putin visited Pyongyang.\n".encode("utf-32"), "UTF-32"),
+])
+def test_utf16_and_utf32_files_are_named_as_such_not_binary(make_corpus, data: bytes,
+                                                            named: str) -> None:
+    report = load_corpus(make_corpus({"wide.txt": data}))
+    (problem,) = report.problems
+    assert problem.message == f"encoded as {named}, not UTF-8; save the file as UTF-8"
+

@@ -45,8 +45,16 @@ def test_nothing_searchable_is_a_clear_message(raw: str) -> None:
 
 
 def test_too_long_is_refused_with_the_limit() -> None:
-    with pytest.raises(QueryError, match="10,000 characters long; keep it under 500"):
+    with pytest.raises(QueryError, match="10,000 characters long; keep it to at most 500 "):
         parse_user_query("a" * 10_000)
+    with pytest.raises(QueryError, match="501 characters long"):
+        parse_user_query("a" * 501)
+
+
+def test_the_limit_itself_is_accepted_as_the_refusal_says() -> None:
+    # The refusal once said "under 500" while 500 characters were accepted.
+    query = "debt " * 99 + "debts"
+    assert len(query) == 500 and parse_user_query(query).words == ("debt",)
 
 
 def test_control_and_bidi_characters_are_dropped() -> None:

@@ -1,0 +1,101 @@
+"""Messages of issue 12.9 that were found confusing, as they read now (`tumen` in-process)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+
+def ask(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["ask", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_status_is_a_chat_command_as_the_readme_lists_it(env: Path, capsys) -> None:
+    code, out, _ = ask(capsys, "/status")
+    assert code == 0 and "Unknown command" not in out
+    assert out.startswith("Index generation gen-") and "5 articles" in out
+    code, out, _ = ask(capsys, "/help")
+    assert "/status — The served index" in out
+
+
+def test_cite_takes_its_style_after_the_id(env: Path, capsys) -> None:
+    code, plain, _ = ask(capsys, "/cite 001:p3 plain")
+    assert code == 0
+    assert ask(capsys, "/cite 001:p3 style:plain")[1] == plain
+    assert "001_fb27f336a89ec95e" in plain and "Usage" not in plain
+
+
+def test_timeline_years_after_the_topic_are_from_and_to(env: Path, capsys) -> None:
+    code, typed, _ = ask(capsys, "/timeline debt 2014 2016")
+    assert code == 0 and typed.startswith("/timeline debt from 2014 to 2016 — ")
+    options = ask(capsys, "/timeline debt from:2014 to:2016")[1]
+    assert typed == options and "May 2014" in typed
+    data = json.loads(ask(capsys, "--json", "/timeline debt 2014 2016")[1])
+    assert data["query"] == "debt" and data["time"] == "from 2014 to 2016"
+
+
+def test_a_from_with_a_month_and_a_year_is_one_time(env: Path, capsys) -> None:
+    code, out, err = ask(capsys, "/timeline from:May 2014")
+    assert code == 0, err
+    assert out.startswith("/timeline from May 2014 — ")
+    assert ask(capsys, '/timeline from:"May 2014"')[1] == out
+    # Words after it that are no time stay the topic.
+    assert ask(capsys, "/timeline from:May 2014 debt")[1].startswith(
+        "/timeline debt from May 2014 — ")
+
+
+def test_a_range_that_ends_before_it_starts_says_so(env: Path, capsys) -> None:
+    code, out, err = ask(capsys, "/timeline from:2016 to:2015")
+    assert code == 1 and out == ""
+    assert err.strip().splitlines()[-1] == (
+        "The time range ends before it starts: 2016 is after 2015. Give the earlier time "
+        "first, e.g. from:2015 to:2016.")
+
+
+def test_an_empty_timeline_says_nothing_is_dated_in_its_range(env: Path, capsys) -> None:
+    code, out, _ = ask(capsys, "/timeline 1950 1951")
+    assert code == 0 and "Nothing in the corpus about “”" not in out
+    assert "No event is dated from 1950 to 1951." in out
+    assert "Nothing in the corpus about “zanzibar” from 2014." in ask(
+        capsys, "/timeline zanzibar 2014")[1]
+
+
+def test_png_of_a_timeline_that_finds_nothing_still_prints_the_answer(
+        env: Path, capsys, tmp_path: Path) -> None:
+    png = tmp_path / "out.png"
+    code, out, err = ask(capsys, "--png", str(png), "/timeline zanzibar")
+    assert code == 0 and "Nothing in the corpus about “zanzibar”" in out
+    assert f"No picture written to {png}" in err and not png.exists()
+    code, _, err = ask(capsys, "--png", str(png), "/sources")
+    assert code == 1 and "--png draws events" in err
+
+
+def test_json_errors_are_a_json_object_on_stdout(env: Path, capsys) -> None:
+    code, out, err = ask(capsys, "--json", "/cite nosuchdoc:p1")
+    assert code == 1
+    data = json.loads(out)
+    assert data["error"]["message"] == err.strip().splitlines()[-1]
+    assert data["error"]["type"] == "NotFound" and "nosuchdoc" in data["error"]["message"]
+    code, out, _ = ask(capsys, "--json", "/bogus")
+    assert code == 1 and json.loads(out)["error"]["kind"] == "query"
+
+
+def test_check_calls_an_all_boilerplate_file_a_problem_as_index_skips_it(
+        env: Path, capsys) -> None:
+    (env / "corpus" / "chrome.md").write_text(
+        "---\ntitle: Only chrome\ndate: 2015\n---\nLeave a comment\n\n12 comments\n",
+        encoding="utf-8")
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert ("chrome.md: ERROR — nothing left after removing boilerplate; `tumen index` skips it"
+            in out)
+    assert "chrome.md: ok" not in out and "5 articles ok, 1 with problems." in out
+    assert main(["index"]) == 0
+    assert "skipped chrome.md: nothing left after removing boilerplate" in \
+        capsys.readouterr().out
