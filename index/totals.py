@@ -79,14 +79,7 @@ def event_total(gen: Generation, question: Question, *, status: str | None = Non
     `answers.answer_question` selects them); ``pool`` is how many it returned when asked for
     at least `SCAN`, which is then the exact count whenever there were no more candidates."""
     searcher = gen.events_searcher()
-    parts: list[wq.Query] = []
-    if (required := question.required()) is not None:
-        parts.append(required)
-    if status:
-        parts.append(wq.Term("status", status))
-    # The answers' own year filter: the same candidates as theirs (no edit there for a count).
-    if (flt := ev._date_filter(searcher, time)) is not None:
-        parts.append(flt)
+    parts = ev.question_parts(searcher, question, status, time)  # the answers' own candidates
     docnums = matching(searcher, wq.And(parts) if parts else wq.Every())
     if pool is not None and len(docnums) <= SCAN:
         return Total(max(pool, shown))
@@ -94,7 +87,7 @@ def event_total(gen: Generation, question: Question, *, status: str | None = Non
     doers = any(n.doer for n in question.needs)
 
     def keep(event: Event) -> bool:
-        return ((time is None or ev._overlaps(event, time))
+        return ((time is None or ev.overlaps(event, time))
                 and (not doers or question.fits(event))
                 and not (drop_plans and event.status == "planned"))
 
@@ -113,7 +106,7 @@ def timeline_total(gen: Generation, parsed: ParsedQuery | None, actions: list[st
     """How many events `/timeline` matched: those with the words (or, when none has them all,
     any of them), and those of the actions the words name, within the time range."""
     searcher = gen.events_searcher()
-    flt = ev._date_filter(searcher, time)
+    flt = ev.date_filter(searcher, time)
     extra = [flt] if flt is not None else []
     if parsed is None:
         found = set(matching(searcher, wq.And(extra) if extra else wq.Every()))
@@ -130,7 +123,7 @@ def timeline_total(gen: Generation, parsed: ParsedQuery | None, actions: list[st
     if actions:
         found |= set(matching(searcher, wq.And(
             [wq.Or([wq.Term("action", a) for a in actions]), *extra])))
-    keep = None if time is None or _whole_years(time) else (lambda e: ev._overlaps(e, time))
+    keep = None if time is None or _whole_years(time) else (lambda e: ev.overlaps(e, time))
     return _checked(searcher, sorted(found), keep, shown)
 
 

@@ -71,7 +71,7 @@ def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...
                 notes=tuple(e.notes))
 
 
-def _date_filter(searcher: Searcher, tr: TimeRange | None) -> wq.Query | None:
+def date_filter(searcher: Searcher, tr: TimeRange | None) -> wq.Query | None:
     """Events that may fall in the range's years (the exact overlap is checked afterwards)."""
     if tr is None:
         return None
@@ -86,7 +86,7 @@ def _indexed_years(searcher: Searcher) -> list[str]:
     return [t.decode() if isinstance(t, bytes) else t for t in searcher.lexicon("years")]
 
 
-def _overlaps(e: Event, tr: TimeRange) -> bool:
+def overlaps(e: Event, tr: TimeRange) -> bool:
     if e.date is None:
         return False
     first, last = bounds(e.date)
@@ -118,7 +118,7 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
     if status:
         parts.append(wq.Term("status", status))
     searcher = gen.events_searcher()
-    if (flt := _date_filter(searcher, time)) is not None:
+    if (flt := date_filter(searcher, time)) is not None:
         parts.append(flt)
     q = wq.And(parts) if parts else wq.Every()
     # Year terms over-select at the range's ends: fetch more, then keep the true overlaps.
@@ -139,11 +139,25 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
     out = []
     for fields, score in found:
         event, quotes = load_event(fields)
-        if time is None or _overlaps(event, time):
+        if time is None or overlaps(event, time):
             out.append(EventHit(event, quotes, score))
             if len(out) >= limit:
                 break
     return out
+
+
+def question_parts(searcher: Searcher, question: Question, status: str | None,
+                   time: TimeRange | None) -> list[wq.Query]:
+    """What every answer to the question matches in the index: its names and actions, the
+    status asked for, the years of the time range (answers and their counts share it)."""
+    parts: list[wq.Query] = []
+    if (required := question.required()) is not None:
+        parts.append(required)
+    if status:
+        parts.append(wq.Term("status", status))
+    if (flt := date_filter(searcher, time)) is not None:
+        parts.append(flt)
+    return parts
 
 
 def answer_question(gen: Generation, question: Question, *, status: str | None = None,
@@ -156,13 +170,7 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
     such events are near misses.
     """
     searcher = gen.events_searcher()
-    parts: list[wq.Query] = []
-    if (required := question.required()) is not None:
-        parts.append(required)
-    if status:
-        parts.append(wq.Term("status", status))
-    if (flt := _date_filter(searcher, time)) is not None:
-        parts.append(flt)
+    parts = question_parts(searcher, question, status, time)
     fetch = limit if time is None else limit * 4
     ranking = question.ranking() if ranked else None
     hits: list[EventHit] = []
@@ -180,7 +188,7 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
     if not hits and not related and question.parsed is not None:
         loose = [wq.Or([question.parsed.whoosh_query("text", any_term=True),
                         question.parsed.whoosh_query("names", any_term=True)])]
-        if flt is not None:
+        if (flt := date_filter(searcher, time)) is not None:
             loose.append(flt)
         related = _run(searcher, loose, question.ranking(), RELATED, time, RELATED)
     return hits, related[:RELATED]
@@ -200,7 +208,7 @@ def _run(searcher: Searcher, parts: list[wq.Query], ranking: wq.Query | None, fe
     out = []
     for fields, score in found:
         event, quotes = load_event(fields)
-        if time is None or _overlaps(event, time):
+        if time is None or overlaps(event, time):
             out.append(EventHit(event, quotes, score))
             if len(out) >= limit:
                 break
