@@ -12,24 +12,20 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from whoosh import query as wq
 
 from index import fastscore, totals
-from index.actors import lookup
 from index.citations import STYLES, format_citation
 from index.errors import NotFound, QueryError, TumenError
 from index.events import answers as ev
-from index.events.dates import PRECISION_RANK, event_date
 from index.events.store import load_event
 from index.ids import unique_prefix
-from index.models import Actor, Answer, Citation, EventDate, Item
-from index.query import ParsedQuery, parse_user_query
-from index.schema import terms_of
+from index.models import Answer, Citation, Item
+from index.passage_search import quoted_actors, quoted_date, ranked, suggest_spelling, with_variants
+from index.query import parse_user_query
 from index.snippets import best_quote
 from index.store import Generation, Store
 from index.timespan import timeline_range
@@ -42,70 +38,6 @@ MAX_LIMIT = 50
 TIMELINE_LIMIT = 200  # events a /timeline shows (its picture draws the 30 best told)
 # At most 9 digits: int() refuses over 4,300, and no article has a billion passages.
 _PASSAGE_REF = re.compile(r"^(?P<doc>[^:\s]+)(?::p?(?P<n>\d{1,9}))?$", re.I)
-
-
-def with_variants(parsed: ParsedQuery) -> ParsedQuery:
-    """Let each known name also match its other spellings (Minnikhanov ~ Minnihanov)."""
-    found = []
-    for w in parsed.words:
-        if (variants := _name_variants(w)):
-            found.append((w, variants))
-    return replace(parsed, variants=tuple(found)) if found else parsed
-
-
-@lru_cache(maxsize=4096)
-def _name_variants(term: str) -> tuple[str, ...]:
-    entry = lookup(term)
-    if entry is None or entry.kind not in ("person", "place", "country", "org"):
-        return ()
-    forms = {terms_of(name)[-1] for name in (entry.name, *entry.aliases) if terms_of(name)}
-    # Only a typed name itself gets its respellings: never a word that merely led to an entry.
-    return tuple(sorted(forms - {term})) if term in forms else ()
-
-
-def _quoted_actors(fields: dict[str, Any], quoted: set[int]) -> tuple[Actor, ...]:
-    """The people and states the passage names ("Kim" resolved from the article): those of the
-    quoted sentences first, then the rest of the passage's."""
-    named = sorted(fields.get("actors") or [], key=lambda a: a[0] not in quoted)
-    names = {name: country for _, name, country in named}
-    return tuple(Actor(name, country) for name, country in names.items())
-
-
-def _quoted_date(fields: dict[str, Any], quoted: set[int]) -> EventDate | None:
-    """The most precise date the quoted sentences name, the first of equals (resolved at
-    build time against the article): "arrived on Wednesday" beats "left last week"."""
-    found = [d for n, value, basis in fields.get("dates") or []
-             if n in quoted and (d := event_date(value, basis)) is not None]
-    return min(found, key=lambda d: PRECISION_RANK.get(d.precision, 9)) if found else None
-
-
-def suggest_spelling(gen: Generation, text: str) -> str | None:
-    """The query with misspelt words replaced by close corpus words, if any were found."""
-    vocab = gen.spelling()
-    words = re.findall(r"[\w’'-]+", text)
-    fixed, changed = [], False
-    for w in words:
-        if len(w) < 4 or w.lower() in vocab:
-            fixed.append(w)
-            continue
-        close = vocab.closest(w.lower())
-        fixed.append(close or w)
-        changed |= close is not None
-    return " ".join(fixed) if changed else None
-
-
-def _ranked(searcher: Any, parsed: ParsedQuery, limit: int, flt: wq.Query | None, *,
-            any_term: bool) -> list[tuple[dict[str, Any], float]]:
-    """The best passages' stored fields and scores, ranked with whole posting lists at a time
-    (`index.fastscore`); with a source filter, or where that declines, by Whoosh."""
-    fast = None if flt is not None else fastscore.top(
-        searcher, parsed, limit, any_term=any_term,
-        text_of=lambda docnum: searcher.stored_fields(docnum)["text"])
-    if fast is not None:
-        return [(searcher.stored_fields(d), s) for d, s in zip(fast.docnums, fast.scores,
-                                                               strict=True)]
-    results = searcher.search(parsed.whoosh_query(any_term=any_term), limit=limit, filter=flt)
-    return [(hit.fields(), float(hit.score)) for hit in results]
 
 
 P = ParamSpec("P")
@@ -174,10 +106,10 @@ class Library:
         if source:
             doc_ids = self._match_source(gen, source)
             flt = wq.Or([wq.Term("doc_id", d) for d in doc_ids])
-        hits = _ranked(searcher, parsed, limit, flt, any_term=False)
+        hits = ranked(searcher, parsed, limit, flt, any_term=False)
         any_term = False
         if not hits and (len(parsed.units) > 1):
-            hits = _ranked(searcher, parsed, limit, flt, any_term=True)
+            hits = ranked(searcher, parsed, limit, flt, any_term=True)
             if hits:
                 any_term = True
                 notes.append("No passage has all of those words; "
@@ -194,8 +126,8 @@ class Library:
             q = best_quote(fields["text"], sentences, parsed.highlight_units())
             quoted = {i for i, (s, e) in enumerate(sentences) if s >= q.start and e <= q.end}
             items.append(Item(kind="passage", score=score,
-                              date=_quoted_date(fields, quoted),
-                              actors=_quoted_actors(fields, quoted), citations=(
+                              date=quoted_date(fields, quoted),
+                              actors=quoted_actors(fields, quoted), citations=(
                 Citation(passage_id=fields["passage_id"], doc_id=fields["doc_id"],
                          quote=fields["text"][q.start:q.end],
                          source=gen.source(fields["doc_id"]), spans=q.highlights),)))

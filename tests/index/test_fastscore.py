@@ -10,8 +10,9 @@ from whoosh import query as wq
 from bench.synth import generate_article, write_article
 from index import fastscore
 from index.build import build_index
+from index.passage_search import with_variants
 from index.query import parse_user_query
-from index.services import Library, with_variants
+from index.services import Library
 
 QUERIES = ["north", "korea", "north korea", "visit", "trade minister", "russia debt",
            "lavrov pyongyang", "joint exercises", "cooperation agreement", "nosuchword",
