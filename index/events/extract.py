@@ -17,7 +17,7 @@ from index.events.article_date import dateline_date, fill_years
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
-from index.events.places import date_talks, place_visits
+from index.events.places import date_invitations, date_talks, place_visits
 from index.events.roles import assign, country_actor
 from index.events.status import clause_status, is_background
 from index.events.summary import summarize
@@ -29,8 +29,10 @@ from index.timex import Timex, tag
 _CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"
                      r"|,\s+though,?\s+")
 # "After that trip …", "Following the visit, …": the event is dated relative to the last one.
-_BACK_REF = re.compile(r"^\W*(?P<rel>after|following|during|since|before|at)\s+(?:that|this|the)\s+"
-                       r"(?:trip|visit|meeting|talks|summit|event|visits|announcement)\b", re.I)
+_BACK_REF = re.compile(r"^\W*(?P<rel>after|following|during|since|before|at)\s+"
+                       r"(?:that|this|the|his|her|their)\s+"
+                       r"(?:trip|visit|meeting|talks|summit|event|visits|announcement|stay)\b",
+                       re.I)
 # A trigger noun after a definite determiner names an event told before ("the planned visit").
 # "Shoigu's visit" too: a possessive name is as definite as "his visit".
 _DEFINITE = re.compile(r"(?:\b(?i:the|this|these|those|such|his|her|its|their)\s+"
@@ -63,6 +65,14 @@ _REPORT_DATE = re.compile(r"\b(?:said|says|reported|reports|confirmed|announced|
 _FIRST = re.compile(r"\bfor the first time\b|\bfirst (?:meeting|visit|summit|trip|talks)\b",
                     re.I)
 _SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
+# ", suspended in February 2020 due to the pandemic,": an aside between commas (a participle or
+# a relative clause) tells of something else, and its date is that thing's.
+_ASIDE = re.compile(r",\s+(?:who|which|(?!dated\b)[a-z]+ed)\b(?:[^,;]|(?<=\d),(?=\d))*")
+# "invited Kim to visit again, following on from his last visit in 2023": a date inside a phrase
+# naming another occasion dates that occasion, not the event the clause tells.
+_OTHER_OCCASION = re.compile(
+    r"\b(?:following(?:\s+on)?(?:\s+from)?|after|before|ahead\s+of|since)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:visit|visits|trip|trips|summit|meeting|talks|signing|stay|arrival)\b[^,;]{0,40}$", re.I)
 _FIGURE = re.compile(r"\$\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|bn|m)\b)?"
                      r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)")
 # A following sentence that continues the same event ("this action", "the remaining $1.09
@@ -198,6 +208,7 @@ def _clause_date(sent: Sentence, clause: Span, trigger_at: int,
     so only a statement takes it.
     """
     said = _SAID_THAT.match(sent.text, trigger_at) if statement else None
+    asides = _asides(sent.text, trigger_at)
     content = _SAID_CLAUSE.search(sent.text, trigger_at) if statement else None
 
     def usable(t: Timex) -> bool:
@@ -205,6 +216,11 @@ def _clause_date(sent: Sentence, clause: Span, trigger_at: int,
             return False  # "stated that they would reach $1 billion by 2020": what was said
         if content is not None and t.start >= content.start():
             return False  # "announced she will skip the parade on May 9": the same
+        if t.start > trigger_at and _OTHER_OCCASION.search(sent.text, trigger_at, t.start):
+            return False
+        if any(a.start() <= t.start < a.end() and not a.start() <= trigger_at < a.end()
+               for a in asides):
+            return False
         return _date_of(t) is not None and not _SINCE.search(sent.text[:t.start])
 
     def nearest(cands: list[Timex]) -> EventDate | None:
@@ -225,6 +241,25 @@ def _clause_date(sent: Sentence, clause: Span, trigger_at: int,
         return nearest([t for t in sent.timexes if t.start >= reported.end()])
     inside = [t for t in sent.timexes if clause[0] <= t.start < clause[1]]
     return nearest(inside) or nearest(sent.timexes)
+
+
+def _asides(text: str, trigger_at: int) -> list[re.Match[str]]:
+    """The asides of a sentence that tell of something other than the trigger's event.
+
+    An aside right after the trigger describes it ("The accord, signed in June, …"); one right
+    after another aside is the sentence's verb resuming ("The government, which had denounced
+    …, condemned …").
+    """
+    out: list[re.Match[str]] = []
+    end = -1
+    for m in _ASIDE.finditer(text):
+        adjacent = m.start() == end
+        end = m.end()
+        if adjacent or (m.start() >= trigger_at
+                         and re.fullmatch(r"[\w-]*", text[trigger_at:m.start()])):
+            continue
+        out.append(m)
+    return out
 
 
 def _quote(sents: list[Sentence], k: int) -> tuple[Span, list[Sentence]]:
@@ -414,6 +449,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     last_date = date
     place_visits(events)
     date_talks(events)
+    date_invitations(events)
     return events
 
 

@@ -10,6 +10,11 @@ that city is in the country visited.
 When talks were, when their sentence gives no date ("Kim had talks with Putin at the
 Vostochny spaceport"): during the one visit the article dates, to the country the talks'
 city is in, with a common participant.
+
+When an invitation was, when its sentence gives no date ("Putin also invited Kim to visit
+Moscow"): an invitation is made face to face or in a letter, and a report that tells it
+undated beside the day the two met tells it of that occasion: the one day-dated event of the
+article that both took part in.
 """
 
 from __future__ import annotations
@@ -79,3 +84,24 @@ def date_talks(events: list[Event]) -> None:
             continue  # no visit, or several: which one the talks were part of is not told
         m.date = replace(during[0].date, basis="context")
         m.evidence = [replace(e, date=m.date) if e.date is None else e for e in m.evidence]
+
+
+def date_invitations(events: list[Event]) -> None:
+    """Give each undated invitation the day of the article's one dated occasion (a meeting,
+    visit or signing that happened, to the day) that both inviter and invited took part in."""
+    for inv in events:
+        if inv.action != "invitation" or inv.date is not None or inv.status != "happened":
+            continue
+        # "invited Kim to Russia": the state is where, not who.
+        hosts = {a.name for a in inv.actors if not _is_state(a)}
+        guests = {a.name for a in inv.targets if not _is_state(a)}
+        if not hosts or not guests:
+            continue
+        days = {e.date for e in events
+                if e.action in ("meeting", "visit", "agreement") and e.status == "happened"
+                and e.date is not None and e.date.precision == "day"
+                and hosts <= _people(e) and guests & _people(e)}
+        if len(days) != 1:
+            continue  # no such occasion, or several: which one it was is not told
+        inv.date = replace(days.pop(), basis="context")
+        inv.evidence = [replace(e, date=inv.date) if e.date is None else e for e in inv.evidence]

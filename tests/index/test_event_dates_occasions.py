@@ -1,0 +1,54 @@
+"""Whose date a date is: asides, other occasions, and invitations told of a meeting."""
+
+from __future__ import annotations
+
+from tests.index.test_events import events_of, only
+
+
+def test_a_date_in_a_participle_aside_dates_the_aside_not_the_sentence() -> None:
+    e = only(events_of("The ferry line, closed in March 2012 for repairs, reopened after "
+                       "Moscow and Pyongyang signed an accord.", "2016-05-02"), "agreement")
+    assert e.date is None or e.date.value != "2012-03"
+
+
+def test_an_aside_right_after_its_noun_describes_the_noun() -> None:
+    e = only(events_of("The accord, signed by Sergei Lavrov and Ri Yong-ho in May 2016, "
+                       "calls on both sides to consult.", "2016-09-02"), "agreement")
+    assert e.date is not None and e.date.value == "2016-05"
+
+
+def test_the_verb_after_a_relative_clause_keeps_its_own_date() -> None:
+    e = only(events_of("The Japanese government, which had protested the launch of 3,000 "
+                       "rockets earlier, condemned the test on Monday.", "2016-09-07"),
+             "statement")
+    assert e.date is not None and e.date.value == "2016-09-05"
+
+
+def test_a_date_of_another_occasion_after_following_is_not_the_events() -> None:
+    e = only(events_of("Sergei Lavrov also invited Ri Yong-ho to visit Moscow, following on "
+                       "from the minister's last visit to Russia in 2014.", "2016-09-02"),
+             "invitation")
+    assert e.date is None or e.date.value != "2014"
+
+
+def test_an_undated_invitation_is_dated_by_the_meeting_of_the_two() -> None:
+    events = events_of("Sergei Lavrov met Ri Yong-ho in Vladivostok on Tuesday.\n\n"
+                       "Lavrov also invited Ri Yong-ho to visit Moscow.", "2016-09-08")
+    e = only(events, "invitation")
+    assert e.date is not None and e.date.value == "2016-09-06"
+    assert e.date.basis == "context"
+
+
+def test_an_invitation_with_two_possible_occasions_stays_undated() -> None:
+    events = events_of("Sergei Lavrov met Ri Yong-ho in Vladivostok on Tuesday.\n\n"
+                       "Lavrov and Ri Yong-ho met again in Moscow on Thursday.\n\n"
+                       "Lavrov also invited Ri Yong-ho to visit Sochi.", "2016-09-09")
+    assert only(events, "invitation").date is None
+
+
+def test_during_his_stay_dates_by_the_stay_told_before() -> None:
+    events = events_of("Ri Yong-ho paid a visit to Russia in April 2016. During his stay in "
+                       "Vladivostok, Ri Yong-ho invited Sergei Lavrov to Pyongyang.",
+                       "2016-09-09")
+    e = only(events, "invitation")
+    assert e.date is not None and e.date.value == "2016-04"
