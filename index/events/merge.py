@@ -150,16 +150,42 @@ def _on_the_day(p: _Probe, matches: list[tuple[_Cluster, str]]) -> list[_Cluster
     return [c for c, _ in matches if c.latest_start == c.earliest_end == p.span[0]]
 
 
+_NOTE_DOCS = 3  # sources named per figure in a note; the rest are counted
+_NOTE_VALUES = 4  # figures quoted in a note; the rest are counted
+
+
+def _figure_key(figures: tuple[str, ...]) -> frozenset[str]:
+    """The amounts a sentence gives, spelled alike ("90 percent" and "90%" are one figure)."""
+    out = set()
+    for f in figures:
+        f = f.lower().replace(" ", "").replace("percent", "%")  # "per cent" too
+        out.add(f.replace("bn", "billion"))
+    return frozenset(out)
+
+
 def _figures_note(event: Event) -> str | None:
-    """Where the articles give different figures, each in its own words."""
-    by_doc: dict[str, tuple[frozenset[str], str]] = {}
+    """Where the articles give different figures: each figure once, in the words of its first
+    source, with the sources that give it (many sources of one figure are counted, not listed).
+    """
+    by_value: dict[frozenset[str], tuple[str, list[str]]] = {}
+    seen: set[str] = set()
     for m in event.evidence:
-        if m.figures and m.doc_id not in by_doc:
-            by_doc[m.doc_id] = (frozenset(f.replace(" ", "") for f in m.figures), m.trigger)
-    if len({figs for figs, _ in by_doc.values()}) < 2:
+        if not m.figures or m.doc_id in seen:
+            continue
+        seen.add(m.doc_id)
+        key = _figure_key(m.figures)
+        by_value.setdefault(key, (m.trigger, []))[1].append(m.doc_id)
+    if len(by_value) < 2:
         return None
-    said = "; ".join(f"{doc} says “{trigger}”" for doc, (_, trigger) in by_doc.items())
-    return f"Sources disagree on the amount: {said}."
+    groups = sorted(by_value.values(), key=lambda g: -len(g[1]))  # the most told first
+    parts = []
+    for trigger, docs in groups[:_NOTE_VALUES]:
+        named = ", ".join(docs[:_NOTE_DOCS])
+        more = len(docs) - _NOTE_DOCS
+        parts.append(f"“{trigger}” ({named}{f' and {more} more' if more > 0 else ''})")
+    rest = len(groups) - _NOTE_VALUES
+    tail = f"; and {rest} other figures" if rest > 0 else ""
+    return f"Sources disagree on the amount: {'; '.join(parts)}{tail}."
 
 
 _STATUS_TEXT = {"happened": "it happened", "planned": "it was only planned",

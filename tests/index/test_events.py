@@ -230,3 +230,16 @@ def test_a_status_tie_goes_to_the_account_told_first() -> None:
         c.add(second)
         # Whatever order a set of the two would have in this process.
         assert combine(c).status == first.status
+
+
+def test_figure_note_groups_sources_by_the_figure_they_give() -> None:
+    bodies = ["In 2014 Moscow canceled $10 billion of Pyongyang’s $11 billion debt."] * 6 + [
+        "In 2014 Russia wrote off 90 per cent of North Korea’s debt.",
+        "In 2014 Russia wrote off 90% of North Korea’s debt."]
+    accounts = [e for i, body in enumerate(bodies) for e in events_of(body, doc_id=f"d{i}")]
+    (debt,) = [e for e in merge_events(accounts) if e.action == "debt_relief"]
+    (note,) = [n for n in debt.notes if "disagree on the amount" in n]
+    # Two figures, each quoted once; six sources of one figure are counted, not listed.
+    assert note.count("“") == 2
+    assert "(d0, d1, d2 and 3 more)" in note
+    assert "(d6, d7)" in note  # "90 per cent" and "90%" are the same figure
