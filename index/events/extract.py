@@ -106,7 +106,7 @@ _REFERS_ALIKE = (
 
 def _same_noun(trigger: str, earlier: str) -> bool:
     """Whether a definite noun trigger ("the treaty") can refer to an earlier trigger's event."""
-    noun = trigger.split()[0].lower().strip("“”\"")
+    noun = (re.findall(r"[\w-]+", trigger.lower()) or [""])[0]  # "treaty, signed" → "treaty"
     words = set(re.findall(r"[\w-]+", earlier.lower()))
     alike = next((c for c in _REFERS_ALIKE if noun in c), frozenset({noun}))
     return bool(words & alike) or not words & frozenset().union(*_REFERS_ALIKE, {"protocol",
@@ -366,6 +366,11 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if definite and previous is not None and \
                         not _same_noun(trig.group(), previous.evidence[0].trigger):
                     previous = None  # "the treaty" after "the protocol was signed"
+                if definite and previous is not None and date is not None and \
+                        previous.date is not None and not compatible(date, previous.date):
+                    # "Putin signed the treaty into law on Saturday … The accord, signed in
+                    # June": the document is the same, its signing another event.
+                    previous = None
                 if definite and previous is None and action.name == "visit":
                     # "Putin invited Kim to Moscow … It will be the first trip for Kim": the
                     # trip is the visit the invitation told of.
@@ -388,6 +393,23 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                             previous.date is None or (compatible(date, previous.date)
                                                       and more_specific(date, previous.date))):
                         previous.date = date
+                    if not previous.actors:
+                        # "… the 2024 agreement signed with Moscow. That treaty, signed by Kim
+                        # and Putin …": the later sentence says who.
+                        roles = assign(sent.text, sent.mentions, clause,
+                                       (t0, clause[0] + trig.end()), reverse, action,
+                                       first_clause=ci == 0, pair=sent.pair)
+                        if roles.actors:
+                            previous.actors = roles.actors
+                            previous.targets = roles.targets  # one account of who, not two
+                            previous.summary = summarize(
+                                action, previous.actors, previous.targets, previous.companions,
+                                previous.place, previous.status)
+                    if all(ev.sentence != sent.span for ev in previous.evidence):
+                        # The sentence tells of the event too: it is cited with it.
+                        previous.evidence.append(Mentioned(
+                            p.passage_id, p.doc_id, quote, sent.span, trig.group(), figures,
+                            previous.status, date or previous.date))
                     continue
                 told = next((e.date for e in reversed(events) if e.date is not None
                              and e.action in _KIN.get(action.name, {action.name})), None)

@@ -52,3 +52,30 @@ def test_during_his_stay_dates_by_the_stay_told_before() -> None:
                        "2016-09-09")
     e = only(events, "invitation")
     assert e.date is not None and e.date.value == "2016-04"
+
+
+def test_a_later_sentence_about_the_same_event_is_cited_with_it() -> None:
+    events = events_of("Sergei Lavrov and Ri Yong-ho signed a treaty in Moscow.\n\n"
+                       "The treaty, signed on Tuesday, commits both sides to consult.",
+                       "2016-09-08")
+    e = only(events, "agreement")
+    assert len(e.evidence) == 2  # both sentences tell the signing
+    assert e.date is not None and e.date.value == "2016-09-06"
+
+
+def test_a_document_signed_on_another_date_is_another_signing() -> None:
+    events = events_of("Sergei Lavrov signed the treaty into law on Saturday.\n\n"
+                       "The accord, signed by Lavrov and Ri Yong-ho in May, calls for "
+                       "consultations.", "2016-09-12")
+    dates = sorted(e.date.value for e in events if e.action == "agreement" and e.date)
+    assert dates == ["2016-05", "2016-09-10"]
+
+
+def test_a_reference_that_says_who_gives_the_event_its_doers() -> None:
+    events = events_of("Kim emphasized Pyongyang's commitment to the 2016 agreement signed with "
+                       "Moscow.\n\n"
+                       "That treaty, signed by Sergei Lavrov on May 4, 2016, calls for "
+                       "consultations.", "2016-09-12")
+    e = only(events, "agreement")
+    assert [a.name for a in e.actors] == ["Sergei Lavrov"]
+    assert e.date is not None and e.date.value == "2016-05-04"
