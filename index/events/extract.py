@@ -81,7 +81,9 @@ _CONTINUES = re.compile(r"\b(?:this|that|the) (?:action|move|decision|step|deal|
                         r"agreement|write-off)\b|\bthe remaining\b", re.I)
 _NOUN_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|meeting|talks|summit|invitation|"
                            r"agreement|treaty|accord|pact|declaration|announcement|exercises|"
-                           r"military exercises|drills|demands|proposal|shipments?)\b", re.I)
+                           r"military exercises|drills|demands|proposal|shipments?|"
+                           r"(?:road |railway |rail )?bridge(?: construction)?|construction)\b",
+                           re.I)
 # "…, the Kremlin confirmed": the speaker of a sentence-final attribution, after a comma.
 _ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w.’'()-]+\s+){1,7}$")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -175,7 +175,10 @@ def test_it_marks_a_visit_takes_the_date_of_the_visit_just_told() -> None:
 
 def test_who_comments_on_an_event_does_not_do_it() -> None:
     found = kinds("Prime Minister Ivan Zubov said the bridge construction marks a new stage.")
-    assert "Ivan Zubov" not in {a.name for e in found.values() for a in e.actors}
+    assert "Ivan Zubov" not in {a.name for k, e in found.items() if k != "statement"
+                                for a in e.actors}
+    # He made a statement about it.
+    assert [a.name for a in found["statement"].actors] == ["Ivan Zubov"]
 
 
 def test_a_statement_made_is_not_planned_by_the_date_it_speaks_of() -> None:
@@ -203,3 +206,15 @@ def test_it_will_be_the_first_trip_is_the_invited_visit_not_another() -> None:
 ])
 def test_being_somewhere_abroad_is_a_visit(sentence: str) -> None:
     assert "visit" in kinds(sentence)
+
+
+def test_a_comment_on_an_event_told_before_is_a_statement() -> None:
+    from tests.index.test_events import events_of
+    said = events_of("Sergei Lavrov said the visit marked a new stage in relations.",
+                     "2016-05-01")
+    assert [(e.action, e.actors[0].name) for e in said] == [("statement", "Sergei Lavrov")]
+    # What is said with its own subject is that event, told by him; a plain remark is nothing.
+    told = events_of("Sergei Lavrov said Russia and North Korea signed a treaty in Moscow.",
+                     "2016-05-01")
+    assert [e.action for e in told] == ["agreement"]
+    assert events_of("Sergei Lavrov said the weather was fine.", "2016-05-01") == []
