@@ -11,7 +11,7 @@ from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from index import fastscore
-from index.events.dates import bounds, human, more_specific
+from index.events.dates import bounds, human, more_specific, placed
 from index.events.lexicon import lexicon
 from index.events.model import Event, Mentioned
 from index.events.question import Question, read_question  # noqa: F401 (re-exported)
@@ -87,8 +87,8 @@ def _indexed_years(searcher: Searcher) -> list[str]:
 
 
 def overlaps(e: Event, tr: TimeRange) -> bool:
-    if e.date is None:
-        return False
+    if not placed(e.date):
+        return False  # undated, or "13 September" of no given year
     first, last = bounds(e.date)
     lo = dt.date.fromisoformat(tr.start) if tr.start else dt.date.min
     hi = dt.date.fromisoformat(tr.end) if tr.end else dt.date.max
@@ -279,13 +279,14 @@ UNDATED_WEIGHT = 0.8
 def dated_first(hits: list[EventHit]) -> list[EventHit]:
     """Ranked answers to "when", an undated event's score lowered by ``UNDATED_WEIGHT``: it
     stays ahead of dated events that match the question much worse."""
-    return sorted(hits, key=lambda h: -h.score * (1.0 if h.event.date else UNDATED_WEIGHT))
+    return sorted(hits, key=lambda h: -h.score * (1.0 if placed(h.event.date)
+                                                  else UNDATED_WEIGHT))
 
 
 def chronological(hits: list[EventHit]) -> list[EventHit]:
-    """Dated events by start date, undated ones after them."""
-    return sorted(hits, key=lambda h: (h.event.date is None,
-                                       h.event.date.start if h.event.date else "",
+    """Dated events by start date, undated ones (and those of no given year) after them."""
+    return sorted(hits, key=lambda h: (not placed(h.event.date),
+                                       h.event.date.start or "" if h.event.date else "",
                                        h.event.event_id))
 
 

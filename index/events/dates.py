@@ -16,6 +16,8 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
 _DECADE = re.compile(r"^(\d{3})$")
+# "On September 13" in an article that gives no year anywhere: the day is known, the year not.
+_YEARLESS = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?$")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -76,13 +78,35 @@ def event_date(value: str, basis: str, mod: str | None = None) -> EventDate | No
                          precision=precision, basis=basis, mod=mod)
     iv = interval(value)
     if iv is None:
-        return None
+        return _yearless(value, basis, mod)
     return EventDate(value=value, start=iv[0].isoformat(), end=iv[1].isoformat(),
                      precision=iv[2], basis=basis, mod=mod)
 
 
+def _yearless(value: str, basis: str, mod: str | None) -> EventDate | None:
+    """A month or day without a year (``XXXX-09-13``): it has no place on the calendar, so no
+    start or end, but it says more than no date at all."""
+    m = _YEARLESS.match(value)
+    if m is None:
+        return None
+    try:
+        dt.date(2000, int(m[1]), int(m[2] or 1))  # a leap year: "February 29" exists
+    except ValueError:
+        return None
+    return EventDate(value=value, start=None, end=None, precision="day" if m[2] else "month",
+                     basis=basis, mod=mod)
+
+
+def placed(d: EventDate | None) -> bool:
+    """Whether a date has a place on the calendar (a yearless "13 September" has none)."""
+    return d is not None and bool(d.start) and bool(d.end)
+
+
 def bounds(d: EventDate) -> tuple[dt.date, dt.date]:
-    """The interval an EventDate covers (an "after X" bound is open to the end of X's year+1)."""
+    """The interval an EventDate covers (an "after X" bound is open to the end of X's year+1);
+    a yearless date may be any day."""
+    if not placed(d):
+        return dt.date.min, dt.date.max
     start = dt.date.fromisoformat(d.start or "0001-01-01")
     end = dt.date.fromisoformat(d.end or "9999-12-31")
     if d.mod == "AFTER":
@@ -113,10 +137,13 @@ def more_specific(a: EventDate, b: EventDate) -> bool:
 
 def _point_text(value: str, short: bool) -> str:
     iv = interval(value)
+    months = _MONTHS if short else _FULL_MONTHS
     if iv is None:
+        if m := _YEARLESS.match(value):
+            day = f"{int(m[2])} " if m[2] else ""
+            return f"{day}{months[int(m[1]) - 1]} (year not given)"
         return value
     start, _, precision = iv
-    months = _MONTHS if short else _FULL_MONTHS
     if precision == "day":
         return f"{start.day} {months[start.month - 1]} {start.year}"
     if precision == "month":

@@ -64,6 +64,7 @@ _REPORT_DATE = re.compile(r"\b(?:said|says|reported|reports|confirmed|announced|
                           r"early\s+)?$", re.I)
 _FIRST = re.compile(r"\bfor the first time\b|\bfirst (?:meeting|visit|summit|trip|talks)\b",
                     re.I)
+_YEARLESS = re.compile(r"^XXXX-\d{2}(?:-\d{2})?$")
 _SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
 # ", suspended in February 2020 due to the pandemic,": an aside between commas (a participle or
 # a relative clause) tells of something else, and its date is that thing's.
@@ -195,6 +196,8 @@ def _date_of(tx: Timex) -> EventDate | None:
     if tx.type == "TIME":
         value = value.split("T", 1)[0]
     basis = {"explicit": "explicit", "dct": "relative", "context": "anaphoric"}.get(tx.anchor)
+    if basis is None and _YEARLESS.match(value):
+        basis = "explicit"  # "On September 13" where the article gives no year: as written
     if basis is None:
         return None
     mod = tx.mod if tx.mod in ("START", "MID", "END", "APPROX") else None

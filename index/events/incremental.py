@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.events.dates import bounds
+from index.events.dates import bounds, placed
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
 from index.events.merge import (
     Merger,
@@ -67,7 +67,7 @@ class Delta:
 
 
 def _iso_span(e: Event) -> tuple[str, str] | None:
-    if e.date is None:
+    if not placed(e.date):
         return None
     start, end = bounds(e.date)
     return start.isoformat(), end.isoformat()

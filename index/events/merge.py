@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from index.events.dates import bounds, more_specific
+from index.events.dates import bounds, more_specific, placed
 from index.events.firsts import note_earlier_than_first
 from index.events.lexicon import lexicon
 from index.events.model import Event
@@ -94,7 +94,7 @@ class _Cluster:
         src, dst = sides(e)
         self.src |= src
         self.dst |= dst
-        if e.date is not None:
+        if placed(e.date):
             start, end = bounds(e.date)
             self.latest_start = start if self.latest_start is None else max(self.latest_start,
                                                                               start)
@@ -120,7 +120,7 @@ class _Probe:
         src, dst = sides(e)
         people = people_of(e)
         return cls(e, (ev.passage_id, tuple(ev.sentence)), people,
-                   bounds(e.date) if e.date is not None else None, src, dst,
+                   bounds(e.date) if placed(e.date) else None, src, dst,
                    {a.name for a in people}, [a for a in people if not is_named(a)])
 
 

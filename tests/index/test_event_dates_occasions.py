@@ -79,3 +79,18 @@ def test_a_reference_that_says_who_gives_the_event_its_doers() -> None:
     e = only(events, "agreement")
     assert [a.name for a in e.actors] == ["Sergei Lavrov"]
     assert e.date is not None and e.date.value == "2016-05-04"
+
+
+def test_an_article_without_a_year_gives_its_days_without_one() -> None:
+    events = events_of("On September 13, a delegation led by Sergei Shoigu visited Pyongyang.",
+                       None)
+    d = only(events, "visit").date
+    assert d is not None and d.value == "XXXX-09-13" and d.start is None
+
+
+def test_a_day_of_no_year_answers_no_question_about_a_year() -> None:
+    from index.events.answers import overlaps
+    from index.events.timerange import parse_time_range
+    e = only(events_of("On September 13, Sergei Shoigu visited Pyongyang.", None), "visit")
+    tr = parse_time_range("2023")
+    assert tr is not None and not overlaps(e, tr)

@@ -143,8 +143,18 @@ def test_dates_as_people_write_them(value: str, text: str, precision: str) -> No
 
 def test_unplaceable_values_are_no_date() -> None:
     assert event_date("PAST_REF", "relative") is None
-    assert event_date("XXXX-05", "explicit") is None
+    assert event_date("XXXX-02-30", "explicit") is None
     assert human(None) == "undated"
+
+
+def test_a_day_of_no_given_year_is_kept_but_has_no_place_on_the_calendar() -> None:
+    d = event_date("XXXX-09-13", "explicit")
+    assert d is not None and (d.precision, d.start, d.end) == ("day", None, None)
+    assert human(d) == "13 September (year not given)"
+    assert human(event_date("XXXX-05", "explicit")) == "May (year not given)"
+    # It fits any year when merging, and is less specific than any placed date.
+    year = event_date("2014", "explicit")
+    assert year is not None and compatible(d, year) and more_specific(year, d)
 
 
 def test_compatibility_and_specificity() -> None:
