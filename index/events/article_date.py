@@ -54,17 +54,19 @@ def dateline_date(first_sentence: str, header: str | None) -> str | None:
 
 
 def fill_years(timexes: list[Timex]) -> list[Timex]:
-    """In an undated article, give a month or day without a year ("On June 19") the year of
-    the nearest explicit date in the text; the tagger already does so from earlier dates."""
+    """In an undated article, give a month or day without a year ("On June 19") the latest
+    year of an explicit date in the text; the tagger already does so from earlier dates."""
     years = [(t.start, m[1]) for t in timexes if t.anchor == "explicit" and t.type == "DATE"
              and (m := _YEAR.match(t.value))]
     if not years:
         return timexes
+    # The latest year the text names: a story tells its news after the background it
+    # recalls ("On June 19 … the 2000 treaty … trade grew in the first 5 months of 2024").
+    year = max(y for _, y in years)
     out = []
     for t in timexes:
         m = _UNDERSPECIFIED.match(t.value)
         if m and t.anchor == "none":
-            _, year = min(years, key=lambda y: abs(y[0] - t.start))
             t = replace(t, value=f"{year}-{m[1]}", anchor="context")
         out.append(t)
     return out

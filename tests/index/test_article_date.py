@@ -45,3 +45,11 @@ def test_an_undated_page_gives_a_month_and_day_the_year_of_its_own_text() -> Non
 def test_without_any_year_in_the_text_a_day_stays_without_one() -> None:
     found = {t.text: t for t in fill_years(tag("The delegation came on May 2.", None))}
     assert found["May 2"].value == "XXXX-05-02"
+
+
+def test_an_undated_page_gives_its_news_the_latest_year_it_names() -> None:
+    # Background years come first or last; the news is not older than the latest year named.
+    text = ("On June 19, the two leaders signed a treaty. Trade grew in 2023, and in the first "
+            "five months of 2024 it rose again. It replaces a treaty of 2000.")
+    found = {t.text: t for t in fill_years(tag(text, None))}
+    assert found["June 19"].value == "2024-06-19"
