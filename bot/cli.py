@@ -31,18 +31,25 @@ def _err(message: str) -> None:
 
 
 class _ProgressBar:
-    """A progress bar with ETA on stderr (tqdm), shown only when a person is watching."""
+    """A progress bar with ETA on stderr (tqdm), shown only when a person is watching.
+
+    The build counts steps, not articles: one per article, then the merge and the events index
+    (`index.buildprogress`), so the bar shows a percentage and what the build is doing.
+    """
+
+    # tqdm's postfix comes with its leading ", ": what the build is doing goes last.
+    FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining}{postfix}"
 
     def __init__(self) -> None:
         self._bar: tqdm | None = None
 
-    def __call__(self, done: int, total: int, doc_id: str) -> None:
+    def __call__(self, done: int, total: int, doing: str) -> None:
         if not sys.stderr.isatty():
             return
         if self._bar is None:
-            self._bar = tqdm(total=total, unit="article", desc="Indexing", file=sys.stderr,
-                             dynamic_ncols=True, leave=False)
-        self._bar.set_postfix_str(doc_id[:30], refresh=False)
+            self._bar = tqdm(total=total, desc="Indexing", file=sys.stderr, dynamic_ncols=True,
+                             leave=False, bar_format=self.FORMAT)
+        self._bar.set_postfix_str(doing[:30], refresh=False)
         self._bar.update(done - self._bar.n)
 
     def close(self) -> None:

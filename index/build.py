@@ -23,13 +23,21 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.artifacts import ArticleResult, pipeline_version, process_article
 from index.buildlock import BuildLock
+from index.buildprogress import (
+    MERGING,
+    WRITING_EVENTS,
+    BuildProgress,
+    Checkpoint,
+    Phases,
+    Progress,
+)
 from index.errors import BuildError, IndexDamaged
 from index.events.incremental import Account, Delta, FullMerge, merge_changed, rank_of
 from index.events.store import quote_texts
@@ -54,11 +62,6 @@ from index.store import (
 from index.writer import PASSAGES, PassageWriter, link_index_files, process_and_add, write_events
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int, str], None]
-"""Called as ``progress(done, total, doc_id)`` while articles are processed."""
-Checkpoint = Callable[[str], None]
-"""Called with the name of each phase as the build reaches it (for tests that kill builds)."""
 
 FORMAT = 4  # bump when the index schema changes: an incremental build then starts afresh
 # Worker processes pay off only when there is much to process (each costs ~1 s to start).
@@ -164,10 +167,8 @@ def fingerprint() -> str:
 class _Articles:
     """The articles a build processes, with its progress reported as each is done."""
 
-    def __init__(self, todo: list[Article], done: int, total: int, progress: Progress | None,
-                 lock: BuildLock) -> None:
-        self.todo, self.done, self.total = todo, done, total
-        self.progress, self.lock = progress, lock
+    def __init__(self, todo: list[Article], track: BuildProgress) -> None:
+        self.todo, self.track = todo, track
         self.workers = min(4, os.cpu_count() or 1)
 
     def results(self, passages: PassageWriter) -> Iterator[ArticleResult]:
@@ -177,8 +178,7 @@ class _Articles:
         into a segment of its own, which ``passages`` commits with its other changes. Writing
         passages is as much work as extracting events, so it must not wait on one process.
         """
-        if self.progress is not None and self.done:
-            self.progress(self.done, self.total, "(unchanged articles)")
+        self.track.start()
         if len(self.todo) < PARALLEL_FROM or self.workers < 2:
             for r in map(process_article, self.todo):
                 passages.add(r)
@@ -191,27 +191,8 @@ class _Articles:
         passages.add_segments(segments.segments)
 
     def _report(self, r: ArticleResult) -> ArticleResult:
-        self.done += 1
-        self.lock.update(self.done, self.total)
-        if self.progress is not None:
-            self.progress(self.done, self.total, r.doc_id)
+        self.track.article(r.doc_id)
         return r
-
-
-class _Phases:
-    """Seconds spent in each phase of a build (in the summary, for `/status` and benchmarks)."""
-
-    def __init__(self, mark: Checkpoint) -> None:
-        self.seconds: dict[str, float] = {}
-        self._mark = mark
-        self._t = time.monotonic()
-
-    def done(self, phase: str, checkpoint: str | None = None) -> None:
-        now = time.monotonic()
-        self.seconds[phase] = round(now - self._t, 3)
-        self._t = now
-        if checkpoint:
-            self._mark(checkpoint)
 
 
 def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
@@ -225,7 +206,7 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
         CorpusError: the corpus directory is missing.
     """
     started = time.monotonic()
-    phases = _Phases(checkpoint or (lambda phase: None))
+    phases = Phases(checkpoint or (lambda phase: None))
     _make_index_dir(index_dir)
     with BuildLock(index_dir, who=who) as lock:
         clean_partial_generations(index_dir)
@@ -239,16 +220,17 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
                 raise BuildError(f"nothing to index: {_rejected(report, corpus_dir)}; the "
                                  "current index keeps serving")
             phases.done("load", "loaded")
-            articles = _Articles(report.articles, len(report.unchanged),
-                                 len(report.articles) + len(report.unchanged), progress, lock)
-            summary = _write_generation(index_dir, corpus_dir, state, report, articles, plan,
-                                        phases, started, _served_shas(served))
+            track = BuildProgress(progress, lock, len(report.unchanged), len(report.articles))
+            summary = _write_generation(index_dir, corpus_dir, state, report,
+                                        _Articles(report.articles, track), plan, phases,
+                                        started, _served_shas(served))
         except BaseException:
             state.rollback()
             raise
         finally:
             state.close()
         remove_stale_generations(index_dir)
+    track.finish()
     log.info("built %s: %d articles (%d reprocessed), %d passages, %d events in %.1f s (%s)",
              summary.generation, summary.articles, summary.reprocessed, summary.passages,
              summary.events, summary.duration_s, summary.phases)
@@ -262,7 +244,7 @@ def _served_shas(served: dict[str, object] | None) -> dict[str, str]:
 
 
 def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
-                      articles: _Articles, plan: _Plan, phases: _Phases,
+                      articles: _Articles, plan: _Plan, phases: Phases,
                       started: float, previous: dict[str, str]) -> BuildSummary:
     """Write and switch to a new generation; ``previous`` is what the served one held, which
     the summary compares with (a full build too: "added" is what was not served before)."""
@@ -302,14 +284,17 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         passages.commit()
         passages = None
         phases.done("passages", "passages")
+        articles.track.stage(MERGING)
         now = set(indexed) | set(report.unchanged)
         if incremental:
             delta = merge_changed(state, set(stale), accounts)
             phases.done("merge")
+            articles.track.stage(WRITING_EVENTS)
             write_events(wdir, delta.write, delta.removed, incremental=True)
         else:
             merged = FullMerge.of(accounts)
             phases.done("merge")
+            articles.track.stage(WRITING_EVENTS)
             delta = merged.delta()
             # The events index is written by worker processes while this one stores the merged
             # events in the build state: one thread here only waits on them.

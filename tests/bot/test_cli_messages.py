@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,30 @@ def test_check_calls_an_all_boilerplate_file_a_problem_as_index_skips_it(
     assert main(["index"]) == 0
     assert "skipped chrome.md: nothing left after removing boilerplate" in \
         capsys.readouterr().out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_shows_the_stages_after_the_articles(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.cli import _ProgressBar
+    from index.buildprogress import DONE, MERGING
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    bar = _ProgressBar()
+    try:
+        bar(5, 10, "(unchanged articles)")
+        bar(6, 10, "005_trutnev")
+        bar(6, 10, MERGING)
+        assert bar._bar is not None
+        shown = str(bar._bar)
+        # A share of the build, not "6/10 articles": the steps after 6 are not articles.
+        assert shown.startswith("Indexing:  60%|") and shown.endswith(", merging events")
+        assert "article" not in shown
+        bar(10, 10, DONE)
+        assert str(bar._bar).startswith("Indexing: 100%|")
+    finally:
+        bar.close()

@@ -151,6 +151,19 @@ async def test_reindex_is_refused_to_members_and_runs_for_admins(
     assert_clean(fake_discord)
 
 
+def test_reindex_progress_counts_the_stages_after_the_articles() -> None:
+    from bot.cogs.admin import progress_text
+    from index.buildprogress import MERGING, WRITING_EVENTS
+
+    assert progress_text(0, 0, "", 1.2) == "Indexing… reading the corpus, 1 s"
+    assert progress_text(40, 80, "003_ed2522df4ecc763b", 12.0) == (
+        "Indexing… 50 % (processing articles), 12 s")
+    # Every article processed is not the end: the merge and the events index follow.
+    assert progress_text(40, 80, MERGING, 30.0) == "Indexing… 50 % (merging events), 30 s"
+    assert progress_text(70, 80, WRITING_EVENTS, 40.0) == (
+        "Indexing… 87 % (writing the events index), 40 s")
+
+
 async def test_global_sync_and_admin_commands_not_offered_in_dms(
         run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings) -> None:
     async with run_bot(bot_settings.model_copy(update={"guild_ids": []})):
