@@ -63,7 +63,7 @@ class BuildProgress:
         self._tell(name)
 
     def finish(self) -> None:
-        """The build is done: the new generation serves."""
+        """The build is done: the new generation serves (or there was nothing to change)."""
         self.done = self.total
         self._tell(DONE)
 

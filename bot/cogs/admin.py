@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.render_text import format_summary
-from bot.tree import admin_only, edit_original
+from bot.tree import FULL_REBUILD, admin_only, edit_original
 from index.build import build_index
 from index.buildprogress import STAGES
 from index.errors import TumenError
@@ -72,7 +72,8 @@ class AdminCog(commands.Cog):
             await edit_original(interaction, f"Reindex failed: {exc}")
             return
         log.info("reindex by %s: %s", interaction.user.id, summary.generation)
-        await edit_original(interaction, "Reindex finished.\n" + format_summary(summary))
+        await edit_original(interaction,
+                            "Reindex finished.\n" + format_summary(summary, FULL_REBUILD))
 
 
 

@@ -103,6 +103,25 @@ def test_check_calls_an_all_boilerplate_file_a_problem_as_index_skips_it(
         capsys.readouterr().out
 
 
+def test_index_with_nothing_to_do_says_so_and_keeps_the_generation(env: Path, capsys) -> None:
+    assert main(["index"]) == 0
+    first = capsys.readouterr().out
+    served = (env / "index" / "CURRENT").read_text(encoding="utf-8")
+    assert main(["index"]) == 0
+    out = capsys.readouterr().out
+    generation = served.strip()
+    assert out.startswith(f"Nothing changed in the corpus since generation {generation} was "
+                          "built: it keeps serving its 5 articles, 37 passages and ")
+    assert "no new generation was made" in out and "`tumen index --full` rebuilds" in out
+    assert "Added" not in out and "Indexed" not in out
+    assert (env / "index" / "CURRENT").read_text(encoding="utf-8") == served
+    assert [p.name for p in (env / "index").glob("gen-*")] == [generation]
+    assert main(["index", "--full"]) == 0  # still rebuilds
+    out = capsys.readouterr().out
+    assert out.startswith("Indexed 5 articles") and "full build" in out and first != out
+    assert (env / "index" / "CURRENT").read_text(encoding="utf-8") != served
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

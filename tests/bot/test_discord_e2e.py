@@ -14,6 +14,7 @@ from tests.bot.conftest import ADMIN_ROLE, GUILD, PLAIN_ROLE, BotRunner
 from tests.fakediscord import FakeDiscord, UserSpec
 
 NO_PINGS = {"parse": []}
+ADMIN_PERMISSIONS = 1 << 5 | 1 << 31 | 1 << 11
 EXPECTED_COMMANDS = {"when", "who", "timeline", "search", "cite", "sources", "help", "status",
                      "reindex", "corpus"}
 
@@ -148,6 +149,26 @@ async def test_reindex_is_refused_to_members_and_runs_for_admins(
     assert rec.callback_type == 5  # deferred first, then edited with the summary
     assert "Reindex finished" in done.content and "Indexed 5 articles" in done.content
     assert after != before
+    assert_clean(fake_discord)
+
+
+async def test_reindex_with_nothing_to_do_says_so_and_keeps_the_generation(
+        run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot() as bot:
+        first = await (await fake_discord.invoke("reindex", member_roles=[ADMIN_ROLE.id],
+                                                 permissions=ADMIN_PERMISSIONS)).final()
+        served = bot.library.status()["generation"]
+        again = await (await fake_discord.invoke("reindex", member_roles=[ADMIN_ROLE.id],
+                                                 permissions=ADMIN_PERMISSIONS)).final()
+        after = bot.library.status()["generation"]
+    assert "Indexed 5 articles" in first.content  # another corpus folder than the seed index's
+    assert after == served
+    assert again.content.startswith(f"Reindex finished.\nNothing changed in the corpus since "
+                                    f"generation {served} was built: it keeps serving its 5 "
+                                    "articles, ")
+    assert "no new generation was made" in again.content
+    assert again.content.endswith("`/reindex full:true` rebuilds everything anyway.")
+    assert "tumen index" not in again.content and "Added" not in again.content
     assert_clean(fake_discord)
 
 

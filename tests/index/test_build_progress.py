@@ -9,7 +9,7 @@ import pytest
 
 from index.build import build_index
 from index.buildlock import BuildLock
-from index.buildprogress import DONE, MERGING, WRITING_EVENTS
+from index.buildprogress import DONE, MERGING, STAGES, WRITING_EVENTS
 from index.errors import BuildError
 from tests.index.test_reindex import NEW, copy_seeds
 
@@ -68,6 +68,16 @@ def test_an_incremental_build_counts_its_stages_too(tmp_path: Path) -> None:
     rec = recorded(corpus, ix)
     assert rec.calls[0] == (5, rec.calls[0][1], "(unchanged articles)")
     assert_done_only_at_the_end(rec, ["005_trutnev"])
+
+
+def test_a_build_with_nothing_to_do_ends_at_its_total(tmp_path: Path) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    ix = tmp_path / "ix"
+    build_index(corpus, ix)
+    rec = recorded(corpus, ix)
+    (total,) = {t for _, t, _ in rec.calls}
+    assert rec.calls[-1] == (total, total, DONE)
+    assert not any(w in STAGES for _, _, w in rec.calls)
 
 
 def test_a_second_build_is_told_the_stage_of_the_running_one(tmp_path: Path) -> None:
