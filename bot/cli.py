@@ -14,7 +14,7 @@ from tqdm import tqdm
 from bot.commandline import run_chat_command, usage_line
 from bot.render_text import event_facts, event_headline, format_summary, render_answer
 from bot.settings import Settings, get_settings
-from index.build import NOTHING_LEFT, BuildSummary, build_index
+from index.build import NOTHING_LEFT, BuildSummary, build_index, make_index_dir
 from index.errors import QueryError, TumenError
 from index.loader import load_corpus
 from index.passages import make_passages
@@ -75,6 +75,9 @@ def _library(settings: Settings) -> Library:
     """A library over the index, building the index first (and saying so) if there is none."""
     lib = Library(settings.index_dir)
     if not lib.store.exists():
+        # Checked before saying it builds: a path that cannot hold an index (a file, a folder
+        # that cannot be created or written in) gets its one error and nothing before it.
+        make_index_dir(settings.index_dir)
         _err(f"No index in {settings.index_dir} yet: building it from {settings.corpus_dir} …")
         _err(format_summary(_build(settings)))
     return lib

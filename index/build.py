@@ -108,11 +108,12 @@ def _plan(index_dir: Path, state: BuildState, full: bool, served: bool) -> _Plan
     return _Plan(True, wdir, records)
 
 
-def _make_index_dir(index_dir: Path) -> None:
-    """Create the index folder if it is missing.
+def make_index_dir(index_dir: Path) -> None:
+    """Create the index folder if it is missing: what a build does first, and what a command
+    about to build checks before it says so.
 
     Raises:
-        BuildError: the path is not a folder, or it cannot be created.
+        BuildError: the path is not a folder, cannot be created, or cannot be written in.
     """
     where = "(set with --index or TUMEN_INDEX_DIR)"
     if index_dir.exists() and not index_dir.is_dir():
@@ -122,6 +123,9 @@ def _make_index_dir(index_dir: Path) -> None:
     except OSError as exc:
         raise BuildError(f"cannot create the index folder {index_dir} {where}: "
                          f"{exc.strerror or exc}") from exc
+    if not os.access(index_dir, os.W_OK | os.X_OK):
+        # Else the build lock's file fails to open with a traceback.
+        raise BuildError(f"cannot write in the index folder {index_dir} {where}")
 
 
 def fingerprint() -> str:
@@ -173,7 +177,7 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
     """
     started = time.monotonic()
     phases = Phases(checkpoint or (lambda phase: None))
-    _make_index_dir(index_dir)
+    make_index_dir(index_dir)
     with BuildLock(index_dir, who=who) as lock:
         clean_partial_generations(index_dir)
         served = served_meta(index_dir)
