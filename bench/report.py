@@ -33,8 +33,8 @@ def _get(d: dict[str, Any], *path: str) -> Any:
 def _build_row(name: str, b: dict[str, Any]) -> str:
     if b.get("status") == "timeout":
         pr = b.get("progress") or {}
-        got = (f"; {pr['articles_done']:,}/{pr['articles']:,} articles processed "
-               f"after {pr['elapsed_s']} s" if pr else "")
+        got = (f"; {100 * pr['steps_done'] // max(1, pr['steps'])} % done "
+               f"(last: {pr['doing']}) after {pr['elapsed_s']} s" if pr else "")
         return f"| {name} | stopped after {b['timeout_s']:.0f} s{got} | | | | | | |"
     if b.get("status") != "ok":
         return f"| {name} | {b.get('status', '—')} | | | | | | |"

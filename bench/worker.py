@@ -85,12 +85,14 @@ def task_build(corpus: str, index: str, progress_file: str | None = None) -> dic
     cleaned = _count_cleaned()
     version = code_version()
     from index.build import build_index
+    from index.buildprogress import STAGES
     t0 = time.perf_counter()
 
-    def progress(done: int, total: int, _doc_id: str) -> None:
-        if progress_file and (done == total or done % 100 == 0):
+    def progress(done: int, total: int, doing: str) -> None:
+        # Steps: one per article, then the merge's and the events index's shares.
+        if progress_file and (done == total or done % 100 == 0 or doing in STAGES):
             Path(progress_file).write_text(json.dumps(
-                {"articles_done": done, "articles": total,
+                {"steps_done": done, "steps": total, "doing": doing,
                  "elapsed_s": round(time.perf_counter() - t0, 1)}), encoding="utf-8")
 
     s = build_index(Path(corpus), Path(index), progress=progress)

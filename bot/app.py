@@ -54,8 +54,9 @@ class TumenBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         if not self.library.store.exists():
-            from index.build import build_index  # only needed on a first start
+            from index.build import build_index, make_index_dir  # only on a first start
 
+            make_index_dir(self.settings.index_dir)  # an unusable path: its error, no "building"
             log.info("no index yet: building it from %s", self.settings.corpus_dir)
             await asyncio.to_thread(build_index, self.settings.corpus_dir, self.settings.index_dir,
                                     max_bytes=self.settings.max_article_bytes)

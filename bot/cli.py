@@ -14,7 +14,7 @@ from tqdm import tqdm
 from bot.commandline import run_chat_command, usage_line
 from bot.render_text import event_facts, event_headline, format_summary, render_answer
 from bot.settings import Settings, get_settings
-from index.build import NOTHING_LEFT, BuildSummary, build_index
+from index.build import NOTHING_LEFT, BuildSummary, build_index, make_index_dir
 from index.errors import QueryError, TumenError
 from index.loader import load_corpus
 from index.passages import make_passages
@@ -31,18 +31,25 @@ def _err(message: str) -> None:
 
 
 class _ProgressBar:
-    """A progress bar with ETA on stderr (tqdm), shown only when a person is watching."""
+    """A progress bar with ETA on stderr (tqdm), shown only when a person is watching.
+
+    The build counts steps, not articles: one per article, then the merge and the events index
+    (`index.buildprogress`), so the bar shows a percentage and what the build is doing.
+    """
+
+    # tqdm's postfix comes with its leading ", ": what the build is doing goes last.
+    FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining}{postfix}"
 
     def __init__(self) -> None:
         self._bar: tqdm | None = None
 
-    def __call__(self, done: int, total: int, doc_id: str) -> None:
+    def __call__(self, done: int, total: int, doing: str) -> None:
         if not sys.stderr.isatty():
             return
         if self._bar is None:
-            self._bar = tqdm(total=total, unit="article", desc="Indexing", file=sys.stderr,
-                             dynamic_ncols=True, leave=False)
-        self._bar.set_postfix_str(doc_id[:30], refresh=False)
+            self._bar = tqdm(total=total, desc="Indexing", file=sys.stderr, dynamic_ncols=True,
+                             leave=False, bar_format=self.FORMAT)
+        self._bar.set_postfix_str(doing[:30], refresh=False)
         self._bar.update(done - self._bar.n)
 
     def close(self) -> None:
@@ -68,6 +75,9 @@ def _library(settings: Settings) -> Library:
     """A library over the index, building the index first (and saying so) if there is none."""
     lib = Library(settings.index_dir)
     if not lib.store.exists():
+        # Checked before saying it builds: a path that cannot hold an index (a file, a folder
+        # that cannot be created or written in) gets its one error and nothing before it.
+        make_index_dir(settings.index_dir)
         _err(f"No index in {settings.index_dir} yet: building it from {settings.corpus_dir} …")
         _err(format_summary(_build(settings)))
     return lib

@@ -128,8 +128,17 @@ def render_answer(answer: Answer, *, ansi: bool = False) -> str:
     return "\n".join(lines)
 
 
-def format_summary(s: BuildSummary) -> str:
-    """The build summary as a few lines for the terminal (and for /reindex)."""
+def format_summary(s: BuildSummary, rebuild: str = "`tumen index --full`") -> str:
+    """The build summary as a few lines for the terminal (and for /reindex); ``rebuild`` is how
+    to ask for a full build where the reader is."""
+    if s.nothing_changed:
+        lines = [f"Nothing changed in the corpus since generation {s.generation} was built: it "
+                 f"keeps serving its {s.articles} articles, {s.passages} passages and {s.events} "
+                 f"events, and no new generation was made (checked in {s.duration_s:.2f} s). "
+                 f"{rebuild} rebuilds everything anyway."]
+        if s.skipped:
+            lines.append(f"Skipped {len(s.skipped)}, as before:")
+        return "\n".join(lines + [f"  skipped {p.path}: {p.message}" for p in s.skipped])
     lines = [f"Indexed {s.articles} articles, {s.passages} passages, {s.events} events "
              f"(merged from {s.events + s.merged} accounts in the articles) in "
              f"{s.duration_s:.2f} s — {s.mode} build, "

@@ -14,6 +14,7 @@ from bot.cooldown import UserCooldowns, retry_message
 from index.errors import IndexDamaged, TumenError
 
 log = logging.getLogger(__name__)
+FULL_REBUILD = "`/reindex full:true`"  # how an admin asks for a full build, in chat
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -80,7 +81,7 @@ class TumenTree(app_commands.CommandTree):
         elif isinstance(original, IndexDamaged):
             # Members cannot run the CLI's remedy; the chat's is the same full rebuild.
             message = (f"The index is damaged ({original.detail}): an admin can rebuild it "
-                       "with `/reindex full:true`.")
+                       f"with {FULL_REBUILD}.")
         elif isinstance(original, TumenError):
             message = str(original)
         elif isinstance(error, app_commands.CheckFailure):

@@ -23,15 +23,30 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.artifacts import ArticleResult, pipeline_version, process_article
 from index.buildlock import BuildLock
+from index.buildprogress import (
+    MERGING,
+    WRITING_EVENTS,
+    BuildProgress,
+    Checkpoint,
+    Phases,
+    Progress,
+)
+from index.buildsummary import (
+    BuildSummary,
+    compare_events,
+    same_as_served,
+    served_meta,
+    served_shas,
+)
 from index.errors import BuildError, IndexDamaged
-from index.events.incremental import Account, Delta, FullMerge, merge_changed, rank_of
+from index.events.incremental import Account, FullMerge, merge_changed, rank_of
 from index.events.store import quote_texts
 from index.integrity import FileRecord, file_problem, record_files
 from index.loader import DEFAULT_MAX_BYTES, LoadReport, Problem, load_corpus
@@ -48,63 +63,16 @@ from index.store import (
     new_generation_dir,
     read_pointer,
     remove_stale_generations,
-    served_name,
     switch_to,
 )
 from index.writer import PASSAGES, PassageWriter, link_index_files, process_and_add, write_events
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]
-"""Called as ``progress(done, total, doc_id)`` while articles are processed."""
-Checkpoint = Callable[[str], None]
-"""Called with the name of each phase as the build reaches it (for tests that kill builds)."""
-
 FORMAT = 4  # bump when the index schema changes: an incremental build then starts afresh
 # Worker processes pay off only when there is much to process (each costs ~1 s to start).
 PARALLEL_FROM = 200
 NOTHING_LEFT = "nothing left after removing boilerplate"
-
-
-@dataclass
-class BuildSummary:
-    """What a build did, for the CLI, `/reindex` and `/status`."""
-
-    generation: str
-    built_at: str
-    duration_s: float
-    articles: int
-    passages: int
-    events: int = 0
-    merged: int = 0
-    mode: str = "full"
-    reprocessed: int = 0
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    skipped: list[Problem] = field(default_factory=list)
-    dropped: dict[str, int] = field(default_factory=dict)
-    sources_gained: dict[str, list[str]] = field(default_factory=dict)
-    sources_lost: dict[str, list[str]] = field(default_factory=dict)
-    new_disagreements: list[str] = field(default_factory=list)
-    full_reason: str | None = None  # why a full build ran where an incremental one was asked
-    phases: dict[str, float] = field(default_factory=dict)  # seconds per phase
-
-    def to_json(self) -> dict[str, object]:
-        out = asdict(self)
-        out["skipped"] = [{"path": p.path, "message": p.message} for p in self.skipped]
-        return out
-
-
-def _served_meta(index_dir: Path) -> dict[str, object] | None:
-    """The served generation's meta.json, or None if there is none or it is unreadable."""
-    name = served_name(index_dir)
-    if name is None:
-        return None
-    try:
-        return json.loads((index_dir / name / META).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 @dataclass(frozen=True)
@@ -140,11 +108,12 @@ def _plan(index_dir: Path, state: BuildState, full: bool, served: bool) -> _Plan
     return _Plan(True, wdir, records)
 
 
-def _make_index_dir(index_dir: Path) -> None:
-    """Create the index folder if it is missing.
+def make_index_dir(index_dir: Path) -> None:
+    """Create the index folder if it is missing: what a build does first, and what a command
+    about to build checks before it says so.
 
     Raises:
-        BuildError: the path is not a folder, or it cannot be created.
+        BuildError: the path is not a folder, cannot be created, or cannot be written in.
     """
     where = "(set with --index or TUMEN_INDEX_DIR)"
     if index_dir.exists() and not index_dir.is_dir():
@@ -154,6 +123,9 @@ def _make_index_dir(index_dir: Path) -> None:
     except OSError as exc:
         raise BuildError(f"cannot create the index folder {index_dir} {where}: "
                          f"{exc.strerror or exc}") from exc
+    if not os.access(index_dir, os.W_OK | os.X_OK):
+        # Else the build lock's file fails to open with a traceback.
+        raise BuildError(f"cannot write in the index folder {index_dir} {where}")
 
 
 def fingerprint() -> str:
@@ -164,10 +136,8 @@ def fingerprint() -> str:
 class _Articles:
     """The articles a build processes, with its progress reported as each is done."""
 
-    def __init__(self, todo: list[Article], done: int, total: int, progress: Progress | None,
-                 lock: BuildLock) -> None:
-        self.todo, self.done, self.total = todo, done, total
-        self.progress, self.lock = progress, lock
+    def __init__(self, todo: list[Article], track: BuildProgress) -> None:
+        self.todo, self.track = todo, track
         self.workers = min(4, os.cpu_count() or 1)
 
     def results(self, passages: PassageWriter) -> Iterator[ArticleResult]:
@@ -177,8 +147,7 @@ class _Articles:
         into a segment of its own, which ``passages`` commits with its other changes. Writing
         passages is as much work as extracting events, so it must not wait on one process.
         """
-        if self.progress is not None and self.done:
-            self.progress(self.done, self.total, "(unchanged articles)")
+        self.track.start()
         if len(self.todo) < PARALLEL_FROM or self.workers < 2:
             for r in map(process_article, self.todo):
                 passages.add(r)
@@ -191,33 +160,15 @@ class _Articles:
         passages.add_segments(segments.segments)
 
     def _report(self, r: ArticleResult) -> ArticleResult:
-        self.done += 1
-        self.lock.update(self.done, self.total)
-        if self.progress is not None:
-            self.progress(self.done, self.total, r.doc_id)
+        self.track.article(r.doc_id)
         return r
-
-
-class _Phases:
-    """Seconds spent in each phase of a build (in the summary, for `/status` and benchmarks)."""
-
-    def __init__(self, mark: Checkpoint) -> None:
-        self.seconds: dict[str, float] = {}
-        self._mark = mark
-        self._t = time.monotonic()
-
-    def done(self, phase: str, checkpoint: str | None = None) -> None:
-        now = time.monotonic()
-        self.seconds[phase] = round(now - self._t, 3)
-        self._t = now
-        if checkpoint:
-            self._mark(checkpoint)
 
 
 def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
                 max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None,
                 checkpoint: Checkpoint | None = None, who: str = "cli") -> BuildSummary:
-    """Build a new generation from ``corpus_dir`` and serve it.
+    """Build a new generation from ``corpus_dir`` and serve it; an incremental build that
+    finds nothing to change keeps the served generation and says so (``nothing_changed``).
 
     Raises:
         BuildError: the index folder is unusable, another build is running, nothing could be
@@ -225,11 +176,11 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
         CorpusError: the corpus directory is missing.
     """
     started = time.monotonic()
-    phases = _Phases(checkpoint or (lambda phase: None))
-    _make_index_dir(index_dir)
+    phases = Phases(checkpoint or (lambda phase: None))
+    make_index_dir(index_dir)
     with BuildLock(index_dir, who=who) as lock:
         clean_partial_generations(index_dir)
-        served = _served_meta(index_dir)
+        served = served_meta(index_dir)
         state = BuildState(index_dir)
         try:
             plan = _plan(index_dir, state, full, served is not None)
@@ -239,39 +190,52 @@ def build_index(corpus_dir: Path, index_dir: Path, *, full: bool = False,
                 raise BuildError(f"nothing to index: {_rejected(report, corpus_dir)}; the "
                                  "current index keeps serving")
             phases.done("load", "loaded")
-            articles = _Articles(report.articles, len(report.unchanged),
-                                 len(report.articles) + len(report.unchanged), progress, lock)
-            summary = _write_generation(index_dir, corpus_dir, state, report, articles, plan,
-                                        phases, started, _served_shas(served))
+            track = BuildProgress(progress, lock, len(report.unchanged), len(report.articles))
+            summary = _write_generation(index_dir, corpus_dir, state, report,
+                                        _Articles(report.articles, track), plan, phases,
+                                        started, served)
         except BaseException:
             state.rollback()
             raise
         finally:
             state.close()
-        remove_stale_generations(index_dir)
+        if not summary.nothing_changed:
+            remove_stale_generations(index_dir)
+    track.finish()
+    if summary.nothing_changed:
+        log.info("nothing changed: %s keeps serving (%d articles, %d read again, %.2f s)",
+                 summary.generation, summary.articles, summary.reprocessed, summary.duration_s)
+        return summary
     log.info("built %s: %d articles (%d reprocessed), %d passages, %d events in %.1f s (%s)",
              summary.generation, summary.articles, summary.reprocessed, summary.passages,
              summary.events, summary.duration_s, summary.phases)
     return summary
 
 
-def _served_shas(served: dict[str, object] | None) -> dict[str, str]:
-    """Each article of the served generation and the hash of the file it was built from."""
-    arts = (served or {}).get("articles") or {}
-    return {d: str(a.get("sha256")) for d, a in arts.items()}  # type: ignore[union-attr]
-
-
 def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, report: LoadReport,
-                      articles: _Articles, plan: _Plan, phases: _Phases,
-                      started: float, previous: dict[str, str]) -> BuildSummary:
-    """Write and switch to a new generation; ``previous`` is what the served one held, which
-    the summary compares with (a full build too: "added" is what was not served before)."""
+                      articles: _Articles, plan: _Plan, phases: Phases, started: float,
+                      served: dict[str, object] | None) -> BuildSummary:
+    """Write and switch to a new generation, unless nothing changed; ``served`` is the served
+    one's meta.json, which the summary compares with (a full build too: "added" is what was
+    not served before)."""
     incremental = plan.incremental
-    gen_dir = new_generation_dir(index_dir)
+    previous = served_shas(served)
+    gen_dir: Path | None = None
     passages: PassageWriter | None = None
     try:
         before = state.article_shas() if incremental else {}
         todo = {a.meta.doc_id for a in report.articles}
+        stale = (todo & set(before)) | (set(before) - todo - set(report.unchanged))
+
+        def nothing_changed() -> bool:
+            # No article to add, replace or remove, read from the same folder with the same
+            # files skipped: a new generation would hold just what the served one holds.
+            return (incremental and not stale
+                    and same_as_served(served, corpus_dir, report.problems))
+
+        if not report.articles and nothing_changed():
+            return _keep_served(state, report, plan, phases, started, served)
+        gen_dir = new_generation_dir(index_dir)
         state.begin(fresh=not incremental)
         wdir = gen_dir / WHOOSH_DIR
         if plan.served_wdir is not None:
@@ -279,7 +243,6 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         else:
             wdir.mkdir()
         passages = PassageWriter(wdir, incremental=incremental)
-        stale = (todo & set(before)) | (set(before) - todo - set(report.unchanged))
         passages.delete(stale)
         for doc_id in sorted(stale):
             state.remove_article(doc_id)
@@ -298,18 +261,27 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         if not indexed and not report.unchanged:
             raise BuildError("nothing to index: no article has any text after cleaning; "
                              "the current index keeps serving")
+        if not indexed and nothing_changed():  # what was read again is still all boilerplate
+            passages.cancel()
+            passages = None
+            shutil.rmtree(gen_dir, ignore_errors=True)
+            state.rollback()
+            return _keep_served(state, report, plan, phases, started, served)
         phases.done("process", "processed")
         passages.commit()
         passages = None
         phases.done("passages", "passages")
+        articles.track.stage(MERGING)
         now = set(indexed) | set(report.unchanged)
         if incremental:
             delta = merge_changed(state, set(stale), accounts)
             phases.done("merge")
+            articles.track.stage(WRITING_EVENTS)
             write_events(wdir, delta.write, delta.removed, incremental=True)
         else:
             merged = FullMerge.of(accounts)
             phases.done("merge")
+            articles.track.stage(WRITING_EVENTS)
             delta = merged.delta()
             # The events index is written by worker processes while this one stores the merged
             # events in the build state: one thread here only waits on them.
@@ -334,7 +306,7 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             updated=sorted(d for d in indexed if d in previous and previous[d] != shas[d]),
             removed=sorted(set(previous) - now), skipped=report.problems,
             dropped=state.dropped(), full_reason=plan.full_reason)
-        _compare_events(summary, delta)
+        compare_events(summary, delta)
         _write_meta(gen_dir, corpus_dir, summary, state, files)
         phases.done("meta", "written")
         Generation.open(gen_dir, check_only=True)  # prove it opens before anyone is pointed at it
@@ -347,7 +319,8 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         if passages is not None:
             with contextlib.suppress(Exception):  # let go of its files before they are removed
                 passages.cancel()
-        shutil.rmtree(gen_dir, ignore_errors=True)
+        if gen_dir is not None:
+            shutil.rmtree(gen_dir, ignore_errors=True)
         if isinstance(exc, OSError | sqlite3.Error):
             why = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             raise BuildError(f"could not write the new index ({why}); "
@@ -355,6 +328,29 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
         raise
     phases.done("cleanup", "switched")
     return summary
+
+
+def _keep_served(state: BuildState, report: LoadReport, plan: _Plan, phases: Phases,
+                 started: float, served: dict[str, object] | None) -> BuildSummary:
+    """The summary of a build that changed nothing: the served generation stays. Files that
+    were touched but not changed get their new modification times, so that the next build does
+    not read them again."""
+    assert plan.served_wdir is not None  # an incremental build has a served generation
+    name = plan.served_wdir.parent.name
+    kept = set(report.unchanged)
+    state.begin(fresh=False)
+    state.set_files({n: st for n, st in report.stats.items() if st.doc_id in kept})
+    state.commit(name, fingerprint())
+    phases.done("process")
+    totals = state.totals()
+    head = (served or {}).get("summary")
+    built_at = str(head.get("built_at", "")) if isinstance(head, dict) else ""
+    return BuildSummary(
+        generation=name, built_at=built_at, duration_s=round(time.monotonic() - started, 3),
+        articles=totals["articles"], passages=totals["passages"], events=totals["events"],
+        merged=totals["accounts"] - totals["events"], mode="incremental",
+        reprocessed=len(report.articles), skipped=report.problems, dropped=state.dropped(),
+        phases=phases.seconds, nothing_changed=True)
 
 
 def _rejected(report: LoadReport, corpus_dir: Path, shown: int = 5) -> str:
@@ -372,26 +368,6 @@ def _accounts(r: ArticleResult) -> list[Account]:
     texts = {p.passage_id: p.text for p in r.passages}
     name = Path(r.meta.path).name
     return [Account(e, rank_of(name, i), quote_texts(e, texts)) for i, e in enumerate(r.events)]
-
-
-def _compare_events(summary: BuildSummary, delta: Delta) -> None:
-    """Merged events that gained or lost sources, and disagreements that are new."""
-    def docs(e: dict[str, object]) -> set[str]:
-        return {m["doc_id"] for m in e.get("evidence", [])}  # type: ignore[union-attr, index]
-
-    for eid in sorted(set(delta.before) & set(delta.write)):
-        old, new = delta.before[eid], delta.write[eid]
-        gained, lost = docs(new) - docs(old), docs(old) - docs(new)
-        if gained:
-            summary.sources_gained[eid] = sorted(gained)
-        if lost:
-            summary.sources_lost[eid] = sorted(lost)
-    if summary.mode == "full":
-        return  # a full build has no previous events to compare with
-    old_notes = {n for e in delta.before.values() for n in e.get("notes", [])}  # type: ignore[union-attr]
-    summary.new_disagreements = sorted({n for e in delta.write.values()
-                                        for n in e.get("notes", [])  # type: ignore[union-attr]
-                                        if n not in old_notes})
 
 
 def _article_entry(r: ArticleResult) -> dict[str, object]:

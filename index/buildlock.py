@@ -47,10 +47,11 @@ class BuildLock:
         os.ftruncate(self._fd, 0)
         os.pwrite(self._fd, json.dumps(self._info).encode(), 0)
 
-    def update(self, done: int, total: int) -> None:
-        """Record how far the build is, for anyone who asks while it runs."""
+    def update(self, done: int, total: int, stage: str | None = None) -> None:
+        """Record how far the build is (``done`` of ``total`` articles processed, and the
+        stage that follows them, if it began), for anyone who asks while it runs."""
         if self._fd is not None:
-            self._info.update(done=done, total=total)
+            self._info.update(done=done, total=total, stage=stage)
             self._write()
 
     def holder(self) -> str:
@@ -63,6 +64,8 @@ class BuildLock:
                 f"at {info.get('started', '?')}")
         if info.get("total"):
             text += f", {info.get('done', 0)} of {info['total']} articles processed"
+        if info.get("stage"):
+            text += f", now {info['stage']}"
         return text
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -12,8 +12,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.render_text import format_summary
-from bot.tree import admin_only, edit_original
+from bot.tree import FULL_REBUILD, admin_only, edit_original
 from index.build import build_index
+from index.buildprogress import STAGES
 from index.errors import TumenError
 
 if TYPE_CHECKING:
@@ -22,6 +23,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 3.0
+
+
+def progress_text(done: int, total: int, doing: str, elapsed_s: float) -> str:
+    """The deferred reply while a build runs: how far it is (its steps count the merge and the
+    events index after the articles, so 100 % is the end) and what it is doing."""
+    if not total:
+        return f"Indexing… reading the corpus, {elapsed_s:.0f} s"
+    what = doing if doing in STAGES else "processing articles"
+    return f"Indexing… {100 * done // total} % ({what}), {elapsed_s:.0f} s"
 
 
 class AdminCog(commands.Cog):
@@ -39,11 +49,12 @@ class AdminCog(commands.Cog):
         """Rebuild the index from the corpus (admins only)."""
         await interaction.response.defer(thinking=True)
         settings = self.bot.settings
-        state = {"done": 0, "total": 0, "doc": ""}
+        # The latest (done, total, doing), replaced whole by the build's thread.
+        latest: list[tuple[int, int, str]] = [(0, 0, "")]
         started = time.monotonic()
 
-        def progress(done: int, total: int, doc_id: str) -> None:
-            state.update(done=done, total=total, doc=doc_id)
+        def progress(done: int, total: int, doing: str) -> None:
+            latest[0] = (done, total, doing)
 
         build = asyncio.ensure_future(asyncio.to_thread(
             build_index, settings.corpus_dir, settings.index_dir, full=full,
@@ -53,15 +64,16 @@ class AdminCog(commands.Cog):
             done, _ = await asyncio.wait({build}, timeout=PROGRESS_EVERY_S)
             if done:
                 break
-            await edit_original(interaction, f"Indexing… {state['done']}/{state['total'] or '?'} "
-                                             f"articles, {time.monotonic() - started:.0f} s")
+            await edit_original(interaction,
+                                progress_text(*latest[0], time.monotonic() - started))
         try:
             summary = build.result()
         except TumenError as exc:
             await edit_original(interaction, f"Reindex failed: {exc}")
             return
         log.info("reindex by %s: %s", interaction.user.id, summary.generation)
-        await edit_original(interaction, "Reindex finished.\n" + format_summary(summary))
+        await edit_original(interaction,
+                            "Reindex finished.\n" + format_summary(summary, FULL_REBUILD))
 
 
 

@@ -17,7 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.render_text import format_summary
-from bot.tree import admin_only, edit_original
+from bot.tree import FULL_REBUILD, admin_only, edit_original
 from index.build import BuildSummary, build_index
 from index.errors import TumenError
 from index.ingest import (
@@ -176,7 +176,7 @@ class CorpusCog(commands.Cog):
         except TumenError as exc:
             return (f"The corpus changed, but the index was not rebuilt: {_period(str(exc))} "
                     "Run /reindex when that is fixed.", None)
-        return format_summary(summary), summary
+        return format_summary(summary, FULL_REBUILD), summary
 
 
 

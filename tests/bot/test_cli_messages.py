@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,49 @@ def test_check_calls_an_all_boilerplate_file_a_problem_as_index_skips_it(
     assert main(["index"]) == 0
     assert "skipped chrome.md: nothing left after removing boilerplate" in \
         capsys.readouterr().out
+
+
+def test_index_with_nothing_to_do_says_so_and_keeps_the_generation(env: Path, capsys) -> None:
+    assert main(["index"]) == 0
+    first = capsys.readouterr().out
+    served = (env / "index" / "CURRENT").read_text(encoding="utf-8")
+    assert main(["index"]) == 0
+    out = capsys.readouterr().out
+    generation = served.strip()
+    assert out.startswith(f"Nothing changed in the corpus since generation {generation} was "
+                          "built: it keeps serving its 5 articles, 37 passages and ")
+    assert "no new generation was made" in out and "`tumen index --full` rebuilds" in out
+    assert "Added" not in out and "Indexed" not in out
+    assert (env / "index" / "CURRENT").read_text(encoding="utf-8") == served
+    assert [p.name for p in (env / "index").glob("gen-*")] == [generation]
+    assert main(["index", "--full"]) == 0  # still rebuilds
+    out = capsys.readouterr().out
+    assert out.startswith("Indexed 5 articles") and "full build" in out and first != out
+    assert (env / "index" / "CURRENT").read_text(encoding="utf-8") != served
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_bar_shows_the_stages_after_the_articles(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.cli import _ProgressBar
+    from index.buildprogress import DONE, MERGING
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    bar = _ProgressBar()
+    try:
+        bar(5, 10, "(unchanged articles)")
+        bar(6, 10, "005_trutnev")
+        bar(6, 10, MERGING)
+        assert bar._bar is not None
+        shown = str(bar._bar)
+        # A share of the build, not "6/10 articles": the steps after 6 are not articles.
+        assert shown.startswith("Indexing:  60%|") and shown.endswith(", merging events")
+        assert "article" not in shown
+        bar(10, 10, DONE)
+        assert str(bar._bar).startswith("Indexing: 100%|")
+    finally:
+        bar.close()

@@ -3,6 +3,8 @@ traceback, and `tumen index --full` recovers wherever it can (issue 12.5, 12.6).
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
@@ -119,9 +121,54 @@ def test_index_pointing_at_a_file(tmp_path: Path, ix: Path,
     assert main(["index", "--full", "--index", str(afile)]) == 1
     assert one_line_error(capsys) == (f"cannot keep the index in {afile}: it is not a folder "
                                       "(set with --index or TUMEN_INDEX_DIR)")
-    assert main(["ask", "--index", str(afile), "/when debt"]) == 1
-    assert capsys.readouterr().err.splitlines()[-1].startswith(f"cannot keep the index in {afile}")
     assert afile.read_text(encoding="utf-8") == "not an index"
+
+
+@pytest.mark.parametrize("argv", [["ask", "/when debt"], ["events"], ["console"], ["run"]])
+def test_commands_that_build_first_refuse_an_index_that_is_a_file(
+        tmp_path: Path, ix: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    # Only the error: no "No index … yet: building it" before it, which it never does.
+    afile = tmp_path / "afile"
+    afile.write_text("not an index", encoding="utf-8")
+    assert main([argv[0], "--index", str(afile), *argv[1:]]) == 1
+    assert one_line_error(capsys) == (f"cannot keep the index in {afile}: it is not a folder "
+                                      "(set with --index or TUMEN_INDEX_DIR)")
+    assert afile.read_text(encoding="utf-8") == "not an index"
+
+
+def test_ask_json_refuses_an_index_that_is_a_file_in_json_only(
+        tmp_path: Path, ix: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("not an index", encoding="utf-8")
+    assert main(["ask", "--json", "--index", str(afile), "/when debt"]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["error"]["message"] == err.strip()
+    assert err.strip().startswith(f"cannot keep the index in {afile}: it is not a folder")
+
+
+@pytest.mark.parametrize("argv", [["ask", "/when debt"], ["events"]])
+def test_commands_that_build_first_refuse_an_uncreatable_index(
+        tmp_path: Path, ix: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    (tmp_path / "afile").write_text("not a folder", encoding="utf-8")
+    where = tmp_path / "afile" / "index"
+    assert main([argv[0], "--index", str(where), *argv[1:]]) == 1
+    assert one_line_error(capsys) == (f"cannot create the index folder {where} (set with "
+                                      "--index or TUMEN_INDEX_DIR): Not a directory")
+
+
+def test_commands_that_build_first_refuse_an_index_folder_they_cannot_write(
+        tmp_path: Path, ix: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # As if the folder were read-only (the tests may run as root, who may write anywhere).
+    where = tmp_path / "readonly"
+    where.mkdir()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False
+                        if Path(path) == where else real(path, mode, **kw))
+    for argv in (["ask", "--index", str(where), "/when debt"], ["index", "--index", str(where)]):
+        assert main(argv) == 1
+        assert one_line_error(capsys) == (f"cannot write in the index folder {where} (set with "
+                                          "--index or TUMEN_INDEX_DIR)")
 
 
 def test_index_at_an_uncreatable_path(tmp_path: Path, ix: Path,

@@ -14,6 +14,7 @@ from tests.bot.conftest import ADMIN_ROLE, GUILD, PLAIN_ROLE, BotRunner
 from tests.fakediscord import FakeDiscord, UserSpec
 
 NO_PINGS = {"parse": []}
+ADMIN_PERMISSIONS = 1 << 5 | 1 << 31 | 1 << 11
 EXPECTED_COMMANDS = {"when", "who", "timeline", "search", "cite", "sources", "help", "status",
                      "reindex", "corpus"}
 
@@ -149,6 +150,39 @@ async def test_reindex_is_refused_to_members_and_runs_for_admins(
     assert "Reindex finished" in done.content and "Indexed 5 articles" in done.content
     assert after != before
     assert_clean(fake_discord)
+
+
+async def test_reindex_with_nothing_to_do_says_so_and_keeps_the_generation(
+        run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    async with run_bot() as bot:
+        first = await (await fake_discord.invoke("reindex", member_roles=[ADMIN_ROLE.id],
+                                                 permissions=ADMIN_PERMISSIONS)).final()
+        served = bot.library.status()["generation"]
+        again = await (await fake_discord.invoke("reindex", member_roles=[ADMIN_ROLE.id],
+                                                 permissions=ADMIN_PERMISSIONS)).final()
+        after = bot.library.status()["generation"]
+    assert "Indexed 5 articles" in first.content  # another corpus folder than the seed index's
+    assert after == served
+    assert again.content.startswith(f"Reindex finished.\nNothing changed in the corpus since "
+                                    f"generation {served} was built: it keeps serving its 5 "
+                                    "articles, ")
+    assert "no new generation was made" in again.content
+    assert again.content.endswith("`/reindex full:true` rebuilds everything anyway.")
+    assert "tumen index" not in again.content and "Added" not in again.content
+    assert_clean(fake_discord)
+
+
+def test_reindex_progress_counts_the_stages_after_the_articles() -> None:
+    from bot.cogs.admin import progress_text
+    from index.buildprogress import MERGING, WRITING_EVENTS
+
+    assert progress_text(0, 0, "", 1.2) == "Indexing… reading the corpus, 1 s"
+    assert progress_text(40, 80, "003_ed2522df4ecc763b", 12.0) == (
+        "Indexing… 50 % (processing articles), 12 s")
+    # Every article processed is not the end: the merge and the events index follow.
+    assert progress_text(40, 80, MERGING, 30.0) == "Indexing… 50 % (merging events), 30 s"
+    assert progress_text(70, 80, WRITING_EVENTS, 40.0) == (
+        "Indexing… 87 % (writing the events index), 40 s")
 
 
 async def test_global_sync_and_admin_commands_not_offered_in_dms(

@@ -130,3 +130,24 @@ async def test_tumen_run_fails_in_one_line_when_setup_cannot_build_the_index(
     lines = err.decode(errors="replace").splitlines()
     assert proc.returncode == 1
     assert len(lines) == 1 and "ERROR" in lines[0] and "nothing to index" in lines[0], lines
+
+
+async def test_tumen_run_refuses_an_index_that_is_a_file_without_saying_it_builds(
+        fake_discord: FakeDiscord, tmp_path: Path) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("not an index", encoding="utf-8")
+    env = {**os.environ, "TUMEN_DISCORD_TOKEN": TOKEN,
+           "TUMEN_DISCORD_API_BASE": fake_discord.api_base,
+           "TUMEN_DISCORD_GATEWAY_URL": fake_discord.gateway_url,
+           "TUMEN_INDEX_DIR": str(afile), "TUMEN_CORPUS_DIR": str(tmp_path / "corpus"),
+           "TUMEN_LOG_LEVEL": "INFO"}
+    tumen = Path(sys.executable).parent / "tumen"
+    proc = await asyncio.create_subprocess_exec(
+        str(tumen), "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    _, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    text = err.decode(errors="replace")
+    assert proc.returncode == 1
+    assert "building it" not in text and "Traceback" not in text, text
+    errors = [line for line in text.splitlines() if "ERROR" in line]
+    assert len(errors) == 1 and f"cannot keep the index in {afile}" in errors[0], text
