@@ -124,6 +124,10 @@ class _Probe:
                    {a.name for a in people}, [a for a in people if not is_named(a)])
 
 
+# Actions a state does so often that sharing a side and a month does not make two accounts one.
+_SAID_OFTEN = frozenset({"statement"})
+
+
 def _match(c: _Cluster, p: _Probe) -> str | None:
     """``"person"`` or ``"countries"`` if the probed event can join the cluster, else None."""
     if c.action != p.event.action or p.key in c.sentences:
@@ -137,6 +141,11 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
     # Without a named person, only dated accounts are matched: two undated "Russia and North
     # Korea cooperate" statements are too vague to be called one event.
     if p.span is None or not dated:
+        return None
+    if c.action in _SAID_OFTEN and not (p.span[0] == p.span[1] == c.latest_start
+                                        == c.earliest_end and p.event.date.mod is None):
+        # A state says something most weeks: two of its statements are one only when told
+        # of the very same day.
         return None
     if c.src & p.src and (c.dst & p.dst or not (c.dst and p.dst)):
         return "countries"

@@ -253,3 +253,15 @@ def test_figure_note_groups_sources_by_the_figure_they_give() -> None:
     assert note.count("“") == 2
     assert "(d0, d1, d2 and 3 more)" in note
     assert "(d6, d7)" in note  # "90 per cent" and "90%" are the same figure
+
+
+def test_statements_of_one_state_are_one_only_when_of_the_same_day() -> None:
+    a = events_of("Kim Jong-un will visit Vladivostok on April 25, the Kremlin confirmed on "
+                  "Tuesday.", "2019-04-23", doc_id="a")
+    b = events_of("Putin praised the talks with Kim in Vladivostok.", "2019-04-25", doc_id="b")
+    statements = [e for e in merge_events(a + b) if e.action == "statement"]
+    assert len(statements) == 2  # the Kremlin's Tuesday notice is not Putin's Thursday praise
+    c = events_of("The Kremlin confirmed on Tuesday that the summit will be held.",
+                  "2019-04-23", doc_id="c")
+    same = [e for e in merge_events(a + c) if e.action == "statement"]
+    assert len(same) == 1 and same[0].doc_ids == ["a", "c"]
