@@ -17,7 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from index.events.extract import Sentence, annotate, date_of, extract_events
+from index.events.annotate import Sentence, annotate
+from index.events.clause_dates import date_of
+from index.events.extract import extract_events
 from index.events.model import Event
 from index.models import Article, ArticleMeta, Dropped, Passage
 from index.passages import ArticlePassages, make_passages

@@ -9,11 +9,10 @@ paragraph opened with a framing date ("In 2014, …") that the sentence continue
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from index.actors import ActorContext, Mention
-from index.events.article_date import dateline_date, fill_years
+from index.events.annotate import Sentence, annotate
+from index.events.clause_dates import SINCE, clause_date, date_of, echoed_date
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
@@ -23,7 +22,6 @@ from index.events.status import clause_status, is_background
 from index.events.summary import summarize
 from index.models import EventDate, Span
 from index.passages import ArticlePassages
-from index.timex import Timex, tag
 
 # Clause boundaries inside a sentence: each clause can state its own event and date.
 _CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"
@@ -51,29 +49,9 @@ _MARKS = re.compile(r"^\W*(?:this|it|that)\s+(?:also\s+)?(?:marks|marked|is|was|
                     r"represents|represented|becomes|became)\b", re.I)
 # Actions told together of one occasion: a visit and the talks held during it.
 _KIN = {"visit": {"visit", "meeting"}, "meeting": {"visit", "meeting"}}
-# A verb of saying and the "that" opening what was said ("have stated that", "said on Monday that").
-_SAID_THAT = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+that\b", re.I)
-# A clause of its own after a verb of saying, "that" left out: "announced she will …".
-_SAID_CLAUSE = re.compile(r"\b(?:he|she|they|it|we|I)\s+(?:will|would|had|has|have|was|were|is|"
-                          r"are|could|should|might|may|plans?|intends?|wants?)\b")
 _ONCE_MORE = re.compile(r"\b(?:again|once more)\b", re.I)
-_REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
-                            r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
-_REPORT_DATE = re.compile(r"\b(?:said|says|reported|reports|confirmed|announced|stated|added|"
-                          r"told (?:reporters|journalists)|quoted)\s+(?:on\s+|late\s+|"
-                          r"early\s+)?$", re.I)
 _FIRST = re.compile(r"\bfor the first time\b|\bfirst (?:meeting|visit|summit|trip|talks)\b",
                     re.I)
-_YEARLESS = re.compile(r"^XXXX-\d{2}(?:-\d{2})?$")
-_SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
-# ", suspended in February 2020 due to the pandemic,": an aside between commas (a participle or
-# a relative clause) tells of something else, and its date is that thing's.
-_ASIDE = re.compile(r",\s+(?:who|which|(?!dated\b)[a-z]+ed)\b(?:[^,;]|(?<=\d),(?=\d))*")
-# "invited Kim to visit again, following on from his last visit in 2023": a date inside a phrase
-# naming another occasion dates that occasion, not the event the clause tells.
-_OTHER_OCCASION = re.compile(
-    r"\b(?:following(?:\s+on)?(?:\s+from)?|after|before|ahead\s+of|since)\s+(?:[\w’'-]+\s+){0,6}?"
-    r"(?:visit|visits|trip|trips|summit|meeting|talks|signing|stay|arrival)\b[^,;]{0,40}$", re.I)
 _FIGURE = re.compile(r"\$\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|bn|m)\b)?"
                      r"|\b\d[\d,.]*\s?(?:%|percent\b|per cent\b)")
 # A following sentence that continues the same event ("this action", "the remaining $1.09
@@ -125,19 +103,6 @@ _TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
 _MAX_CONTINUATION = 2
 
 
-@dataclass
-class Sentence:
-    """One sentence of an article, annotated once for every later use."""
-
-    passage_idx: int
-    span: Span  # in the passage text
-    text: str
-    mentions: list[Mention]
-    timexes: list[Timex]  # offsets relative to the sentence
-    # The two states the article has named most so far: what "both countries" refers to.
-    pair: tuple[str, ...] = ()
-
-
 def _clauses(text: str) -> list[Span]:
     spans, pos = [], 0
     for m in _CLAUSE.finditer(text):
@@ -145,126 +110,6 @@ def _clauses(text: str) -> list[Span]:
         pos = m.end()
     spans.append((pos, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
-
-
-def annotate(ap: ArticlePassages) -> list[Sentence]:
-    """Every sentence of the article with its mentions and time expressions, in reading order."""
-    passages = ap.passages
-    offsets, pos = [], 0
-    for p in passages:
-        offsets.append(pos)
-        pos += len(p.text) + 2
-    # Tag the article as one text so that anaphora ("the following month") see earlier dates.
-    dct = ap.article.meta.date
-    opening = [p.text[s:e] for p in passages[:2] for s, e in p.sentences[:1]]
-    dct = next((d for t in opening if (d := dateline_date(t, dct)) is not None), dct)
-    timexes = tag("\n\n".join(p.text for p in passages), dct)
-    if ap.article.meta.date is None:
-        timexes = fill_years(timexes)
-    ctx = ActorContext()
-    seen: Counter[str] = Counter()
-    out = []
-    ti = 0
-    for pi, p in enumerate(passages):
-        base = offsets[pi]
-        for s, e in p.sentences:
-            text = p.text[s:e]
-            local = []
-            while ti < len(timexes) and timexes[ti].start < base + e:
-                t = timexes[ti]
-                if t.start >= base + s:
-                    local.append(Timex(t.start - base - s, t.end - base - s, t.text, t.type,
-                                       t.value, t.mod, t.anchor, t.range_value))
-                ti += 1
-            mentions = ctx.find_mentions(text)
-            seen.update(m.country for m in mentions if m.country and m.country != "IGO"
-                        and m.kind in ("country", "place", "org", "person"))
-            pair = tuple(code for code, _ in seen.most_common(2))
-            out.append(Sentence(pi, (s, e), text, mentions, local, pair))
-    return out
-
-
-def date_of(tx: Timex) -> EventDate | None:
-    """The calendar date a DATE/TIME expression names, or None if it names none."""
-    return _date_of(tx)
-
-
-def _date_of(tx: Timex) -> EventDate | None:
-    if tx.type not in ("DATE", "TIME"):
-        return None
-    value = tx.range_value or tx.value
-    if tx.type == "TIME":
-        value = value.split("T", 1)[0]
-    basis = {"explicit": "explicit", "dct": "relative", "context": "anaphoric"}.get(tx.anchor)
-    if basis is None and _YEARLESS.match(value):
-        basis = "explicit"  # "On September 13" where the article gives no year: as written
-    if basis is None:
-        return None
-    mod = tx.mod if tx.mod in ("START", "MID", "END", "APPROX") else None
-    return event_date(value, basis, mod)
-
-
-def _clause_date(sent: Sentence, clause: Span, trigger_at: int,
-                 statement: bool = False) -> EventDate | None:
-    """The date stated in the clause (nearest the trigger), else elsewhere in the sentence.
-
-    A date after "since" bounds something else ("first visit since taking power in 2011"); a
-    date right after a reporting verb ("…, state media reported Saturday") dates the report,
-    so only a statement takes it.
-    """
-    said = _SAID_THAT.match(sent.text, trigger_at) if statement else None
-    asides = _asides(sent.text, trigger_at)
-    content = _SAID_CLAUSE.search(sent.text, trigger_at) if statement else None
-
-    def usable(t: Timex) -> bool:
-        if said is not None and t.start >= said.end():
-            return False  # "stated that they would reach $1 billion by 2020": what was said
-        if content is not None and t.start >= content.start():
-            return False  # "announced she will skip the parade on May 9": the same
-        if t.start > trigger_at and _OTHER_OCCASION.search(sent.text, trigger_at, t.start):
-            return False
-        if any(a.start() <= t.start < a.end() and not a.start() <= trigger_at < a.end()
-               for a in asides):
-            return False
-        return _date_of(t) is not None and not _SINCE.search(sent.text[:t.start])
-
-    def nearest(cands: list[Timex]) -> EventDate | None:
-        dated = [(abs(t.start - trigger_at), t) for t in cands if usable(t)]
-        if not statement:
-            # The event's own date if the sentence has one; the report's only as a last resort
-            # (what was reported had happened by then).
-            own = [x for x in dated if not _REPORT_DATE.search(sent.text[:x[1].start])]
-            dated = own or dated
-        return _date_of(min(dated, key=lambda x: x[0])[1]) if dated else None
-
-    # "Last week, Peskov confirmed that Kim would visit …": the date dates the confirming, not
-    # the visit. A trigger inside a reported clause takes only dates from that clause.
-    reported = None
-    for m in _REPORTED_THAT.finditer(sent.text, 0, trigger_at):
-        reported = m
-    if reported is not None:
-        return nearest([t for t in sent.timexes if t.start >= reported.end()])
-    inside = [t for t in sent.timexes if clause[0] <= t.start < clause[1]]
-    return nearest(inside) or nearest(sent.timexes)
-
-
-def _asides(text: str, trigger_at: int) -> list[re.Match[str]]:
-    """The asides of a sentence that tell of something other than the trigger's event.
-
-    An aside right after the trigger describes it ("The accord, signed in June, …"); one right
-    after another aside is the sentence's verb resuming ("The government, which had denounced
-    …, condemned …").
-    """
-    out: list[re.Match[str]] = []
-    end = -1
-    for m in _ASIDE.finditer(text):
-        adjacent = m.start() == end
-        end = m.end()
-        if adjacent or (m.start() >= trigger_at
-                         and re.fullmatch(r"[\w-]*", text[trigger_at:m.start()])):
-            continue
-        out.append(m)
-    return out
 
 
 def _quote(sents: list[Sentence], k: int) -> tuple[Span, list[Sentence]]:
@@ -320,7 +165,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
         if frame is not None and frame[0] != sent.passage_idx:
             frame = None
         opening = next((t for t in sent.timexes if t.start <= 3), None)
-        if opening is not None and (d := _date_of(opening)) is not None:
+        if opening is not None and (d := date_of(opening)) is not None:
             frame = (sent.passage_idx, d)
         if _is_heading(sent, len(p.sentences)):
             continue
@@ -353,7 +198,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                         action.name == "statement" and _frames(ctext, trig)):
                     continue
                 t0 = clause[0] + trig.start()
-                date = _clause_date(sent, clause, t0, statement=action.name == "statement")
+                date = clause_date(sent, clause, t0, statement=action.name == "statement")
                 if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
                         and _in_quotation(sent.text, t0) and date is None:
                     # A quoted comment, not the speaker's own plan or deed; a quoted statement
@@ -362,7 +207,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue
                 if date is None:
                     date = next((d for c in continuation for t in c.timexes
-                                 if (d := _date_of(t)) is not None), None)
+                                 if (d := date_of(t)) is not None), None)
                 # "a second visit", "visited again"; not "a new president" elsewhere.
                 again = bool(_AGAIN.search(ctext, max(0, trig.start() - 25), trig.start())
                              or _ONCE_MORE.search(ctext))
@@ -428,14 +273,17 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     mod = {"after": "AFTER", "following": "AFTER", "since": "AFTER",
                            "before": "BEFORE"}.get(ref["rel"].lower())
                     date = replace(last_date, basis="anaphoric", mod=mod)
+                if date is None and k > 0 and (told_before := echoed_date(
+                        events, sents[k - 1], sent, passages)) is not None:
+                    date = replace(told_before, basis="anaphoric")
                 if date is None and frame is not None:
                     date = replace(frame[1], basis="context")
                 perfect = bool(_PERFECT.search(ctext, max(0, trig.start() - 30), trig.start()))
                 if date is None and perfect:
                     # "has sent troops since last year": it began then.
                     date = next((d for t in sent.timexes if clause[0] + trig.end() <= t.start
-                                 < clause[1] and _SINCE.search(sent.text[:t.start])
-                                 and (d := _date_of(t)) is not None), None)
+                                 < clause[1] and SINCE.search(sent.text[:t.start])
+                                 and (d := date_of(t)) is not None), None)
                 if date is None and dct and trig.group().lower().endswith("ing") \
                         and _PROGRESSIVE.search(ctext, max(0, trig.start() - 20), trig.start()):
                     # "Shoigu is visiting North Korea": under way on the article's day.

@@ -94,3 +94,19 @@ def test_a_day_of_no_year_answers_no_question_about_a_year() -> None:
     e = only(events_of("On September 13, Sergei Shoigu visited Pyongyang.", None), "visit")
     tr = parse_time_range("2023")
     assert tr is not None and not overlaps(e, tr)
+
+
+def test_a_sentence_taking_up_the_words_of_the_one_before_takes_its_date() -> None:
+    events = events_of("The pact of Russia and North Korea took effect on March 3, when the "
+                       "border crossing permits were exchanged.\n\nThe protocol on exchanging "
+                       "the crossing permits was signed "
+                       "by Sergei Lavrov and Ri Yong-ho.", "2016-03-05")
+    e = only(events, "agreement")
+    assert e.date is not None and e.date.value == "2016-03-03" and e.date.basis == "anaphoric"
+
+
+def test_a_sentence_sharing_only_common_words_keeps_no_date() -> None:
+    events = events_of("The treaty between the two countries took effect on March 3.\n\n"
+                       "A protocol on fishing quotas was signed by Sergei Lavrov and Ri Yong-ho.",
+                       "2016-03-05")
+    assert only(events, "agreement").date is None

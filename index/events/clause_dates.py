@@ -1,0 +1,147 @@
+"""Which date in a sentence is its event's: the clause's own, not an aside's, not another
+occasion's, not what was said; or the date of the sentence before, when this one takes up its
+words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.events.annotate import Sentence
+from index.events.dates import event_date
+from index.events.model import Event
+from index.models import EventDate, Span
+from index.timex import Timex
+
+# A verb of saying and the "that" opening what was said ("have stated that", "said on Monday that").
+_SAID_THAT = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+that\b", re.I)
+# A clause of its own after a verb of saying, "that" left out: "announced she will …".
+_SAID_CLAUSE = re.compile(r"\b(?:he|she|they|it|we|I)\s+(?:will|would|had|has|have|was|were|is|"
+                          r"are|could|should|might|may|plans?|intends?|wants?)\b")
+_REPORTED_THAT = re.compile(r"\b(?:confirmed|confirms|said|says|announced|announces|reported|"
+                            r"reports|stated|states|indicated|noted|told \w+|added) that\b", re.I)
+_REPORT_DATE = re.compile(r"\b(?:said|says|reported|reports|confirmed|announced|stated|added|"
+                          r"told (?:reporters|journalists)|quoted)\s+(?:on\s+|late\s+|"
+                          r"early\s+)?$", re.I)
+_YEARLESS = re.compile(r"^XXXX-\d{2}(?:-\d{2})?$")
+SINCE = re.compile(r"\bsince\b[^,;]{0,40}$", re.I)
+# ", suspended in February 2020 due to the pandemic,": an aside between commas (a participle or
+# a relative clause) tells of something else, and its date is that thing's.
+_ASIDE = re.compile(r",\s+(?:who|which|(?!dated\b)[a-z]+ed)\b(?:[^,;]|(?<=\d),(?=\d))*")
+# "invited Kim to visit again, following on from his last visit in 2023": a date inside a phrase
+# naming another occasion dates that occasion, not the event the clause tells.
+_OTHER_OCCASION = re.compile(
+    r"\b(?:following(?:\s+on)?(?:\s+from)?|after|before|ahead\s+of|since)\s+(?:[\w’'-]+\s+){0,6}?"
+    r"(?:visit|visits|trip|trips|summit|meeting|talks|signing|stay|arrival)\b[^,;]{0,40}$", re.I)
+def date_of(tx: Timex) -> EventDate | None:
+    """The calendar date a DATE/TIME expression names, or None if it names none."""
+    return _date_of(tx)
+
+
+def _date_of(tx: Timex) -> EventDate | None:
+    if tx.type not in ("DATE", "TIME"):
+        return None
+    value = tx.range_value or tx.value
+    if tx.type == "TIME":
+        value = value.split("T", 1)[0]
+    basis = {"explicit": "explicit", "dct": "relative", "context": "anaphoric"}.get(tx.anchor)
+    if basis is None and _YEARLESS.match(value):
+        basis = "explicit"  # "On September 13" where the article gives no year: as written
+    if basis is None:
+        return None
+    mod = tx.mod if tx.mod in ("START", "MID", "END", "APPROX") else None
+    return event_date(value, basis, mod)
+
+
+def clause_date(sent: Sentence, clause: Span, trigger_at: int,
+                 statement: bool = False) -> EventDate | None:
+    """The date stated in the clause (nearest the trigger), else elsewhere in the sentence.
+
+    A date after "since" bounds something else ("first visit since taking power in 2011"); a
+    date right after a reporting verb ("…, state media reported Saturday") dates the report,
+    so only a statement takes it.
+    """
+    said = _SAID_THAT.match(sent.text, trigger_at) if statement else None
+    asides = _asides(sent.text, trigger_at)
+    content = _SAID_CLAUSE.search(sent.text, trigger_at) if statement else None
+
+    def usable(t: Timex) -> bool:
+        if said is not None and t.start >= said.end():
+            return False  # "stated that they would reach $1 billion by 2020": what was said
+        if content is not None and t.start >= content.start():
+            return False  # "announced she will skip the parade on May 9": the same
+        if t.start > trigger_at and _OTHER_OCCASION.search(sent.text, trigger_at, t.start):
+            return False
+        if any(a.start() <= t.start < a.end() and not a.start() <= trigger_at < a.end()
+               for a in asides):
+            return False
+        return _date_of(t) is not None and not SINCE.search(sent.text[:t.start])
+
+    def nearest(cands: list[Timex]) -> EventDate | None:
+        dated = [(abs(t.start - trigger_at), t) for t in cands if usable(t)]
+        if not statement:
+            # The event's own date if the sentence has one; the report's only as a last resort
+            # (what was reported had happened by then).
+            own = [x for x in dated if not _REPORT_DATE.search(sent.text[:x[1].start])]
+            dated = own or dated
+        return _date_of(min(dated, key=lambda x: x[0])[1]) if dated else None
+
+    # "Last week, Peskov confirmed that Kim would visit …": the date dates the confirming, not
+    # the visit. A trigger inside a reported clause takes only dates from that clause.
+    reported = None
+    for m in _REPORTED_THAT.finditer(sent.text, 0, trigger_at):
+        reported = m
+    if reported is not None:
+        return nearest([t for t in sent.timexes if t.start >= reported.end()])
+    inside = [t for t in sent.timexes if clause[0] <= t.start < clause[1]]
+    return nearest(inside) or nearest(sent.timexes)
+
+
+def _asides(text: str, trigger_at: int) -> list[re.Match[str]]:
+    """The asides of a sentence that tell of something other than the trigger's event.
+
+    An aside right after the trigger describes it ("The accord, signed in June, …"); one right
+    after another aside is the sentence's verb resuming ("The government, which had denounced
+    …, condemned …").
+    """
+    out: list[re.Match[str]] = []
+    end = -1
+    for m in _ASIDE.finditer(text):
+        adjacent = m.start() == end
+        end = m.end()
+        if adjacent or (m.start() >= trigger_at
+                         and re.fullmatch(r"[\w-]*", text[trigger_at:m.start()])):
+            continue
+        out.append(m)
+    return out
+
+
+# Words too common in this field to tie two sentences to one occasion.
+_COMMON_WORDS = frozenset([
+    "treaty", "agreement", "relations", "countries", "country", "between", "their", "which",
+    "would", "other", "about", "after", "before", "military", "cooperation", "strategic",
+    "partnership", "comprehensive", "support", "russian", "korean", "north", "south", "official",
+    "officials", "leader", "leaders", "president", "minister", "state", "states", "according",
+    "there", "these", "those", "since", "while", "where", "sides", "both", "parties", "being",
+    "under", "itself", "within", "without", "further",
+])
+_ECHO_WORDS = 3  # distinct shared word stems that make a sentence go on about the one before
+
+
+def _stems(text: str) -> set[str]:
+    """The distinctive lower-case words of a sentence, cut to a stem ("exchanged", "exchanging"
+    → "exchan"); names (capitalized) and common words are left out."""
+    return {w[:6] for w in re.findall(r"\b[a-z][a-z-]{4,}\b", text) if w not in _COMMON_WORDS}
+
+
+def echoed_date(events: list[Event], before: Sentence, sent: Sentence,
+                 passages: list) -> EventDate | None:
+    """The date of an event told in the sentence just before, when this sentence takes up its
+    words ("… when the ratification instruments were exchanged." → "The protocol on
+    exchanging the ratification instruments was signed …")."""
+    pid = passages[before.passage_idx].passage_id
+    dated = [e.date for e in events if e.date is not None and any(
+        ev.passage_id == pid and tuple(ev.sentence) == tuple(before.span) for ev in e.evidence)]
+    if len(set(dated)) != 1:
+        return None
+    return dated[0] if len(_stems(before.text) & _stems(sent.text)) >= _ECHO_WORDS else None
