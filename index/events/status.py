@@ -26,6 +26,10 @@ _BACKGROUND = re.compile(
     r"\bha(?:s|ve|d) (?:held|had|made|paid) (?:very )?(?:few|no|many|several|numerous)\b"
     r"|^\W*(?:if|unless|whether)\b|\bwhether or not\b|\bcould potentially\b"
     r"|\b(?:several|many|numerous|countless) times\b|\brepeatedly\b", re.I)
+# "… fueled speculation that Kim may visit Russia": what is guessed at is neither done nor
+# planned by anyone.
+_SPECULATION = re.compile(r"\bspeculat(?:ion|ions|ed|es|ing)\b|\brumou?rs?\b|\bguesswork\b",
+                          re.I)
 _INVITE = re.compile(r"\b(?:invited|invitation|accepted)\b", re.I)
 _PAST = re.compile(r"\w+ed\b|said\b|told\b|made\b|gave\b|held\b", re.I)
 _MODAL_AFTER = re.compile(r"(?:visits?|trip|meeting|talks|summit|agreement|treaty|deal|accord|"
@@ -37,6 +41,12 @@ _WINDOW = 60  # characters before the trigger in which a modal governs it
 def is_background(clause: str, sentence: str) -> bool:
     """Whether the clause is conditional, generic or a question rather than an event."""
     return bool(_BACKGROUND.search(clause)) or sentence.rstrip().endswith("?")
+
+
+def is_speculation(clause: str, trigger_at: int) -> bool:
+    """Whether the trigger sits in what a clause says is speculation ("speculation that Kim
+    could visit", "has been speculated as a possible occasion for Kim's trip")."""
+    return bool(_SPECULATION.search(clause, 0, trigger_at))
 
 
 def _after_dct(date: EventDate | None, dct: str | None) -> bool:

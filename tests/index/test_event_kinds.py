@@ -218,3 +218,14 @@ def test_a_comment_on_an_event_told_before_is_a_statement() -> None:
                      "2016-05-01")
     assert [e.action for e in told] == ["agreement"]
     assert events_of("Sergei Lavrov said the weather was fine.", "2016-05-01") == []
+
+
+def test_what_is_speculation_is_no_event_nor_plan() -> None:
+    from tests.index.test_events import events_of
+    guessed = events_of("The anniversary has fueled speculation that Kim Jong-un may visit "
+                        "Moscow for a summit with Vladimir Putin.", "2025-06-17")
+    assert [e.action for e in guessed if e.action in ("visit", "meeting")] == []
+    # A plan that someone states stays a plan.
+    planned = events_of("Kim Jong-un will visit Moscow next month, the Kremlin said on Monday.",
+                        "2025-06-17")
+    assert [e.status for e in planned if e.action == "visit"] == ["planned"]
