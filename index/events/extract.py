@@ -17,7 +17,7 @@ from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
 from index.events.places import date_invitations, date_talks, place_visits
-from index.events.roles import assign, country_actor
+from index.events.roles import assign, country_actor, is_state
 from index.events.status import clause_status, is_background, is_speculation
 from index.events.summary import summarize
 from index.models import EventDate, Span
@@ -69,6 +69,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATED_REPORT = re.compile(
     rf"^\s*(?:(?:on|late|early|earlier|last|this)\s+)?(?:{_WEEKDAY}|today|yesterday)\b"
     r"|^\s*(?:\w+\s+){0,3}that\b", re.I)
+# Being somewhere ("was in", "were seen in") is a visit of people, not of a state's forces.
+_BEING_IN = re.compile(r"(?:was|were|had been|has been|have been)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b")
 # Abstract actions need someone doing them: "what little trade persists" is no event.
 _NEEDS_ACTOR = {"trade", "military", "statement", "sanctions", "visit", "meeting", "deployment"}
@@ -309,6 +311,9 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # no participant: talk about relations, not an event
                 if action.name in _NEEDS_ACTOR and not actors:
                     continue
+                if action.name == "visit" and _BEING_IN.match(trig.group()) \
+                        and all(is_state(a) for a in actors):
+                    continue  # "North Korean forces were in Kursk": troops, not a visitor
                 status = clause_status(ctext, trig.start(), date, dct, action.name)
                 if status == "planned" and not actors and date is None:
                     continue  # "a trilateral agreement would include …": talk, not a plan

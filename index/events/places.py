@@ -24,10 +24,9 @@ from dataclasses import replace
 from index.events.dates import compatible
 from index.events.lexicon import lexicon
 from index.events.model import Event
-from index.events.roles import country_actor
+from index.events.roles import is_state
 from index.events.summary import summarize
 from index.gazetteer_file import default_gazetteer
-from index.models import Actor
 
 
 def _city_country(place: str | None) -> str | None:
@@ -38,13 +37,9 @@ def _city_country(place: str | None) -> str | None:
     return entries[0].country if len(entries) == 1 else None
 
 
-def _is_state(a: Actor) -> bool:
-    return a.country is not None and country_actor(a.country) == a
-
-
 def _people(e: Event) -> set[str]:
     """Who takes part, states aside (two events in one country share it trivially)."""
-    return {a.name for a in (*e.actors, *e.targets, *e.companions) if not _is_state(a)}
+    return {a.name for a in (*e.actors, *e.targets, *e.companions) if not is_state(a)}
 
 
 def place_visits(events: list[Event]) -> None:
@@ -57,7 +52,7 @@ def place_visits(events: list[Event]) -> None:
     for v in events:
         if v.action != "visit" or v.date is None or _city_country(v.place) is not None:
             continue
-        visited = {a.country for a in v.targets if _is_state(a)}
+        visited = {a.country for a in v.targets if is_state(a)}
         if not visited or not _people(v):
             continue
         cities = {m.place for m in talks
@@ -79,7 +74,7 @@ def date_talks(events: list[Event]) -> None:
             continue
         country = _city_country(m.place)
         during = [v for v in visits if v.status == m.status and _people(v) & _people(m)
-                  and country in {a.country for a in v.targets if _is_state(a)}]
+                  and country in {a.country for a in v.targets if is_state(a)}]
         if len({v.date for v in during}) != 1:
             continue  # no visit, or several: which one the talks were part of is not told
         m.date = replace(during[0].date, basis="context")
@@ -93,8 +88,8 @@ def date_invitations(events: list[Event]) -> None:
         if inv.action != "invitation" or inv.date is not None or inv.status != "happened":
             continue
         # "invited Kim to Russia": the state is where, not who.
-        hosts = {a.name for a in inv.actors if not _is_state(a)}
-        guests = {a.name for a in inv.targets if not _is_state(a)}
+        hosts = {a.name for a in inv.actors if not is_state(a)}
+        guests = {a.name for a in inv.targets if not is_state(a)}
         if not hosts or not guests:
             continue
         days = {e.date for e in events

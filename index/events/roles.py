@@ -28,6 +28,8 @@ _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", re.I)
 _OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|according|as well as|"
                          r"while|during|to continue|in order)\b|;|\s+(?:which|who)\s", re.I)
+# A passive right before the trigger: "was welcomed", "were received", "has been hosted".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _DOER = re.compile(r"^\s*(?:by|for|of|from)\s+(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"\b(?:along with|together with|accompanied by|with)\s+(?:the\s+)?$",
                         re.I)
@@ -76,6 +78,11 @@ def country_actor(code: str | None) -> Actor | None:
     if not code or code not in _country_names():
         return None
     return Actor(name=_country_names()[code], country=code)
+
+
+def is_state(a: Actor) -> bool:
+    """Whether an actor is a state itself ("North Korea"), not a person or body of it."""
+    return a.country is not None and country_actor(a.country) == a
 
 
 def _participant(m: Mention) -> bool:
@@ -170,9 +177,21 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     objects = [m for m in inside + after if _participant(m) and m not in companions
                and m not in doers and not (m in dest and m.kind == "place")]
 
-    if reverse:  # "Putin hosted Kim", "Moscow sent Trutnev to Pyongyang": the guest acts
+    if reverse and _PASSIVE.search(text, cs, t0) and \
+            re.search(r"(?:ed|sent)$", text[t0:t1], re.I):
+        # "Shoigu was welcomed by Kim": the subject is the guest, the one after "by" the host;
+        # "He was welcomed by officials" names no guest, and no one else is made one.
+        guests = _subject(text, before, t0) or ([] if first_clause else _sentence_subject(
+            mentions, cs))
+        where = [m for m in dest if _participant(m) or m.kind == "place"]
+        actors, targets = guests, [m for m in doers if m not in guests] + where
+    elif reverse:  # "Putin hosted Kim", "Moscow sent Trutnev to Pyongyang": the guest acts
         guests = [m for m in objects if m.kind in ("person", "group") and m not in dest]
-        actors = guests or [m for m in objects if m not in dest][:1]
+        # "receiving weapons from North Korea": a thing received is no guest, and the state it
+        # came from no visitor; only a name right after the verb can be one.
+        direct = [m for m in objects if m not in dest
+                  and re.fullmatch(r"\s*(?:the\s+)?", text[t1:m.start], re.I)]
+        actors = guests or direct[:1]
         hosts = _subject(text, before, t0) or ([] if first_clause else _sentence_subject(
             mentions, cs))
         where = [m for m in dest if _participant(m) or m.kind == "place"]

@@ -1,0 +1,32 @@
+"""Who is the guest when the verb is the host's: passive voice, things received, troops."""
+
+from __future__ import annotations
+
+from tests.index.test_events import events_of
+
+
+def _visits(body: str) -> list[tuple[list[str], list[str]]]:
+    return [([a.name for a in e.actors], [t.name for t in e.targets])
+            for e in events_of(body, "2024-10-29") if e.action == "visit"]
+
+
+def test_the_subject_of_a_passive_host_verb_is_the_guest() -> None:
+    ((actors, targets),) = _visits("Sergei Shoigu was welcomed by Kim Jong-un at the airport.")
+    assert actors == ["Sergei Shoigu"] and "Kim Jong-un" in targets
+
+
+def test_a_passive_with_no_named_guest_makes_no_host_the_visitor() -> None:
+    assert _visits("He was welcomed by North Korean officials, including Marshal Park Chong "
+                   "Chon.") == []
+
+
+def test_a_thing_received_is_no_visit() -> None:
+    assert _visits("Russia is receiving artillery shells from North Korea.") == []
+    ((actors, _),) = _visits("Vladimir Putin received Kim Jong-un in the Kremlin.")
+    assert actors == ["Kim Jong-un"]
+
+
+def test_forces_being_somewhere_are_no_visit_but_a_person_is() -> None:
+    assert _visits("North Korean forces were in Kursk.") == []
+    ((actors, _),) = _visits("Kim Jong-un was in Vladivostok on Tuesday.")
+    assert actors == ["Kim Jong-un"]
