@@ -18,7 +18,7 @@ from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
 from index.events.places import date_invitations, date_talks, place_visits
 from index.events.roles import assign, country_actor, is_state
-from index.events.status import clause_status, is_background, is_speculation
+from index.events.status import clause_status, is_background, is_speculation, is_unsaid
 from index.events.summary import summarize
 from index.models import EventDate, Span
 from index.passages import ArticlePassages
@@ -201,6 +201,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue
                 if is_speculation(ctext, trig.start()) and not definite:
                     continue  # a reference to a known event in it still tells that event
+                if action.name == "statement" and is_unsaid(ctext, trig.start()):
+                    continue
                 t0 = clause[0] + trig.start()
                 date = clause_date(sent, clause, t0, statement=action.name == "statement")
                 if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \

@@ -30,6 +30,8 @@ _BACKGROUND = re.compile(
 # planned by anyone.
 _SPECULATION = re.compile(r"\bspeculat(?:ion|ions|ed|es|ing)\b|\brumou?rs?\b|\bguesswork\b",
                           re.I)
+_UNSAID = re.compile(r"\b(?:not|never|neither|nor|often|frequently|regularly|routinely|"
+                     r"repeatedly|always|usually)\s+(?:\w+\s+)?$", re.I)
 _INVITE = re.compile(r"\b(?:invited|invitation|accepted)\b", re.I)
 _PAST = re.compile(r"\w+ed\b|said\b|told\b|made\b|gave\b|held\b", re.I)
 _MODAL_AFTER = re.compile(r"(?:visits?|trip|meeting|talks|summit|agreement|treaty|deal|accord|"
@@ -47,6 +49,12 @@ def is_speculation(clause: str, trigger_at: int) -> bool:
     """Whether the trigger sits in what a clause says is speculation ("speculation that Kim
     could visit", "has been speculated as a possible occasion for Kim's trip")."""
     return bool(_SPECULATION.search(clause, 0, trigger_at))
+
+
+def is_unsaid(clause: str, trigger_at: int) -> bool:
+    """Whether a verb of saying is negated or habitual: "Russia has not confirmed", "never
+    confirmed or denied", "Ukraine has often claimed" tell of no statement made."""
+    return bool(_UNSAID.search(clause, max(0, trigger_at - 25), trigger_at))
 
 
 def _after_dct(date: EventDate | None, dct: str | None) -> bool:

@@ -229,3 +229,12 @@ def test_what_is_speculation_is_no_event_nor_plan() -> None:
     planned = events_of("Kim Jong-un will visit Moscow next month, the Kremlin said on Monday.",
                         "2025-06-17")
     assert [e.status for e in planned if e.action == "visit"] == ["planned"]
+
+
+def test_a_statement_not_made_or_made_often_is_no_event() -> None:
+    from tests.index.test_events import events_of
+    for body in ("Russia has not confirmed the presence of the troops.",
+                 "Ukraine has often claimed that Pyongyang supplied artillery shells."):
+        assert [e for e in events_of(body, "2024-10-29") if e.action == "statement"] == []
+    made = events_of("Russia confirmed on Monday that the troops are in Kursk.", "2024-10-29")
+    assert [e.action for e in made] == ["statement"]
