@@ -152,6 +152,11 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
     return None
 
 
+def _told_in(doc_id: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """The clusters that hold an account from article ``doc_id``."""
+    return [c for c in clusters if any(pid.rsplit(":", 1)[0] == doc_id for pid, _ in c.sentences)]
+
+
 def _on_the_day(p: _Probe, matches: list[tuple[_Cluster, str]]) -> list[_Cluster]:
     """The matched clusters dated to the very day the probed account gives (if it gives one)."""
     if p.span is None or p.span[0] != p.span[1]:
@@ -378,6 +383,10 @@ class Merger:
         probe = _Probe.of(e)
         matches = [(c, kind) for c in candidates.values() if (kind := _match(c, probe))]
         person = [c for c, kind in matches if kind == "person"]
+        if len(person) > 1:
+            # "Kim and Putin met at the university", undated, in the article that dated their
+            # meeting: of their several meetings it is the one its own article tells.
+            person = _told_in(e.evidence[0].doc_id, person) or person
         if len(person) == 1:
             target = person[0]
         elif not person and len(matches) == 1:

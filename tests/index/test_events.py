@@ -265,3 +265,16 @@ def test_statements_of_one_state_are_one_only_when_of_the_same_day() -> None:
                   "2019-04-23", doc_id="c")
     same = [e for e in merge_events(a + c) if e.action == "statement"]
     assert len(same) == 1 and same[0].doc_ids == ["a", "c"]
+
+
+def test_an_undated_account_joins_the_event_its_own_article_dates() -> None:
+    a = events_of("Sergei Lavrov met Ri Yong-ho in Moscow on May 4, 2016.", "2016-05-05",
+                  doc_id="a")
+    b = events_of("Sergei Lavrov met Ri Yong-ho in Pyongyang on Tuesday.\n\n"
+                  "Lavrov and Ri Yong-ho met at the Kumsusan residence.", "2017-09-14",
+                  doc_id="b")
+    meetings = [e for e in merge_events(a + b) if e.action == "meeting"]
+    # Of the two meetings of the same pair, the undated one is the one its article dates.
+    assert sorted(e.doc_ids for e in meetings) == [["a"], ["b"]]
+    (in_b,) = [e for e in meetings if e.doc_ids == ["b"]]
+    assert len(in_b.evidence) == 2
