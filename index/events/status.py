@@ -30,6 +30,10 @@ _BACKGROUND = re.compile(
 # planned by anyone.
 _SPECULATION = re.compile(r"\bspeculat(?:ion|ions|ed|es|ing)\b|\brumou?rs?\b|\bguesswork\b",
                           re.I)
+# "… confirmed whether any agreements were signed", "it is highly improbable that Russia is
+# receiving …": an open question or a doubt states nothing (in its own part of the sentence:
+# "While no one confirmed whether …, Shoigu departed" still tells the departure).
+_DOUBT = re.compile(r"\bwhether\b|\b(?:improbable|unlikely|doubtful|implausible)\b", re.I)
 _UNSAID = re.compile(r"\b(?:not|never|neither|nor|often|frequently|regularly|routinely|"
                      r"repeatedly|always|usually)\s+(?:\w+\s+)?$", re.I)
 _INVITE = re.compile(r"\b(?:invited|invitation|accepted)\b", re.I)
@@ -48,7 +52,10 @@ def is_background(clause: str, sentence: str) -> bool:
 def is_speculation(clause: str, trigger_at: int) -> bool:
     """Whether the trigger sits in what a clause says is speculation ("speculation that Kim
     could visit", "has been speculated as a possible occasion for Kim's trip")."""
-    return bool(_SPECULATION.search(clause, 0, trigger_at))
+    if _SPECULATION.search(clause, 0, trigger_at):
+        return True
+    part = clause.rfind(",", 0, trigger_at) + 1
+    return bool(_DOUBT.search(clause, part, trigger_at))
 
 
 def is_unsaid(clause: str, trigger_at: int) -> bool:

@@ -238,3 +238,16 @@ def test_a_statement_not_made_or_made_often_is_no_event() -> None:
         assert [e for e in events_of(body, "2024-10-29") if e.action == "statement"] == []
     made = events_of("Russia confirmed on Monday that the troops are in Kursk.", "2024-10-29")
     assert [e.action for e in made] == ["statement"]
+
+
+def test_an_open_question_or_a_doubt_states_no_event() -> None:
+    from tests.index.test_events import events_of
+    asked = events_of("No one confirmed whether any new agreements were signed by Sergei "
+                      "Shoigu and Kim Jong-un.", "2025-03-21")
+    assert [e for e in asked if e.action == "agreement"] == []
+    doubt = events_of("It is highly unlikely that Kim Jong-un visited Moscow.", "2025-03-21")
+    assert [e for e in doubt if e.action == "visit"] == []
+    # The doubt is its own part of the sentence; what follows the comma still happened.
+    told = events_of("While no one confirmed whether any agreements were signed, Sergei Shoigu "
+                     "left Pyongyang on Friday.", "2025-03-22")
+    assert [e.action for e in told] == ["visit"]
