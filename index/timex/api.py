@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from index.timex import normalize as nz
+from index.timex import phrases as ph
 from index.timex import relative as rl
 from index.timex.anchoring import CONTEXT, EXPLICIT, NONE, Resolved, State
 from index.timex.dates import parse_dct
@@ -23,7 +24,7 @@ _NORMALISERS: dict[str, Normaliser] = {
     "quarter": nz.norm_quarter, "half": nz.norm_half, "weekday": nz.norm_weekday,
     "holiday": nz.norm_holiday, "time": nz.norm_time, "pod": nz.norm_pod,
     "deictic": rl.norm_deictic, "relunit": rl.norm_relunit, "ago": rl.norm_ago,
-    "duration": rl.norm_duration, "set": rl.norm_set,
+    "duration": rl.norm_duration, "set": rl.norm_set, "weekof": ph.norm_week_of,
 }  # fmt: skip
 
 # What may stand between the two halves of a coordinated pair ("May and July", "2014–2015").

@@ -29,7 +29,7 @@ _SPACE = re.compile(r"\s+")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((
-    "time", "iso", "mdy", "dmy", "dmy_num", "mdy_num", "quarter", "half", "ago", "pod",
+    "weekof", "time", "iso", "mdy", "dmy", "dmy_num", "mdy_num", "quarter", "half", "ago", "pod",
     "relunit", "month", "weekday", "holiday", "season", "decade", "century", "year",
     "spoken_year", "set", "deictic", "duration"))}
 

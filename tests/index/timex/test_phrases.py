@@ -1,0 +1,24 @@
+"""Phrases built around a core date or time (issue 13): their extent and value."""
+
+from __future__ import annotations
+
+from tests.index.timex.helpers import values
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    got = values("The hearings resume the week of March 6.", "2000-02-24")
+    assert got == {"the week of March 6": "2000-W10"}
+
+
+def test_the_week_of_a_date_with_its_year() -> None:
+    got = values("Ballots go out the week of Oct. 9, 1989, officials said.", "1989-11-02")
+    assert got == {"the week of Oct. 9, 1989": "1989-W41"}
+
+
+def test_a_date_without_week_of_stays_a_day() -> None:
+    assert values("The hearings resume March 6.", "2000-02-24") == {"March 6": "2000-03-06"}
+
+
+def test_a_week_of_talks_is_not_a_week_of_a_date() -> None:
+    got = values("After a week of talks in March, they left.", "2000-02-24")
+    assert "the week of March" not in got and "week of talks" not in got
