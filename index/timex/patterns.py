@@ -170,7 +170,7 @@ _add("month", "MON", 25, 50,
      + r")" + _E + r"|\s+(?:of\s+)?(?P<sy>" + _SPOKEN_YEAR + r")" + _NOT_COUNTED
      + r"|\s+(?:of\s+)?(?P<ry>(?i:this|last|next|that|the\s+same|the\s+following|"
      r"the\s+next|"
-     r"the\s+previous)\s+year))?(?!\w)(?!\s*\d)")
+     r"the\s+previous)\s+year))?(?!\w)(?!\.?\s*\d)")
 # --- years: "2014", "fiscal 1989", "the year 2000", "2014-2015", "2014-15", "post-1945"
 _add("year", "D", 20, 60, _NOT_ID + _B
      + r"(?:(?P<pre>(?i:fiscal|the\s+year|calendar|FY|fiscal\s+year))\s*)?"

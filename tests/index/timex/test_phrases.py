@@ -22,3 +22,13 @@ def test_a_date_without_week_of_stays_a_day() -> None:
 def test_a_week_of_talks_is_not_a_week_of_a_date() -> None:
     got = values("After a week of talks in March, they left.", "2000-02-24")
     assert "the week of March" not in got and "week of talks" not in got
+
+
+def test_last_with_an_abbreviated_month_and_day_is_the_day() -> None:
+    got = values("The doctor was shot last Oct. 23 in his kitchen.", "1999-04-19")
+    assert got == {"Oct. 23": "1998-10-23"}
+
+
+def test_last_with_an_abbreviated_month_alone_is_the_month() -> None:
+    assert values("Prices fell last Oct. and rose again.", "1999-04-19") == {
+        "last Oct.": "1998-10"}
