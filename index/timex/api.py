@@ -22,7 +22,7 @@ _NORMALISERS: dict[str, Normaliser] = {
     "spoken_year": nz.norm_spoken_year,
     "decade": nz.norm_decade, "century": nz.norm_century, "season": nz.norm_season,
     "quarter": nz.norm_quarter, "half": nz.norm_half, "weekday": nz.norm_weekday,
-    "holiday": nz.norm_holiday, "time": nz.norm_time, "pod": nz.norm_pod,
+    "holiday": ph.norm_holiday, "time": nz.norm_time, "pod": nz.norm_pod,
     "deictic": rl.norm_deictic, "relunit": rl.norm_relunit, "ago": rl.norm_ago,
     "duration": rl.norm_duration, "set": rl.norm_set, "weekof": ph.norm_week_of,
 }  # fmt: skip

@@ -3,8 +3,6 @@ seasons, quarters, weekdays, holidays and clock times."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from index.timex.anchoring import DCT, EXPLICIT, NONE, Resolved, State
 from index.timex.context import FUTURE, PAST
 from index.timex.dates import (
@@ -17,16 +15,13 @@ from index.timex.dates import (
     SEASON,
     YEAR,
     Point,
-    easter,
     fmt,
-    nth_weekday,
     shift,
     valid_day,
 )
 from index.timex.extract import Candidate
 from index.timex.lexicon import (
     DECADE_WORDS,
-    HOLIDAYS,
     MONTHS,
     ORDINALS,
     PART_OF_DAY,
@@ -283,26 +278,6 @@ def norm_weekday(c: Candidate, state: State, year_hint: int | None) -> Resolved 
     return Resolved("DATE", fmt(point), c.mod, how, point)
 
 
-def norm_holiday(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
-    name = " ".join(c.groups["hol"].split())
-    fixed = HOLIDAYS.get(name)
-    month, day = fixed if fixed else ((4, 1) if name.startswith("Easter") else (11, 20))
-    year, how = (year_hint, EXPLICIT) if year_hint else state.year_for(month, day, c.start, c.end)
-    if year is None:
-        value = f"XXXX-{month:02d}-{day:02d}" if fixed else "XXXX-XX-XX"
-        return Resolved("DATE", value, c.mod, NONE)
-    if fixed:
-        d = dt.date(year, month, day)
-    elif name.startswith("Easter"):
-        d = easter(year)
-    elif name.startswith("Thanksgiving"):
-        d = nth_weekday(year, 11, 4, 4)
-    else:  # US Election Day: the Tuesday after the first Monday of November
-        d = nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    point = Point(d.year, d.month, d.day, DAY)
-    return Resolved("DATE", fmt(point), c.mod, how, point)
-
-
 def _day_of(g: dict[str, str | None], c: Candidate, state: State) -> tuple[Point | None, str]:
     """The day named next to a clock time or part of day ("Friday", "yesterday", "Nov. 9")."""
     if g.get("wd"):
@@ -385,7 +360,6 @@ __all__ = [
     "norm_date",
     "norm_decade",
     "norm_half",
-    "norm_holiday",
     "norm_month",
     "norm_pod",
     "norm_quarter",

@@ -212,7 +212,8 @@ _add("weekday", "WD", 20, 6,
      + WEEKDAY_RE + r")(?P<pl>s)?\b")
 # --- holidays
 _add("holiday", "HOL UNIT", 45, 50,
-     r"\b(?P<hol>" + alt(HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
+     r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this))\s+)?"
+     r"(?P<hol>" + alt(HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
      r"Election\s+Day)\b")
 # --- deictic words
 _add("deictic", "DEI", 30, 20,

@@ -7,12 +7,13 @@ any other) and their values reuse the core's normaliser, then reshape its point.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from index.timex import normalize as nz
-from index.timex.anchoring import Resolved, State
-from index.timex.dates import WEEK, coarsen, fmt
+from index.timex.anchoring import DCT, EXPLICIT, NONE, Resolved, State
+from index.timex.dates import DAY, WEEK, Point, coarsen, easter, fmt, nth_weekday
 from index.timex.extract import Candidate
-from index.timex.lexicon import DAY_RE, MONTH_RE, YEAR_ANY_RE
+from index.timex.lexicon import DAY_RE, HOLIDAYS, MONTH_RE, YEAR_ANY_RE
 from index.timex.patterns import _E, _add
 
 # "the week of March 6", "the week of Oct. 9, 1989": TimeML tags the whole phrase as the week
@@ -29,3 +30,41 @@ def norm_week_of(c: Candidate, state: State, year_hint: int | None) -> Resolved 
         return day
     week = coarsen(day.point, WEEK)
     return Resolved("DATE", fmt(week), c.mod, day.anchor, week)
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The day of a named holiday in ``year`` (fixed ones from the lexicon)."""
+    fixed = HOLIDAYS.get(name)
+    if fixed:
+        return dt.date(year, *fixed)
+    if name.startswith("Easter"):
+        return easter(year)
+    if name.startswith("Thanksgiving"):
+        return nth_weekday(year, 11, 4, 4)
+    return nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)  # US Election Day
+
+
+def norm_holiday(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
+    """"Christmas", "Thanksgiving"; "last Easter" / "next Christmas" against the DCT."""
+    name = " ".join(c.groups["hol"].split())
+    fixed = HOLIDAYS.get(name)
+    rel = " ".join((c.groups.get("rel") or "").lower().split())
+    dct = state.dct.as_date() if state.dct is not None else None
+    if rel and dct is not None and not year_hint:
+        # "last Thanksgiving" is the latest one before the article, "next" the first after it.
+        step = -1 if rel in ("last", "this past") else 1 if rel in ("next", "this coming") else 0
+        d = holiday_date(name, dct.year)
+        if step < 0 and d >= dct:
+            d = holiday_date(name, dct.year - 1)
+        elif step > 0 and d <= dct:
+            d = holiday_date(name, dct.year + 1)
+        point = Point(d.year, d.month, d.day, DAY)
+        return Resolved("DATE", fmt(point), c.mod, DCT, point)
+    month, day = fixed if fixed else ((4, 1) if name.startswith("Easter") else (11, 20))
+    year, how = (year_hint, EXPLICIT) if year_hint else state.year_for(month, day, c.start, c.end)
+    if year is None:
+        value = f"XXXX-{month:02d}-{day:02d}" if fixed else "XXXX-XX-XX"
+        return Resolved("DATE", value, c.mod, NONE)
+    d = holiday_date(name, year)
+    point = Point(d.year, d.month, d.day, DAY)
+    return Resolved("DATE", fmt(point), c.mod, how, point)

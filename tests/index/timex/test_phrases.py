@@ -32,3 +32,17 @@ def test_last_with_an_abbreviated_month_and_day_is_the_day() -> None:
 def test_last_with_an_abbreviated_month_alone_is_the_month() -> None:
     assert values("Prices fell last Oct. and rose again.", "1999-04-19") == {
         "last Oct.": "1998-10"}
+
+
+def test_last_holiday_is_the_latest_before_the_article() -> None:
+    got = values("She has not spoken to him since last Thanksgiving.", "2000-02-10")
+    assert got == {"last Thanksgiving": "1999-11-25"}
+
+
+def test_next_holiday_is_the_first_after_the_article() -> None:
+    assert values("The store opens by next Christmas.", "2000-02-10") == {
+        "next Christmas": "2000-12-25"}
+
+
+def test_a_bare_holiday_keeps_its_tense_rule() -> None:
+    assert values("They met at Christmas.", "2000-02-10") == {"Christmas": "1999-12-25"}
