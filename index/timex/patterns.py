@@ -143,7 +143,8 @@ _add("pod", "WD DEI UNIT", 30, 20,
      r"\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<pl>s)?\b")
 _add("pod", "DEI", 8, 30,
      r"\b(?:(?P<mid>(?i:mid))[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?:of\s+)?"
-     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<dw>(?i:today|yesterday|tomorrow)))\b")
+     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<dw>(?i:today|yesterday|tomorrow)))\b"
+     r"(?!,?\s+" + MONTH_RE + r"\s*\d)")  # "the night of Friday, Oct. 23": the date wins
 _add("pod", "DEI", 8, 2, r"\b(?P<mid>(?i:mid))[\s-]?(?P<pod>(?i:morning|afternoon))\b")
 _add("pod", "DEI", 2, 2, r"\b(?P<pod>(?i:tonight|overnight))\b")
 # --- full and partial dates: "Friday, Feb. 18, 2015", "April 28-30", "May 9 and 10, 2014"

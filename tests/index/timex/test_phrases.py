@@ -46,3 +46,14 @@ def test_next_holiday_is_the_first_after_the_article() -> None:
 
 def test_a_bare_holiday_keeps_its_tense_rule() -> None:
     assert values("They met at Christmas.", "2000-02-10") == {"Christmas": "1999-12-25"}
+
+
+def test_night_of_a_weekday_with_its_date_is_the_date() -> None:
+    got = values("They came home on the night of Friday, Oct. 23. Police arrived the day after.",
+                 "1998-11-21")
+    assert got == {"Friday, Oct. 23": "1998-10-23", "the day after": "1998-10-24"}
+
+
+def test_night_of_a_bare_weekday_is_still_a_time() -> None:
+    assert values("They came home on the night of Friday.", "1998-11-21") == {
+        "night of Friday": "1998-11-20TNI"}
