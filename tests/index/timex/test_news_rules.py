@@ -104,3 +104,13 @@ def test_clock_time_takes_the_weekday_after_a_parenthesis() -> None:
 def test_fiscal_year_ended_is_a_duration() -> None:
     t = tag("Net rose in the fiscal year ended Jan. 31.", "1989-10-26")[0]
     assert (t.text, t.type, t.value) == ("the fiscal year", "DURATION", "P1Y")
+
+
+def test_as_planned_is_not_a_plan_ahead() -> None:
+    got = values("The march began as planned Saturday night. It was peaceful.", "1991-02-25")
+    assert got == {"Saturday night": "1991-02-23TNI"}
+
+
+def test_planned_for_a_weekday_still_points_forward() -> None:
+    got = values("The march is planned for Saturday night.", "1991-02-25")
+    assert got == {"Saturday night": "1991-03-02TNI"}
