@@ -26,6 +26,10 @@ _MONTH_AS_NOUN = re.compile(r"\s+(?:for|of\s+the|on)\s+[A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:\bannual\s+|[\"“`']\s*)\Z")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _SPACE = re.compile(r"\s+")
+# "over three years" reads as "during", not "more than": in both halves of TBAQ "over" before a
+# count is left out of the extent; "over a week" is "more than a week" and keeps it.
+_NOT_QUANT = frozenset({"over"})
+_ONE_UNIT = re.compile(r"(?i:an?)\s")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((
@@ -153,7 +157,8 @@ def _widen(text: str, c: Candidate, floor: int) -> None:
     if m is None:
         return
     mod = _mod_value(m.group("m"))
-    if mod is None:
+    if mod is None or (" ".join(m.group("m").lower().split()) in _NOT_QUANT
+                       and not _ONE_UNIT.match(text, c.start)):
         return
     c.start = lo + m.start("m")
     c.mod = mod

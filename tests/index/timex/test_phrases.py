@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.timex import tag
 from tests.index.timex.helpers import values
 
 
@@ -57,3 +58,18 @@ def test_night_of_a_weekday_with_its_date_is_the_date() -> None:
 def test_night_of_a_bare_weekday_is_still_a_time() -> None:
     assert values("They came home on the night of Friday.", "1998-11-21") == {
         "night of Friday": "1998-11-20TNI"}
+
+
+def test_over_before_a_count_is_a_preposition() -> None:
+    got = tag("The plan will be paid for over three years.", "1989-11-02")
+    assert [(t.text, t.mod) for t in got] == [("three years", None)]
+
+
+def test_over_a_unit_is_more_than() -> None:
+    got = tag("The strike lasted over a week.", "1989-11-02")
+    assert [(t.text, t.mod) for t in got] == [("over a week", "MORE_THAN")]
+
+
+def test_just_over_keeps_its_modifier() -> None:
+    got = tag("The talks lasted just over two hours.", "1989-11-02")
+    assert [(t.text, t.mod) for t in got] == [("just over two hours", "MORE_THAN")]
