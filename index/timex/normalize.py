@@ -304,8 +304,11 @@ def norm_time(c: Candidate, state: State, year_hint: int | None) -> Resolved | N
         word = g["noon"].lower()
         clock = "24:00" if word == "midnight" else "12:00"
     else:
-        hour = int(g.get("h") or g.get("h2") or g.get("h3") or 0)
+        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or 0)
         ap = (g.get("ap") or "").lower()
+        pod = (g.get("ip") or g.get("ip2") or "").split()[-1:]
+        if pod:  # "4 in the morning" is 04:00, "7 in the evening" 19:00, "11 at night" 23:00
+            ap = "a" if pod[0] == "morning" or (pod[0] == "night" and hour < 5) else "p"
         if ap.startswith("p") and hour < 12:
             hour += 12
         elif ap.startswith("a") and hour == 12:

@@ -32,6 +32,10 @@ _B = r"(?<![\w$€£¥#/.])(?<!\d-)(?<!\d–)"  # left boundary: no word char, c
 _E = r"(?![\w%]|[.,/-]\d)"  # right boundary: no word char, percent sign, or more digits
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
 _TZ = r"(?:[ECMP][SD]T|GMT|UTC|KST|MSK|(?:local|Moscow|Pyongyang|Seoul|Beijing|Tokyo)\s+time)"
+# "4 in the morning", "11 at night": the part of the day says a.m. or p.m.
+# ... but not "5 in the morning session", where the part of the day modifies a noun.
+_IN_POD = (r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b(?!\s+(?!(?:and|or|to|of|"
+           r"on|in|at|when|with|by|for|from|after|before|until|local|time|that|the|a)\b)[a-z])")
 _DAYWORD = r"(?i:today|yesterday|tomorrow|tonight)"
 _YEAR = _B + YEAR_RE + _E
 _Q = r"(?i:" + alt(QUANT_MODS) + r")"
@@ -132,7 +136,8 @@ _add("time", "D DEI", 10, 45,
      _B + r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
      r"|(?P<h2>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)(?![\d%]|[:.,]\d)(?:\s*(?P<hrs>h|hrs|hours)\b)?"
      r"|(?<!high\s)(?<!High\s)(?P<noon>(?i:noon|midnight|midday))"
-     r"|(?P<h3>[01]?\d|2[0-3])\s+o'clock)"
+     r"|(?P<h3>[01]?\d|2[0-3])\s+o'clock(?:\s+(?P<ip>" + _IN_POD + r"))?"
+     r"|(?P<h4>1[0-2]|0?[1-9])\s+(?P<ip2>" + _IN_POD + r"))"
      r"(?:\s+(?P<tz>" + _TZ + r"))?"
      r"(?:,?\s+(?P<wd>" + WEEKDAY_RE + r")|,?\s+(?P<dw>" + _DAYWORD + r")"
      r"|,?\s+(?P<mon>" + MONTH_RE + r")\s+(?P<day>" + DAY_RE + r"))?" + r"(?![\w])")

@@ -73,3 +73,20 @@ def test_over_a_unit_is_more_than() -> None:
 def test_just_over_keeps_its_modifier() -> None:
     got = tag("The talks lasted just over two hours.", "1989-11-02")
     assert [(t.text, t.mod) for t in got] == [("just over two hours", "MORE_THAN")]
+
+
+def test_an_hour_in_the_morning_is_a_clock_time() -> None:
+    got = values("The convoy will leave at 4 in the morning, officials said.", "2000-04-05")
+    assert got == {"4 in the morning": "2000-04-05T04:00"}
+
+
+def test_an_hour_in_the_evening_or_at_night_is_after_noon() -> None:
+    assert values("The shop opens at 7 in the evening.", "2000-04-05") == {
+        "7 in the evening": "2000-04-05T19:00"}
+    assert values("He called at 11 at night.", "2000-04-05") == {
+        "11 at night": "2000-04-05T23:00"}
+
+
+def test_a_count_before_a_morning_noun_is_no_clock_time() -> None:
+    got = values("She scored 5 in the morning session.", "2000-04-05")
+    assert "5 in the morning" not in got
