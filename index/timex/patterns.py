@@ -257,6 +257,7 @@ _add("duration", "UNIT", 55, 40,
      r"(?<![\w$])(?:(?P<det>(?i:the|another|each\s+of\s+the))\s+)?(?:(?P<dir>"
      r"(?i:past|last|next|first|coming|previous|following|latest|final|additional|further|"
      r"extra|initial|remaining|ensuing|recent))\s+)?(?P<num>" + NUMBER_RE + r")"
+     r"(?:\s*(?:-|–|(?<=\s)to|(?<=\s)or)\s*(?!an?\b)" + NUMBER_RE + r"(?=\s))?"  # "two to three"
      r"(?:\s+(?i:more|additional|consecutive|straight|full|long|trading|working|business))?"
      r"[\s-]+(?P<unit>" + UNIT_RE + r")(?P<pl>s)?(?P<half>\s+and\s+a\s+half)?(?:-long\b)?"
      r"(?![\s-]+old\b)(?!-quarters)"

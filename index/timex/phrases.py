@@ -13,7 +13,7 @@ from index.timex import normalize as nz
 from index.timex.anchoring import DCT, EXPLICIT, NONE, Resolved, State
 from index.timex.dates import DAY, WEEK, Point, coarsen, easter, fmt, nth_weekday
 from index.timex.extract import Candidate
-from index.timex.lexicon import DAY_RE, HOLIDAYS, MONTH_RE, YEAR_ANY_RE
+from index.timex.lexicon import DAY_RE, HOLIDAYS, MONTH_RE, UNIT_RE, YEAR_ANY_RE
 from index.timex.patterns import _E, _add
 
 # "the week of March 6", "the week of Oct. 9, 1989": TimeML tags the whole phrase as the week
@@ -21,6 +21,12 @@ from index.timex.patterns import _E, _add
 _add("weekof", "MON", 30, 30,
      r"\b(?:(?i:the)\s+)?(?i:week)\s+of\s+(?P<mon>" + MONTH_RE + r")\s*(?P<day>" + DAY_RE
      + r")(?:,?\s+(?P<year>" + YEAR_ANY_RE + r")" + _E + r")?(?!\w)")
+
+# Durations given as a range of units: "weeks or months", "days or even weeks"; the first unit
+# gives the value, as the first count does for "two to three years".  ("A month or two" is not
+# widened: TBAQ's two halves disagree on it.)
+_add("duration", "UNIT", 4, 40,
+     r"\b(?P<unit>" + UNIT_RE + r")(?P<pl>s)\s+(?:or|to)\s+(?:even\s+)?" + UNIT_RE + r"s\b")
 
 
 def norm_week_of(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:

@@ -90,3 +90,19 @@ def test_an_hour_in_the_evening_or_at_night_is_after_noon() -> None:
 def test_a_count_before_a_morning_noun_is_no_clock_time() -> None:
     got = values("She scored 5 in the morning session.", "2000-04-05")
     assert "5 in the morning" not in got
+
+
+def test_a_range_of_counts_is_one_duration() -> None:
+    assert values("The repairs will take two to three years.", "1989-11-02") == {
+        "two to three years": "P2Y"}
+    assert values("Sentences ran 5-10 years.", "1989-11-02") == {"5-10 years": "P5Y"}
+
+
+def test_a_range_of_units_is_one_vague_duration() -> None:
+    assert values("It could take weeks or months.", "1989-11-02") == {
+        "weeks or months": "PXW"}
+
+
+def test_counts_of_other_things_do_not_join_a_duration() -> None:
+    got = values("Rates rose from two to three percent in five years.", "1989-11-02")
+    assert got == {"five years": "P5Y"}
