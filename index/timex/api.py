@@ -25,6 +25,7 @@ _NORMALISERS: dict[str, Normaliser] = {
     "holiday": ph.norm_holiday, "time": nz.norm_time, "pod": nz.norm_pod,
     "deictic": rl.norm_deictic, "relunit": rl.norm_relunit, "ago": rl.norm_ago,
     "duration": rl.norm_duration, "set": rl.norm_set, "weekof": ph.norm_week_of,
+    "yperiod": ph.norm_year_period,
 }  # fmt: skip
 
 # What may stand between the two halves of a coordinated pair ("May and July", "2014–2015").

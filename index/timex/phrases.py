@@ -10,8 +10,8 @@ import dataclasses
 import datetime as dt
 
 from index.timex import normalize as nz
-from index.timex.anchoring import DCT, EXPLICIT, NONE, Resolved, State
-from index.timex.dates import DAY, WEEK, Point, coarsen, easter, fmt, nth_weekday
+from index.timex.anchoring import CONTEXT, DCT, EXPLICIT, NONE, Resolved, State
+from index.timex.dates import DAY, QUARTER, WEEK, Point, coarsen, easter, fmt, nth_weekday
 from index.timex.extract import Candidate
 from index.timex.lexicon import DAY_RE, HOLIDAYS, MONTH_RE, UNIT_RE, YEAR_ANY_RE
 from index.timex.patterns import _E, _add
@@ -27,6 +27,22 @@ _add("weekof", "MON", 30, 30,
 # widened: TBAQ's two halves disagree on it.)
 _add("duration", "UNIT", 4, 40,
      r"\b(?P<unit>" + UNIT_RE + r")(?P<pl>s)\s+(?:or|to)\s+(?:even\s+)?" + UNIT_RE + r"s\b")
+
+# "the 1988 period", "the year-earlier 1988 quarter": in earnings prose, the period under
+# discussion (a quarter, or some months) in that year.
+_add("yperiod", "UNIT", 20, 4,
+     r"\b(?:(?i:the)\s+)(?P<year>(?:19|20)\d\d)\s+(?P<unit>period|quarter)\b")
+
+
+def norm_year_period(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
+    """"the 1988 period": the quarter being reported on, in 1988 ("1988-Q3"); with no quarter
+    under discussion, a period of that year ("1988"; "1988-QX" for "the 1988 quarter")."""
+    year = int(c.groups["year"] or 0)
+    ref = state.ref
+    if ref is not None and ref.gran == QUARTER and isinstance(ref.part, int):
+        return Resolved("DATE", f"{year:04d}-Q{ref.part}", c.mod, CONTEXT)
+    value = f"{year:04d}-QX" if c.groups["unit"] == "quarter" else f"{year:04d}"
+    return Resolved("DATE", value, c.mod, EXPLICIT)
 
 
 def norm_week_of(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:

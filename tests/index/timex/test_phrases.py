@@ -106,3 +106,18 @@ def test_a_range_of_units_is_one_vague_duration() -> None:
 def test_counts_of_other_things_do_not_join_a_duration() -> None:
     got = values("Rates rose from two to three percent in five years.", "1989-11-02")
     assert got == {"five years": "P5Y"}
+
+
+def test_the_year_period_is_the_reported_quarter_in_that_year() -> None:
+    got = values("Third-quarter net rose to $5 million from $3 million in the 1988 period.",
+                 "1989-11-02")
+    assert got == {"Third-quarter": "1989-Q3", "the 1988 period": "1988-Q3"}
+
+
+def test_the_year_period_without_a_quarter_is_that_year() -> None:
+    got = values("Nine-month sales were up from the 1988 period.", "1989-11-02")
+    assert got["the 1988 period"] == "1988"
+
+
+def test_a_year_before_a_count_noun_is_no_period() -> None:
+    assert "the 1988 period" not in values("The 1988 periodical was sold.", "1989-11-02")
