@@ -299,12 +299,13 @@ def _day_of(g: dict[str, str | None], c: Candidate, state: State) -> tuple[Point
 def norm_time(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
     """"10:35 a.m.", "5 p.m. EST Nov. 9", "noon Saturday", "midnight Friday"."""
     g = c.groups
-    minute = int(g.get("mi") or g.get("mi2") or 0)
+    minute = int(g.get("mi") or g.get("mi2") or g.get("mi5") or 0)
     if g.get("noon"):
         word = g["noon"].lower()
         clock = "24:00" if word == "midnight" else "12:00"
     else:
-        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or 0)
+        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4")
+                   or g.get("h5") or 0)
         ap = (g.get("ap") or "").lower()
         pod = (g.get("ip") or g.get("ip2") or "").split()[-1:]
         if pod:  # "4 in the morning" is 04:00, "7 in the evening" 19:00, "11 at night" 23:00

@@ -31,7 +31,8 @@ from index.timex.lexicon import (
 _B = r"(?<![\w$€£¥#/.])(?<!\d-)(?<!\d–)"  # left boundary: no word char, currency or id prefix
 _E = r"(?![\w%]|[.,/-]\d)"  # right boundary: no word char, percent sign, or more digits
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
-_TZ = r"(?:[ECMP][SD]T|GMT|UTC|KST|MSK|(?:local|Moscow|Pyongyang|Seoul|Beijing|Tokyo)\s+time)"
+_TZ = (r"(?:[ECMP][SD]T|GMT|UTC|KST|MSK|(?:local|Moscow|Pyongyang|Seoul|Beijing|Tokyo|"
+       r"(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?)\s+[Tt]ime)")
 # "4 in the morning", "11 at night": the part of the day says a.m. or p.m.
 # ... but not "5 in the morning session", where the part of the day modifies a noun.
 _IN_POD = (r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b(?!\s+(?!(?:and|or|to|of|"
@@ -137,7 +138,9 @@ _add("time", "D DEI", 10, 45,
      r"|(?P<h2>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)(?![\d%]|[:.,]\d)(?:\s*(?P<hrs>h|hrs|hours)\b)?"
      r"|(?<!high\s)(?<!High\s)(?P<noon>(?i:noon|midnight|midday))"
      r"|(?P<h3>[01]?\d|2[0-3])\s+o'clock(?:\s+(?P<ip>" + _IN_POD + r"))?"
-     r"|(?P<h4>1[0-2]|0?[1-9])\s+(?P<ip2>" + _IN_POD + r"))"
+     r"|(?P<h4>1[0-2]|0?[1-9])\s+(?P<ip2>" + _IN_POD + r")"
+     # wire style "at 0835 GMT", but not "10:35 a.m. (0735 GMT)", the same time restated
+     r"|(?<!\()(?P<h5>[01]\d|2[0-3])(?P<mi5>[0-5]\d)(?=\s+(?:GMT|UTC)\b))"
      r"(?:\s+(?P<tz>" + _TZ + r"))?"
      r"(?:,?\s+(?P<wd>" + WEEKDAY_RE + r")|,?\s+(?P<dw>" + _DAYWORD + r")"
      r"|,?\s+(?P<mon>" + MONTH_RE + r")\s+(?P<day>" + DAY_RE + r"))?" + r"(?![\w])")

@@ -121,3 +121,24 @@ def test_the_year_period_without_a_quarter_is_that_year() -> None:
 
 def test_a_year_before_a_count_noun_is_no_period() -> None:
     assert "the 1988 period" not in values("The 1988 periodical was sold.", "1989-11-02")
+
+
+def test_a_wire_style_clock_time_with_its_zone() -> None:
+    assert values("The quake struck at 0835 GMT Friday.", "1989-11-02") == {
+        "0835 GMT Friday": "1989-10-27T08:35"}
+
+
+def test_a_spelled_out_time_zone_is_part_of_the_time() -> None:
+    assert values("Polls close at 8 p.m. Pacific Standard Time.", "1989-11-02") == {
+        "8 p.m. Pacific Standard Time": "1989-11-02T20:00"}
+    assert values("The market opens at 9:30 a.m. Eastern time.", "1989-11-02") == {
+        "9:30 a.m. Eastern time": "1989-11-02T09:30"}
+
+
+def test_a_restated_time_in_parentheses_is_not_another_time() -> None:
+    got = values("It occurred at 10:35 a.m. (0735 GMT) Friday.", "1989-11-02")
+    assert "0735 GMT" not in got and got["10:35 a.m."] == "1989-10-27T10:35"
+
+
+def test_four_digits_without_a_zone_are_no_time() -> None:
+    assert values("He won 1930 votes.", "1989-11-02") == {}
