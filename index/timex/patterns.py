@@ -247,7 +247,8 @@ _REL = (r"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|curre
         r"earlier\s+that|later\s+this|earlier\s+this|later\s+in\s+the|earlier\s+in\s+the))")
 _add("relunit", "UNIT", 35, 20,
      r"\b" + _REL + r"\s+(?:(?P<fis>(?i:fiscal|calendar))\s+)?(?P<unit>day|"
-     r"week|weekend|month|year|quarter|decade|century|period)\b(?![\s-]+(?:old|long)\b|-)")
+     r"week|weekend|month|year|quarter|decade|century|period)\b(?![\s-]+(?:old|long)\b|-)"
+     r"(?:\s+or\s+so(?=\s*[,.;:!?)]|\s+(?:and|but|to|of|in|at|for|when|after|before)\b))?")
 _add("relunit", "UNIT", 2, 12, r"\b(?P<unit>(?i:year))[\s-](?P<rel>(?i:end|earlier|ago))\b")
 _add("relunit", "UNIT", 20, 12,
      r"\b(?P<rel>(?i:the\s+(?:day|week|month|year)\s+(?:before|after)))\b")

@@ -142,3 +142,13 @@ def test_a_restated_time_in_parentheses_is_not_another_time() -> None:
 
 def test_four_digits_without_a_zone_are_no_time() -> None:
     assert values("He won 1930 votes.", "1989-11-02") == {}
+
+
+def test_or_so_after_a_calendar_unit_is_part_of_it() -> None:
+    assert values("Rates should fall over the next year or so.", "1989-11-02") == {
+        "the next year or so": "1990"}
+
+
+def test_or_so_starting_a_clause_is_not() -> None:
+    assert values("It happens next month or so they say.", "1989-11-02") == {
+        "next month": "1989-12"}
