@@ -223,7 +223,7 @@ _add("weekday", "WD", 20, 6,
 _add("holiday", "HOL UNIT", 45, 50,
      r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this))\s+)?"
      r"(?P<hol>" + alt(HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
-     r"Election\s+Day)\b")
+     r"Election\s+Day)\b(?:\s+(?P<wk>week|weekend)\b)?")  # "Easter week": the week it falls in
 # --- deictic words
 _add("deictic", "DEI", 30, 20,
      r"\b(?P<w>(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|"

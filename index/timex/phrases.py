@@ -80,13 +80,21 @@ def norm_holiday(c: Candidate, state: State, year_hint: int | None) -> Resolved 
             d = holiday_date(name, dct.year - 1)
         elif step > 0 and d <= dct:
             d = holiday_date(name, dct.year + 1)
-        point = Point(d.year, d.month, d.day, DAY)
-        return Resolved("DATE", fmt(point), c.mod, DCT, point)
+        return _holiday_value(c, Point(d.year, d.month, d.day, DAY), DCT)
     month, day = fixed if fixed else ((4, 1) if name.startswith("Easter") else (11, 20))
     year, how = (year_hint, EXPLICIT) if year_hint else state.year_for(month, day, c.start, c.end)
     if year is None:
         value = f"XXXX-{month:02d}-{day:02d}" if fixed else "XXXX-XX-XX"
         return Resolved("DATE", value, c.mod, NONE)
     d = holiday_date(name, year)
-    point = Point(d.year, d.month, d.day, DAY)
-    return Resolved("DATE", fmt(point), c.mod, how, point)
+    return _holiday_value(c, Point(d.year, d.month, d.day, DAY), how)
+
+
+def _holiday_value(c: Candidate, point: Point, how: str) -> Resolved:
+    """The holiday's day, or for "Easter week" / "Christmas weekend" the week it falls in."""
+    unit = c.groups.get("wk")
+    if not unit:
+        return Resolved("DATE", fmt(point), c.mod, how, point)
+    week = coarsen(point, WEEK)
+    value = fmt(week) + ("-WE" if unit == "weekend" else "")
+    return Resolved("DATE", value, c.mod, how, week)

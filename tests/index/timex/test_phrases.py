@@ -152,3 +152,18 @@ def test_or_so_after_a_calendar_unit_is_part_of_it() -> None:
 def test_or_so_starting_a_clause_is_not() -> None:
     assert values("It happens next month or so they say.", "1989-11-02") == {
         "next month": "1989-12"}
+
+
+def test_a_holiday_week_is_the_week_it_falls_in() -> None:
+    assert values("Pilgrims crowd the city during Easter week.", "2000-04-17") == {
+        "Easter week": "2000-W16"}
+
+
+def test_a_holiday_weekend_is_the_weekend_of_its_week() -> None:
+    got = values("Traffic was heavy over the Thanksgiving weekend.", "1999-12-01")
+    assert got == {"Thanksgiving weekend": "1999-W47-WE"}
+
+
+def test_a_holiday_before_another_noun_stays_a_day() -> None:
+    assert values("The Christmas weekday sale opened.", "1999-12-01") == {
+        "Christmas": "1999-12-25"}
