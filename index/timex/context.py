@@ -13,7 +13,10 @@ import re
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 
-_SENT_BREAK = re.compile(r"(?<=[.!?])['\"”’)]*\s+(?=[A-Z\"“‘'(`])|\n\s*\n")
+# No break after a title or "vs." ("Mr. Bush said", "Roe vs. Wade"): the sentence goes on.
+_SENT_BREAK = re.compile(r"(?<=[.!?])(?<!\b(?:Mr|Ms|Dr|St|vs|Jr|Sr|Lt|Mt)\.)"
+                         r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Adm|Maj|Cpl|Sen)\.)"
+                         r"['\"”’)]*\s+(?=[A-Z\"“‘'(`])|\n\s*\n")
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|would|going\s+to|(?:is|are|was|were)\s+(?:to|due\s+to|set\s+to|"
     r"expected\s+to|scheduled\s+to|slated\s+to|planned|scheduled|slated|planning)\b|plans?\s+to|"
@@ -100,6 +103,11 @@ class Sentences:
             return PAST
         fut = _nearest(_FUTURE, left, right)
         past = _nearest(_PAST, left, right)
+        if fut is None and past is None and e - end > 100:
+            # "In January, a week after the ... decision, a bombing killed ...": a long
+            # fronted phrase pushes the verb past the window; read on to the sentence's end.
+            right = self.text[end:min(e, end + 300)]
+            fut, past = _nearest(_FUTURE, left, right), _nearest(_PAST, left, right)
         if fut is None and past is None:
             result = PRESENT
         elif past is None or (fut is not None and fut <= past):
