@@ -3,7 +3,8 @@
 Tense is read from cue words, not a parser: future markers ("will", "is to", "plans to",
 "scheduled", "invited ... to visit") beat past ones, because news sentences that report a plan
 usually also carry a past reporting verb ("said").  "As (previously) planned" is no plan
-ahead: it tells that something went the way it was meant to.
+ahead: it tells that something went the way it was meant to; nor is an adjective ("a hastily
+planned trip").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ _SENT_BREAK = re.compile(r"(?<=[.!?])(?<!\b(?:Mr|Ms|Dr|St|vs|Jr|Sr|Lt|Mt)\.)"
 _FUTURE = re.compile(
     r"\b(?:will|won't|shall|'ll|would|going\s+to|(?:is|are|was|were)\s+(?:to|due\s+to|set\s+to|"
     r"expected\s+to|scheduled\s+to|slated\s+to|planned|scheduled|slated|planning)\b|plans?\s+to|"
-    r"(?<!as\s)(?<!previously\s)(?<!originally\s)planned|planning|intends?\s+to|intended\s+to|expects?\s+to|scheduled|upcoming|"
+    r"(?<!as\s)(?<!previously\s)(?<!originally\s)(?<!ly\s)planned|planning|intends?\s+to|intended\s+to|expects?\s+to|scheduled|upcoming|"
     r"forthcoming|invited\b[^.;]{0,80}?\bto|invitations?\s+to|"
     r"(?<!went\s)(?<!came\s)(?<!flew\s)(?<!traveled\s)(?<!travelled\s)to\s+visit|"
     r"accepted\b[^.;]{0,60}?\binvitation|(?:in\s+)?the\s+coming|could\s+become|"

@@ -22,3 +22,13 @@ def test_a_verb_past_a_long_fronted_phrase_gives_the_tense() -> None:
 
 def test_no_verb_in_the_sentence_keeps_the_nearer_year() -> None:
     assert values("Outlook: January.", "1998-10-25") == {"January": "1999-01"}
+
+
+def test_an_adverb_before_planned_makes_it_an_adjective() -> None:
+    got = values("On Friday, she cut short a hastily planned trip to Kenya.", "1998-08-17")
+    assert got == {"Friday": "1998-08-14"}
+
+
+def test_a_plan_for_a_weekday_still_points_forward() -> None:
+    assert values("A trip to Kenya is planned Friday.", "1998-08-17") == {
+        "Friday": "1998-08-21"}
