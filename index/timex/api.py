@@ -26,6 +26,7 @@ _NORMALISERS: dict[str, Normaliser] = {
     "deictic": rl.norm_deictic, "relunit": rl.norm_relunit, "ago": rl.norm_ago,
     "duration": rl.norm_duration, "set": rl.norm_set, "weekof": ph.norm_week_of,
     "yperiod": ph.norm_year_period,
+    "dayfrom": ph.norm_day_from,
 }  # fmt: skip
 
 # What may stand between the two halves of a coordinated pair ("May and July", "2014–2015").

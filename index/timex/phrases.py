@@ -11,9 +11,27 @@ import datetime as dt
 
 from index.timex import normalize as nz
 from index.timex.anchoring import CONTEXT, DCT, EXPLICIT, NONE, Resolved, State
-from index.timex.dates import DAY, QUARTER, WEEK, Point, coarsen, easter, fmt, nth_weekday
+from index.timex.dates import (
+    DAY,
+    QUARTER,
+    WEEK,
+    Point,
+    coarsen,
+    easter,
+    fmt,
+    nth_weekday,
+    shift,
+)
 from index.timex.extract import Candidate
-from index.timex.lexicon import DAY_RE, HOLIDAYS, MONTH_RE, UNIT_RE, YEAR_ANY_RE
+from index.timex.lexicon import (
+    DAY_RE,
+    HOLIDAYS,
+    MONTH_RE,
+    UNIT_RE,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    YEAR_ANY_RE,
+)
 from index.timex.patterns import _E, _add
 
 # "the week of March 6", "the week of Oct. 9, 1989": TimeML tags the whole phrase as the week
@@ -43,6 +61,28 @@ def norm_year_period(c: Candidate, state: State, year_hint: int | None) -> Resol
         return Resolved("DATE", f"{year:04d}-Q{ref.part}", c.mod, CONTEXT)
     value = f"{year:04d}-QX" if c.groups["unit"] == "quarter" else f"{year:04d}"
     return Resolved("DATE", value, c.mod, EXPLICIT)
+
+# "the day before last Tuesday", "the day after Oct. 23": a day counted from a named day, not
+# from the story's last date (which "the day before" alone refers to).
+_add("dayfrom", "WD MON", 40, 30,
+     r"\b(?:(?i:the)\s+)?(?i:day)\s+(?P<dir>before|after)\s+(?:(?P<rel>last|next|this)\s+)?"
+     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<mon>" + MONTH_RE + r")\s*(?P<day>" + DAY_RE + r")"
+     r"(?:,?\s+(?P<year>" + YEAR_ANY_RE + r")" + _E + r")?)\b")
+
+
+def norm_day_from(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
+    """"the day before last Tuesday" -> that Tuesday minus one day."""
+    g = c.groups
+    if g.get("wd"):
+        rel = (g.get("rel") or "").lower()
+        point, how = state.weekday(WEEKDAYS[g["wd"].lower()], c.start, c.end, rel)
+    else:
+        day = nz.norm_date(dataclasses.replace(c, kind="mdy"), state, year_hint)
+        point, how = (day.point, day.anchor) if day is not None else (None, NONE)
+    if point is None or point.year is None:
+        return Resolved("DATE", "XXXX-XX-XX", c.mod, NONE)
+    moved = shift(point, -1 if g["dir"] == "before" else 1, "D")
+    return Resolved("DATE", fmt(moved), c.mod, how, moved)
 
 
 def norm_week_of(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:

@@ -167,3 +167,18 @@ def test_a_holiday_weekend_is_the_weekend_of_its_week() -> None:
 def test_a_holiday_before_another_noun_stays_a_day() -> None:
     assert values("The Christmas weekday sale opened.", "1999-12-01") == {
         "Christmas": "1999-12-25"}
+
+
+def test_the_day_before_a_weekday_counts_from_that_weekday() -> None:
+    assert values("The day before last Tuesday, they met.", "2000-02-24") == {
+        "The day before last Tuesday": "2000-02-21"}
+
+
+def test_the_day_after_a_date_counts_from_that_date() -> None:
+    assert values("He died the day after Oct. 23.", "2000-02-24") == {
+        "the day after Oct. 23": "1999-10-24"}
+
+
+def test_the_day_after_alone_follows_the_story() -> None:
+    got = values("He arrived Monday. He left the day after.", "2000-02-24")
+    assert got == {"Monday": "2000-02-21", "the day after": "2000-02-22"}
