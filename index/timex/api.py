@@ -27,6 +27,7 @@ _NORMALISERS: dict[str, Normaliser] = {
     "duration": rl.norm_duration, "set": rl.norm_set, "weekof": ph.norm_week_of,
     "yperiod": ph.norm_year_period,
     "dayfrom": ph.norm_day_from,
+    "yearhedge": ph.norm_year_hedge,
 }  # fmt: skip
 
 # What may stand between the two halves of a coordinated pair ("May and July", "2014–2015").

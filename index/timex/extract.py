@@ -33,7 +33,7 @@ _ONE_UNIT = re.compile(r"(?i:an?)\s")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((
-    "weekof", "yperiod", "dayfrom", "time", "iso", "mdy", "dmy", "dmy_num", "mdy_num",
+    "weekof", "yperiod", "dayfrom", "yearhedge", "time", "iso", "mdy", "dmy", "dmy_num", "mdy_num",
     "quarter", "half", "ago", "pod", "relunit", "month", "weekday", "holiday", "season",
     "decade", "century", "year", "spoken_year", "set", "deictic", "duration"))}
 

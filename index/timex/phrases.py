@@ -32,7 +32,7 @@ from index.timex.lexicon import (
     WEEKDAYS,
     YEAR_ANY_RE,
 )
-from index.timex.patterns import _E, _add
+from index.timex.patterns import _B, _E, _add
 
 # "the week of March 6", "the week of Oct. 9, 1989": TimeML tags the whole phrase as the week
 # that contains the date, not the date alone.
@@ -83,6 +83,22 @@ def norm_day_from(c: Candidate, state: State, year_hint: int | None) -> Resolved
         return Resolved("DATE", "XXXX-XX-XX", c.mod, NONE)
     moved = shift(point, -1 if g["dir"] == "before" else 1, "D")
     return Resolved("DATE", fmt(moved), c.mod, how, moved)
+
+# "1994 or later", "1990 and beyond": an open-ended year, the hedge part of the expression.
+_add("yearhedge", "D", 2, 30,
+     _B + r"(?P<year>(?:19|20)\d\d)\s+(?P<hedge>or\s+later|or\s+earlier|or\s+before|"
+     r"and\s+beyond)\b")
+_HEDGE_MOD = {"later": "ON_OR_AFTER", "beyond": "ON_OR_AFTER", "earlier": "ON_OR_BEFORE",
+              "before": "ON_OR_BEFORE"}
+
+
+def norm_year_hedge(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
+    """"1994 or later" -> 1994, mod ON_OR_AFTER."""
+    res = nz.norm_year(c, state, year_hint)
+    if res is None:
+        return None
+    mod = _HEDGE_MOD[(c.groups["hedge"] or "").split()[-1]]
+    return dataclasses.replace(res, mod=res.mod or mod)
 
 
 def norm_week_of(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:

@@ -182,3 +182,14 @@ def test_the_day_after_a_date_counts_from_that_date() -> None:
 def test_the_day_after_alone_follows_the_story() -> None:
     got = values("He arrived Monday. He left the day after.", "2000-02-24")
     assert got == {"Monday": "2000-02-21", "the day after": "2000-02-22"}
+
+
+def test_an_open_ended_year_spans_its_hedge() -> None:
+    got = tag("The plant will not open until 1994 or later.", "1989-11-02")
+    assert [(t.text, t.value, t.mod) for t in got] == [("1994 or later", "1994", "ON_OR_AFTER")]
+    got = tag("Cash flow for 1990 and beyond looks good.", "1989-11-02")
+    assert [(t.text, t.mod) for t in got] == [("1990 and beyond", "ON_OR_AFTER")]
+
+
+def test_and_later_starting_a_clause_is_no_hedge() -> None:
+    assert values("He left in 1990 and later returned.", "1989-11-02") == {"1990": "1990"}
