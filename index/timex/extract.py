@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.timex.lexicon import MODIFIERS, QUANT_MODS
+from index.timex.lexicon import MODIFIERS, QUANT_MODS, UNIT_RE
 from index.timex.patterns import (
     MAY_VERB,
     MOD_BEFORE,
@@ -29,7 +29,7 @@ _SPACE = re.compile(r"\s+")
 # "over three years" reads as "during", not "more than": in both halves of TBAQ "over" before a
 # count is left out of the extent; "over a week" is "more than a week" and keeps it.
 _NOT_QUANT = frozenset({"over"})
-_ONE_UNIT = re.compile(r"(?i:an?)\s")
+_ONE_UNIT = re.compile(r"(?i:an?)\s+(?i:" + UNIT_RE + r")\b")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((

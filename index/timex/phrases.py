@@ -27,6 +27,7 @@ from index.timex.lexicon import (
     DAY_RE,
     HOLIDAYS,
     MONTH_RE,
+    NUMBER_RE,
     UNIT_RE,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -99,6 +100,12 @@ def norm_year_hedge(c: Candidate, state: State, year_hint: int | None) -> Resolv
         return None
     mod = _HEDGE_MOD[(c.groups["hedge"] or "").split()[-1]]
     return dataclasses.replace(res, mod=res.mod or mod)
+
+# "a three-year period", "the 10-day span": the noun is the duration's head, so it is part of it
+# (unlike "a three-year contract", where the count only describes the noun).
+_add("duration", "UNIT", 30, 30,
+     r"\b(?P<art>(?i:an?|the))\s+(?P<num>" + NUMBER_RE + r")-(?P<unit>" + UNIT_RE + r")\s+"
+     r"(?:period|span|stretch|window|interval)\b")
 
 
 def norm_week_of(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:

@@ -193,3 +193,12 @@ def test_an_open_ended_year_spans_its_hedge() -> None:
 
 def test_and_later_starting_a_clause_is_no_hedge() -> None:
     assert values("He left in 1990 and later returned.", "1989-11-02") == {"1990": "1990"}
+
+
+def test_a_counted_period_is_one_duration() -> None:
+    got = tag("Costs will be spread over a three-year period.", "1989-11-02")
+    assert [(t.text, t.value, t.mod) for t in got] == [("a three-year period", "P3Y", None)]
+
+
+def test_a_counted_unit_before_another_noun_is_only_the_count() -> None:
+    assert values("He signed a three-year contract.", "1989-11-02") == {"three-year": "P3Y"}
