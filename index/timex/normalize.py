@@ -269,7 +269,7 @@ def norm_weekday(c: Candidate, state: State, year_hint: int | None) -> Resolved 
     g = c.groups
     wd = WEEKDAYS[g["wd"].lower()]
     rel = _norm(g.get("rel"))
-    if rel in ("every", "each") or (g.get("pl") and g.get("on") is not None):
+    if rel in ("every", "each") or g.get("pl"):  # "on Mondays", "Fridays are slow": a habit
         return Resolved("SET", f"XXXX-WXX-{wd}", c.mod, EXPLICIT)
     point, how = state.weekday(wd, c.start, c.end, rel)
     if point is None:

@@ -112,7 +112,7 @@ _heads(_HEAD_WORDS, "SET", "daily weekly monthly annually yearly hourly nightly 
        "biannually semiannually every each per once twice thrice times")
 _heads(_HEAD_CASED, "MON", " ".join(
     f"{m.title()} {m.upper()}" for m in MONTHS))
-_heads(_HEAD_CASED, "WD", " ".join(f"{d.title()} {d.upper()}" for d in WEEKDAYS))
+_heads(_HEAD_CASED, "WD", " ".join(f"{d.title()} {d.upper()} {d.title()}s" for d in WEEKDAYS))
 _heads(_HEAD_CASED, "HOL", "Day Christmas Thanksgiving Easter Halloween Eve")
 _heads(_HEAD_CASED, "Q", "Q")
 
