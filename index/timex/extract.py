@@ -116,8 +116,9 @@ def find(text: str) -> list[Candidate]:
     prev_end = 0
     for c in taken:
         if c.kind in ("quarter", "duration") and c.groups.get("det") and not c.groups.get("dir") \
-                and _HYPHEN_UNIT.search(text, c.start, c.end):
-            # TimeML leaves the determiner out of adjectival "the third-quarter (profit)".
+                and (_HYPHEN_UNIT.search(text, c.start, c.end) or _adjectival(c)):
+            # TimeML leaves the determiner out of adjectival "the third-quarter (profit)" and
+            # "the two day (meeting)" (a count over one with a singular unit, unhyphenated).
             gap = _SPACE.search(text, c.start, c.end)
             if gap is not None:
                 c.start = gap.end()
@@ -125,6 +126,14 @@ def find(text: str) -> list[Candidate]:
         _widen(text, c, prev_end)
         prev_end = c.end
     return taken
+
+
+def _adjectival(c: Candidate) -> bool:
+    """"the two day (visit)": a plural count on a singular unit is a modifier, not a span."""
+    g = c.groups
+    num = (g.get("num") or "").lower()
+    return c.kind == "duration" and bool(num) and not g.get("pl") and not g.get("half") \
+        and num not in ("a", "an", "one", "1") and not (g.get("unit") or "").endswith("s")
 
 
 def _windows(starts: list[int], left: int, right: int, n: int) -> list[tuple[int, int]]:

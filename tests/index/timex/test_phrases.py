@@ -202,3 +202,11 @@ def test_a_counted_period_is_one_duration() -> None:
 
 def test_a_counted_unit_before_another_noun_is_only_the_count() -> None:
     assert values("He signed a three-year contract.", "1989-11-02") == {"three-year": "P3Y"}
+
+
+def test_an_unhyphenated_count_before_a_noun_leaves_the_determiner_out() -> None:
+    assert values("He opened the two day meeting.", "1998-10-14") == {"two day": "P2D"}
+
+
+def test_a_plural_span_keeps_its_determiner() -> None:
+    assert values("He spent the four days there.", "1998-10-14") == {"the four days": "P4D"}
