@@ -28,6 +28,7 @@ _NORMALISERS: dict[str, Normaliser] = {
     "yperiod": ph.norm_year_period,
     "dayfrom": ph.norm_day_from,
     "yearhedge": ph.norm_year_hedge,
+    "periodcode": ph.norm_period_code,
 }  # fmt: skip
 
 # What may stand between the two halves of a coordinated pair ("May and July", "2014–2015").

@@ -33,9 +33,10 @@ _ONE_UNIT = re.compile(r"(?i:an?)\s+(?i:" + UNIT_RE + r")\b")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((
-    "weekof", "yperiod", "dayfrom", "yearhedge", "time", "iso", "mdy", "dmy", "dmy_num", "mdy_num",
-    "quarter", "half", "ago", "pod", "relunit", "month", "weekday", "holiday", "season",
-    "decade", "century", "year", "spoken_year", "set", "deictic", "duration"))}
+    "weekof", "yperiod", "dayfrom", "yearhedge", "periodcode", "time", "iso", "mdy", "dmy",
+    "dmy_num", "mdy_num", "quarter", "half", "ago", "pod", "relunit", "month", "weekday",
+    "holiday", "season", "decade", "century", "year", "spoken_year", "set", "deictic",
+    "duration"))}
 
 
 @dataclass(slots=True)

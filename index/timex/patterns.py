@@ -31,7 +31,7 @@ from index.timex.lexicon import (
 _B = r"(?<![\w$€£¥#/.])(?<!\d-)(?<!\d–)"  # left boundary: no word char, currency or id prefix
 _E = r"(?![\w%]|[.,/-]\d)"  # right boundary: no word char, percent sign, or more digits
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
-_TZ = (r"(?:[ECMP][SD]T|GMT|UTC|KST|MSK|(?:local|Moscow|Pyongyang|Seoul|Beijing|Tokyo|"
+_TZ = (r"(?:[ECMP][SD]?T|GMT|UTC|KST|MSK|(?:local|Moscow|Pyongyang|Seoul|Beijing|Tokyo|"
        r"(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?)\s+[Tt]ime)")
 # "4 in the morning", "11 at night": the part of the day says a.m. or p.m.
 # ... but not "5 in the morning session", where the part of the day modifies a noun.

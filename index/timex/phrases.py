@@ -13,6 +13,7 @@ from index.timex import normalize as nz
 from index.timex.anchoring import CONTEXT, DCT, EXPLICIT, NONE, Resolved, State
 from index.timex.dates import (
     DAY,
+    HALF,
     QUARTER,
     WEEK,
     Point,
@@ -106,6 +107,21 @@ def norm_year_hedge(c: Candidate, state: State, year_hint: int | None) -> Resolv
 _add("duration", "UNIT", 30, 30,
      r"\b(?P<art>(?i:an?|the))\s+(?P<num>" + NUMBER_RE + r")-(?P<unit>" + UNIT_RE + r")\s+"
      r"(?:period|span|stretch|window|interval)\b")
+
+# Business shorthand with its year: "H1 2015", "2H 2014", "3Q 2015" (a bare "3Q" is too often
+# something else to be read without one).
+_add("periodcode", "D", 3, 12,
+     r"\b(?:H(?P<h>[12])|(?P<h2>[12])H|Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s+(?P<year>(?:19|20)\d\d)"
+     + _E)
+
+
+def norm_period_code(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
+    """"H1 2015" -> 2015-H1, "3Q 2015" -> 2015-Q3."""
+    g = c.groups
+    half = g["h"] or g["h2"]
+    part = int(half or g["q"] or g["q2"] or 0)
+    point = Point(int(g["year"] or 0), gran=HALF if half else QUARTER, part=part)
+    return Resolved("DATE", fmt(point), c.mod, EXPLICIT, point)
 
 
 def norm_week_of(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:

@@ -210,3 +210,17 @@ def test_an_unhyphenated_count_before_a_noun_leaves_the_determiner_out() -> None
 
 def test_a_plural_span_keeps_its_determiner() -> None:
     assert values("He spent the four days there.", "1998-10-14") == {"the four days": "P4D"}
+
+
+def test_half_and_quarter_shorthand_with_a_year() -> None:
+    assert values("Sales in H1 2015 and 3Q 2014 rose.", "2015-11-12") == {
+        "H1 2015": "2015-H1", "3Q 2014": "2014-Q3"}
+
+
+def test_shorthand_that_is_no_half_leaves_the_year_alone() -> None:
+    assert values("The H3 2015 model sold well.", "2015-11-12") == {"2015": "2015"}
+
+
+def test_a_short_zone_after_a_clock_time() -> None:
+    assert values("Trading resumed at 2:30 p.m. ET.", "2015-11-12") == {
+        "2:30 p.m. ET": "2015-11-12T14:30"}
