@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from index.timex import normalize as nz
+from index.timex import phrases as ph
 from index.timex import relative as rl
 from index.timex.anchoring import CONTEXT, EXPLICIT, NONE, Resolved, State
 from index.timex.dates import parse_dct
@@ -21,9 +22,13 @@ _NORMALISERS: dict[str, Normaliser] = {
     "spoken_year": nz.norm_spoken_year,
     "decade": nz.norm_decade, "century": nz.norm_century, "season": nz.norm_season,
     "quarter": nz.norm_quarter, "half": nz.norm_half, "weekday": nz.norm_weekday,
-    "holiday": nz.norm_holiday, "time": nz.norm_time, "pod": nz.norm_pod,
+    "holiday": ph.norm_holiday, "time": nz.norm_time, "pod": nz.norm_pod,
     "deictic": rl.norm_deictic, "relunit": rl.norm_relunit, "ago": rl.norm_ago,
-    "duration": rl.norm_duration, "set": rl.norm_set,
+    "duration": rl.norm_duration, "set": rl.norm_set, "weekof": ph.norm_week_of,
+    "yperiod": ph.norm_year_period,
+    "dayfrom": ph.norm_day_from,
+    "yearhedge": ph.norm_year_hedge,
+    "periodcode": ph.norm_period_code,
 }  # fmt: skip
 
 # What may stand between the two halves of a coordinated pair ("May and July", "2014–2015").

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.timex.lexicon import MODIFIERS, QUANT_MODS
+from index.timex.lexicon import MODIFIERS, QUANT_MODS, UNIT_RE
 from index.timex.patterns import (
     MAY_VERB,
     MOD_BEFORE,
@@ -26,12 +26,17 @@ _MONTH_AS_NOUN = re.compile(r"\s+(?:for|of\s+the|on)\s+[A-Z]")
 _NOUN_BEFORE = re.compile(r"(?:\bannual\s+|[\"“`']\s*)\Z")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _SPACE = re.compile(r"\s+")
+# "over three years" reads as "during", not "more than": in both halves of TBAQ "over" before a
+# count is left out of the extent; "over a week" is "more than a week" and keeps it.
+_NOT_QUANT = frozenset({"over"})
+_ONE_UNIT = re.compile(r"(?i:an?)\s+(?i:" + UNIT_RE + r")\b")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((
-    "time", "iso", "mdy", "dmy", "dmy_num", "mdy_num", "quarter", "half", "ago", "pod",
-    "relunit", "month", "weekday", "holiday", "season", "decade", "century", "year",
-    "spoken_year", "set", "deictic", "duration"))}
+    "weekof", "yperiod", "dayfrom", "yearhedge", "periodcode", "time", "iso", "mdy", "dmy",
+    "dmy_num", "mdy_num", "quarter", "half", "ago", "pod", "relunit", "month", "weekday",
+    "holiday", "season", "decade", "century", "year", "spoken_year", "set", "deictic",
+    "duration"))}
 
 
 @dataclass(slots=True)
@@ -112,8 +117,9 @@ def find(text: str) -> list[Candidate]:
     prev_end = 0
     for c in taken:
         if c.kind in ("quarter", "duration") and c.groups.get("det") and not c.groups.get("dir") \
-                and _HYPHEN_UNIT.search(text, c.start, c.end):
-            # TimeML leaves the determiner out of adjectival "the third-quarter (profit)".
+                and (_HYPHEN_UNIT.search(text, c.start, c.end) or _adjectival(c)):
+            # TimeML leaves the determiner out of adjectival "the third-quarter (profit)" and
+            # "the two day (meeting)" (a count over one with a singular unit, unhyphenated).
             gap = _SPACE.search(text, c.start, c.end)
             if gap is not None:
                 c.start = gap.end()
@@ -121,6 +127,14 @@ def find(text: str) -> list[Candidate]:
         _widen(text, c, prev_end)
         prev_end = c.end
     return taken
+
+
+def _adjectival(c: Candidate) -> bool:
+    """"the two day (visit)": a plural count on a singular unit is a modifier, not a span."""
+    g = c.groups
+    num = (g.get("num") or "").lower()
+    return c.kind == "duration" and bool(num) and not g.get("pl") and not g.get("half") \
+        and num not in ("a", "an", "one", "1") and not (g.get("unit") or "").endswith("s")
 
 
 def _windows(starts: list[int], left: int, right: int, n: int) -> list[tuple[int, int]]:
@@ -153,7 +167,8 @@ def _widen(text: str, c: Candidate, floor: int) -> None:
     if m is None:
         return
     mod = _mod_value(m.group("m"))
-    if mod is None:
+    if mod is None or (" ".join(m.group("m").lower().split()) in _NOT_QUANT
+                       and not _ONE_UNIT.match(text, c.start)):
         return
     c.start = lo + m.start("m")
     c.mod = mod

@@ -3,8 +3,6 @@ seasons, quarters, weekdays, holidays and clock times."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from index.timex.anchoring import DCT, EXPLICIT, NONE, Resolved, State
 from index.timex.context import FUTURE, PAST
 from index.timex.dates import (
@@ -17,16 +15,13 @@ from index.timex.dates import (
     SEASON,
     YEAR,
     Point,
-    easter,
     fmt,
-    nth_weekday,
     shift,
     valid_day,
 )
 from index.timex.extract import Candidate
 from index.timex.lexicon import (
     DECADE_WORDS,
-    HOLIDAYS,
     MONTHS,
     ORDINALS,
     PART_OF_DAY,
@@ -274,32 +269,12 @@ def norm_weekday(c: Candidate, state: State, year_hint: int | None) -> Resolved 
     g = c.groups
     wd = WEEKDAYS[g["wd"].lower()]
     rel = _norm(g.get("rel"))
-    if rel in ("every", "each") or (g.get("pl") and g.get("on") is not None):
+    if rel in ("every", "each") or g.get("pl"):  # "on Mondays", "Fridays are slow": a habit
         return Resolved("SET", f"XXXX-WXX-{wd}", c.mod, EXPLICIT)
     point, how = state.weekday(wd, c.start, c.end, rel)
     if point is None:
         year = f"{state.dct.year:04d}" if state.dct is not None else "XXXX"
         return Resolved("DATE", f"{year}-WXX-{wd}", c.mod, NONE)
-    return Resolved("DATE", fmt(point), c.mod, how, point)
-
-
-def norm_holiday(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
-    name = " ".join(c.groups["hol"].split())
-    fixed = HOLIDAYS.get(name)
-    month, day = fixed if fixed else ((4, 1) if name.startswith("Easter") else (11, 20))
-    year, how = (year_hint, EXPLICIT) if year_hint else state.year_for(month, day, c.start, c.end)
-    if year is None:
-        value = f"XXXX-{month:02d}-{day:02d}" if fixed else "XXXX-XX-XX"
-        return Resolved("DATE", value, c.mod, NONE)
-    if fixed:
-        d = dt.date(year, month, day)
-    elif name.startswith("Easter"):
-        d = easter(year)
-    elif name.startswith("Thanksgiving"):
-        d = nth_weekday(year, 11, 4, 4)
-    else:  # US Election Day: the Tuesday after the first Monday of November
-        d = nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    point = Point(d.year, d.month, d.day, DAY)
     return Resolved("DATE", fmt(point), c.mod, how, point)
 
 
@@ -324,13 +299,17 @@ def _day_of(g: dict[str, str | None], c: Candidate, state: State) -> tuple[Point
 def norm_time(c: Candidate, state: State, year_hint: int | None) -> Resolved | None:
     """"10:35 a.m.", "5 p.m. EST Nov. 9", "noon Saturday", "midnight Friday"."""
     g = c.groups
-    minute = int(g.get("mi") or g.get("mi2") or 0)
+    minute = int(g.get("mi") or g.get("mi2") or g.get("mi5") or 0)
     if g.get("noon"):
         word = g["noon"].lower()
         clock = "24:00" if word == "midnight" else "12:00"
     else:
-        hour = int(g.get("h") or g.get("h2") or g.get("h3") or 0)
+        hour = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4")
+                   or g.get("h5") or 0)
         ap = (g.get("ap") or "").lower()
+        pod = (g.get("ip") or g.get("ip2") or "").split()[-1:]
+        if pod:  # "4 in the morning" is 04:00, "7 in the evening" 19:00, "11 at night" 23:00
+            ap = "a" if pod[0] == "morning" or (pod[0] == "night" and hour < 5) else "p"
         if ap.startswith("p") and hour < 12:
             hour += 12
         elif ap.startswith("a") and hour == 12:
@@ -385,7 +364,6 @@ __all__ = [
     "norm_date",
     "norm_decade",
     "norm_half",
-    "norm_holiday",
     "norm_month",
     "norm_pod",
     "norm_quarter",

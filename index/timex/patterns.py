@@ -31,7 +31,12 @@ from index.timex.lexicon import (
 _B = r"(?<![\w$€£¥#/.])(?<!\d-)(?<!\d–)"  # left boundary: no word char, currency or id prefix
 _E = r"(?![\w%]|[.,/-]\d)"  # right boundary: no word char, percent sign, or more digits
 _DASH = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
-_TZ = r"(?:[ECMP][SD]T|GMT|UTC|KST|MSK|(?:local|Moscow|Pyongyang|Seoul|Beijing|Tokyo)\s+time)"
+_TZ = (r"(?:[ECMP][SD]?T|GMT|UTC|KST|MSK|(?:local|Moscow|Pyongyang|Seoul|Beijing|Tokyo|"
+       r"(?:Eastern|Central|Mountain|Pacific)(?:\s+(?:Standard|Daylight))?)\s+[Tt]ime)")
+# "4 in the morning", "11 at night": the part of the day says a.m. or p.m.
+# ... but not "5 in the morning session", where the part of the day modifies a noun.
+_IN_POD = (r"(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b(?!\s+(?!(?:and|or|to|of|"
+           r"on|in|at|when|with|by|for|from|after|before|until|local|time|that|the|a)\b)[a-z])")
 _DAYWORD = r"(?i:today|yesterday|tomorrow|tonight)"
 _YEAR = _B + YEAR_RE + _E
 _Q = r"(?i:" + alt(QUANT_MODS) + r")"
@@ -107,7 +112,7 @@ _heads(_HEAD_WORDS, "SET", "daily weekly monthly annually yearly hourly nightly 
        "biannually semiannually every each per once twice thrice times")
 _heads(_HEAD_CASED, "MON", " ".join(
     f"{m.title()} {m.upper()}" for m in MONTHS))
-_heads(_HEAD_CASED, "WD", " ".join(f"{d.title()} {d.upper()}" for d in WEEKDAYS))
+_heads(_HEAD_CASED, "WD", " ".join(f"{d.title()} {d.upper()} {d.title()}s" for d in WEEKDAYS))
 _heads(_HEAD_CASED, "HOL", "Day Christmas Thanksgiving Easter Halloween Eve")
 _heads(_HEAD_CASED, "Q", "Q")
 
@@ -132,7 +137,10 @@ _add("time", "D DEI", 10, 45,
      _B + r"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b)"
      r"|(?P<h2>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)(?![\d%]|[:.,]\d)(?:\s*(?P<hrs>h|hrs|hours)\b)?"
      r"|(?<!high\s)(?<!High\s)(?P<noon>(?i:noon|midnight|midday))"
-     r"|(?P<h3>[01]?\d|2[0-3])\s+o'clock)"
+     r"|(?P<h3>[01]?\d|2[0-3])\s+o'clock(?:\s+(?P<ip>" + _IN_POD + r"))?"
+     r"|(?P<h4>1[0-2]|0?[1-9])\s+(?P<ip2>" + _IN_POD + r")"
+     # wire style "at 0835 GMT", but not "10:35 a.m. (0735 GMT)", the same time restated
+     r"|(?<!\()(?P<h5>[01]\d|2[0-3])(?P<mi5>[0-5]\d)(?=\s+(?:GMT|UTC)\b))"
      r"(?:\s+(?P<tz>" + _TZ + r"))?"
      r"(?:,?\s+(?P<wd>" + WEEKDAY_RE + r")|,?\s+(?P<dw>" + _DAYWORD + r")"
      r"|,?\s+(?P<mon>" + MONTH_RE + r")\s+(?P<day>" + DAY_RE + r"))?" + r"(?![\w])")
@@ -143,7 +151,8 @@ _add("pod", "WD DEI UNIT", 30, 20,
      r"\s+(?P<pod>(?i:morning|afternoon|evening|night))(?P<pl>s)?\b")
 _add("pod", "DEI", 8, 30,
      r"\b(?:(?P<mid>(?i:mid))[\s-]?)?(?P<pod>(?i:morning|afternoon|evening|night))\s+(?:of\s+)?"
-     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<dw>(?i:today|yesterday|tomorrow)))\b")
+     r"(?:(?P<wd>" + WEEKDAY_RE + r")|(?P<dw>(?i:today|yesterday|tomorrow)))\b"
+     r"(?!,?\s+" + MONTH_RE + r"\s*\d)")  # "the night of Friday, Oct. 23": the date wins
 _add("pod", "DEI", 8, 2, r"\b(?P<mid>(?i:mid))[\s-]?(?P<pod>(?i:morning|afternoon))\b")
 _add("pod", "DEI", 2, 2, r"\b(?P<pod>(?i:tonight|overnight))\b")
 # --- full and partial dates: "Friday, Feb. 18, 2015", "April 28-30", "May 9 and 10, 2014"
@@ -170,7 +179,7 @@ _add("month", "MON", 25, 50,
      + r")" + _E + r"|\s+(?:of\s+)?(?P<sy>" + _SPOKEN_YEAR + r")" + _NOT_COUNTED
      + r"|\s+(?:of\s+)?(?P<ry>(?i:this|last|next|that|the\s+same|the\s+following|"
      r"the\s+next|"
-     r"the\s+previous)\s+year))?(?!\w)(?!\s*\d)")
+     r"the\s+previous)\s+year))?(?!\w)(?!\.?\s*\d)")
 # --- years: "2014", "fiscal 1989", "the year 2000", "2014-2015", "2014-15", "post-1945"
 _add("year", "D", 20, 60, _NOT_ID + _B
      + r"(?:(?P<pre>(?i:fiscal|the\s+year|calendar|FY|fiscal\s+year))\s*)?"
@@ -212,8 +221,9 @@ _add("weekday", "WD", 20, 6,
      + WEEKDAY_RE + r")(?P<pl>s)?\b")
 # --- holidays
 _add("holiday", "HOL UNIT", 45, 50,
-     r"\b(?P<hol>" + alt(HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
-     r"Election\s+Day)\b")
+     r"\b(?:(?P<rel>(?i:this\s+past|this\s+coming|last|next|this))\s+)?"
+     r"(?P<hol>" + alt(HOLIDAYS) + r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|"
+     r"Election\s+Day)\b(?:\s+(?P<wk>week|weekend)\b)?")  # "Easter week": the week it falls in
 # --- deictic words
 _add("deictic", "DEI", 30, 20,
      r"\b(?P<w>(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|"
@@ -237,7 +247,8 @@ _REL = (r"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|curre
         r"earlier\s+that|later\s+this|earlier\s+this|later\s+in\s+the|earlier\s+in\s+the))")
 _add("relunit", "UNIT", 35, 20,
      r"\b" + _REL + r"\s+(?:(?P<fis>(?i:fiscal|calendar))\s+)?(?P<unit>day|"
-     r"week|weekend|month|year|quarter|decade|century|period)\b(?![\s-]+(?:old|long)\b|-)")
+     r"week|weekend|month|year|quarter|decade|century|period)\b(?![\s-]+(?:old|long)\b|-)"
+     r"(?:\s+or\s+so(?=\s*[,.;:!?)]|\s+(?:and|but|to|of|in|at|for|when|after|before)\b))?")
 _add("relunit", "UNIT", 2, 12, r"\b(?P<unit>(?i:year))[\s-](?P<rel>(?i:end|earlier|ago))\b")
 _add("relunit", "UNIT", 20, 12,
      r"\b(?P<rel>(?i:the\s+(?:day|week|month|year)\s+(?:before|after)))\b")
@@ -250,6 +261,7 @@ _add("duration", "UNIT", 55, 40,
      r"(?<![\w$])(?:(?P<det>(?i:the|another|each\s+of\s+the))\s+)?(?:(?P<dir>"
      r"(?i:past|last|next|first|coming|previous|following|latest|final|additional|further|"
      r"extra|initial|remaining|ensuing|recent))\s+)?(?P<num>" + NUMBER_RE + r")"
+     r"(?:\s*(?:-|–|(?<=\s)to|(?<=\s)or)\s*(?!an?\b)" + NUMBER_RE + r"(?=\s))?"  # "two to three"
      r"(?:\s+(?i:more|additional|consecutive|straight|full|long|trading|working|business))?"
      r"[\s-]+(?P<unit>" + UNIT_RE + r")(?P<pl>s)?(?P<half>\s+and\s+a\s+half)?(?:-long\b)?"
      r"(?![\s-]+old\b)(?!-quarters)"

@@ -104,3 +104,24 @@ def test_clock_time_takes_the_weekday_after_a_parenthesis() -> None:
 def test_fiscal_year_ended_is_a_duration() -> None:
     t = tag("Net rose in the fiscal year ended Jan. 31.", "1989-10-26")[0]
     assert (t.text, t.type, t.value) == ("the fiscal year", "DURATION", "P1Y")
+
+
+def test_as_planned_is_not_a_plan_ahead() -> None:
+    got = values("The march began as planned Saturday night. It was peaceful.", "1991-02-25")
+    assert got == {"Saturday night": "1991-02-23TNI"}
+
+
+def test_planned_for_a_weekday_still_points_forward() -> None:
+    got = values("The march is planned for Saturday night.", "1991-02-25")
+    assert got == {"Saturday night": "1991-03-02TNI"}
+
+
+def test_a_plural_weekday_is_a_habit() -> None:
+    assert values("The market closes early on Fridays.", "1998-10-14") == {
+        "Fridays": "XXXX-WXX-5"}
+    assert one("Mondays are slow, he said.", "1998-10-14").type == "SET"
+
+
+def test_a_singular_weekday_is_still_a_day() -> None:
+    assert values("The market closed early on Friday.", "1998-10-14") == {
+        "Friday": "1998-10-09"}
