@@ -43,6 +43,7 @@ class State:
         self.ref: Point | None = None
         self.ref_sent = -1
         self.ref_year_text = False  # the reference's year came from the text, not the DCT
+        self.day_ref: Point | None = None  # the last day the text named
         self.sents = Sentences(text)
         # A paragraph's topic year: "In 2014, Moscow moved ... In April, it sent ..."
         self.topic_year: int | None = None
@@ -53,6 +54,8 @@ class State:
         if point.year is None:
             return
         self.ref = point
+        if point.gran == DAY:
+            self.day_ref = point
         self.ref_sent = self.sents.index(pos)
         self.ref_year_text = year_from_text
         if point.gran == YEAR and year_from_text and _TOPIC_LEAD.fullmatch(
@@ -75,6 +78,15 @@ class State:
         """For anaphora ("the following month"): the last date mentioned, else the DCT."""
         if self.ref is not None:
             return self.ref, CONTEXT
+        if self.dct is not None:
+            return self.dct, DCT
+        return None, NONE
+
+    def day_anchor(self) -> tuple[Point | None, str]:
+        """For "the previous day", "the next day": the last day the text named (a month in
+        between, "since August", names no day to count from), else the DCT."""
+        if self.day_ref is not None:
+            return self.day_ref, CONTEXT
         if self.dct is not None:
             return self.dct, DCT
         return None, NONE

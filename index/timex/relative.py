@@ -160,6 +160,9 @@ def norm_relunit(c: Candidate, state: State, year_hint: int | None) -> Resolved 
     elif rel in anaphoric:
         base, how = state.anchor_point()
         step = anaphoric[rel]
+        if step_unit == "D" and step != 0 and base is not None and base.gran != DAY:
+            # "the previous day" counts from a day; "that same day" after a month stays in it.
+            base, how = state.day_anchor()
         if rel in ("the", "the full", "a full") and (
                 unit in ("year", "week", "month", "weekend", "decade", "century")
                 or how != CONTEXT or base is None or not base.finer_than(_GRAN[step_unit])

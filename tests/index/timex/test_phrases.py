@@ -224,3 +224,15 @@ def test_shorthand_that_is_no_half_leaves_the_year_alone() -> None:
 def test_a_short_zone_after_a_clock_time() -> None:
     assert values("Trading resumed at 2:30 p.m. ET.", "2015-11-12") == {
         "2:30 p.m. ET": "2015-11-12T14:30"}
+
+
+def test_the_previous_day_counts_from_the_last_day_named_not_a_month_between() -> None:
+    from index.timex import tag
+    text = ("The ministry said Tuesday that the talks went well. Fighting has gone on since "
+            "August. The minister had said the previous day that he was hopeful.")
+    found = {t.text: t.value for t in tag(text, "2024-10-29")}
+    assert found["the previous day"] == "2024-10-28"
+    # "that same day" after a month stays in that month, its day unknown.
+    same = {t.text: t.value for t in tag("In October 1998 he resigned. He left that same day.",
+                                         "1999-02-06")}
+    assert same["that same day"] != "1999-02-05"
