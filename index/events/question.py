@@ -49,6 +49,8 @@ class Need:
                 return True
             if self.terms & set(terms_of(a.name)):
                 return True
+            if a.role and self.terms & set(terms_of(a.role)):
+                return True  # "Pentagon spokesman Pat Ryder" speaks for the Pentagon
         return False
 
 

@@ -30,6 +30,7 @@ _OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|accordi
                          r"while|during|to continue|in order)\b|;|\s+(?:which|who)\s", re.I)
 # A passive right before the trigger: "was welcomed", "were received", "has been hosted".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_BY = re.compile(r"^\s*by\s+(?:the\s+)?$", re.I)
 _DOER = re.compile(r"^\s*(?:by|for|of|from)\s+(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"\b(?:along with|together with|accompanied by|with)\s+(?:the\s+)?$",
                         re.I)
@@ -160,7 +161,9 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         # the trigger takes no part in it.
         after = [m for m in after if not _REPORTER.match(text[m.end:])
                  and not _ACCORDING.search(text[max(0, m.start - 20):m.start])]
-    doers = [m for m in after if _DOER.match(text[t1:m.start]) and _participant(m)]
+    # "signed by X", "a visit of X"; "said of the troops" is what was spoken about.
+    doer = _BY if action.name == "statement" else _DOER
+    doers = [m for m in after if doer.match(text[t1:m.start]) and _participant(m)]
     for m in after:  # "signed by X and Y": the doers coordinated with the first
         if doers and m.start >= doers[-1].end and _participant(m) \
                 and _COORD.match(text[doers[-1].end:m.start]):

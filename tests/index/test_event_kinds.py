@@ -251,3 +251,20 @@ def test_an_open_question_or_a_doubt_states_no_event() -> None:
     told = events_of("While no one confirmed whether any agreements were signed, Sergei Shoigu "
                      "left Pyongyang on Friday.", "2025-03-22")
     assert [e.action for e in told] == ["visit"]
+
+
+def test_a_comment_said_of_someone_is_a_statement_of_the_speaker() -> None:
+    from tests.index.test_events import events_of
+    found = events_of("“They are already there,” Pentagon spokesman Major General Pat Ryder "
+                      "said of North Korean troops.", "2024-10-29")
+    (e,) = [e for e in found if e.action == "statement"]
+    assert [a.name for a in e.actors] == ["Pat Ryder"]  # not the troops spoken of
+    assert [t.name for t in e.targets] == ["North Korean troops"]
+
+
+def test_ranks_and_diplomatic_grades_are_titles_before_a_name() -> None:
+    from index.actors import find_mentions
+    found = find_mentions("Pentagon spokesman Major General Ivan Petrov said so, and Counsellor "
+                          "Oleg Sidorov agreed.")
+    assert [(m.name, m.kind) for m in found] == [("Ivan Petrov", "person"),
+                                                 ("Oleg Sidorov", "person")]

@@ -136,3 +136,19 @@ def test_the_action_typed_as_a_noun_ranks_its_events_first() -> None:
     assert [f[0]["n"] for f in ranked] == [2, 4, 1, 3]
     assert prefer_actions(found, ()) == found
     assert "visit" in _read("Putin state visit Pyongyang").also
+
+
+def test_one_who_speaks_for_a_body_acts_for_it() -> None:
+    from index.events.model import Event
+    from index.models import Actor
+    (need,) = _read("Pentagon confirmed troops").needs
+    spokesman = Event(event_id="x:p1:e1", action="statement",
+                      actors=[Actor("Pat Ryder", "USA", "Pentagon spokesman")], targets=[],
+                      companions=[], place=None, date=None, status="happened", summary="",
+                      confidence=0.5, evidence=[])
+    assert need.acts_in(spokesman)
+    other = Event(event_id="x:p1:e2", action="statement",
+                  actors=[Actor("John Kirby", "USA", "White House spokesman")], targets=[],
+                  companions=[], place=None, date=None, status="happened", summary="",
+                  confidence=0.5, evidence=[])
+    assert not need.acts_in(other)
