@@ -25,6 +25,7 @@ from index.passages import ArticlePassages
 
 # Clause boundaries inside a sentence: each clause can state its own event and date.
 _CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"
+                     r"|,\s+adding that\s+"
                      r"|,\s+though,?\s+")
 # "After that trip …", "Following the visit, …": the event is dated relative to the last one.
 _BACK_REF = re.compile(r"^\W*(?P<rel>after|following|during|since|before|at)\s+"

@@ -29,6 +29,7 @@ from index.events.people import (
     same_role,
     sides,
 )
+from index.events.roles import is_state
 from index.events.summary import summarize
 from index.models import Actor
 
@@ -157,6 +158,20 @@ def _told_in(doc_id: str, clusters: list[_Cluster]) -> list[_Cluster]:
     return [c for c in clusters if any(pid.rsplit(":", 1)[0] == doc_id for pid, _ in c.sentences)]
 
 
+_MOST_TOLD_RATIO = 2  # how many times more articles the most told match needs than the next
+
+
+def _most_told(matches: list[tuple[_Cluster, str]]) -> _Cluster | None:
+    """Of several clusters a country-only account matches, the one told by clearly the most
+    articles, if there is one."""
+    def docs(c: _Cluster) -> int:
+        return len({pid.rsplit(":", 1)[0] for pid, _ in c.sentences})
+    ranked = sorted((c for c, _ in matches), key=docs, reverse=True)
+    if len(ranked) < 2 or docs(ranked[0]) < _MOST_TOLD_RATIO * max(1, docs(ranked[1])):
+        return None
+    return ranked[0]
+
+
 def _on_the_day(p: _Probe, matches: list[tuple[_Cluster, str]]) -> list[_Cluster]:
     """The matched clusters dated to the very day the probed account gives (if it gives one)."""
     if p.span is None or p.span[0] != p.span[1]:
@@ -225,6 +240,9 @@ def _status_note(event: Event) -> str | None:
     return f"Sources disagree on whether it happened — {said}."
 
 
+_WIDELY_TOLD = 3  # accounts from which a name must be given twice to stand in the merged event
+
+
 def combine(c: _Cluster) -> Event:
     """The merged event of a cluster (its head's id, the most specific date, every citation)."""
     members = c.members
@@ -233,13 +251,25 @@ def combine(c: _Cluster) -> Event:
 
     def union(attr: str) -> list[Actor]:
         seen: dict[str, Actor] = {}
+        support: dict[str, int] = {}
         for m in members:
+            told: set[str] = set()
             for a in getattr(m, attr):
-                if a.name in seen:  # the same name is the same person: skip the pairwise test
-                    continue
-                if not any(same_person(a, b) for b in seen.values()):
-                    seen[a.name] = a
-        return list(seen.values())
+                key = a.name if a.name in seen else next(
+                    (n for n, b in seen.items() if same_person(a, b)), a.name)
+                seen.setdefault(key, a)  # the first spelling told stands for the person
+                told.add(key)
+            for key in told:
+                support[key] = support.get(key, 0) + 1
+        found = list(seen.values())
+        if len(members) >= _WIDELY_TOLD:
+            # Of an event many accounts tell, a name only one of them gives is likelier that
+            # account's misreading ("the Security Council" of a later talk) than a party.
+            agreed = [a for a in found if support[a.name] > 1]
+            found = agreed or found
+        # "Putin, Kim Jong-un, North Korea and Russia signed": the leaders stand for their states.
+        people_of_states = {a.country for a in found if not is_state(a)}
+        return [a for a in found if not (is_state(a) and a.country in people_of_states)]
 
     dates = [m.date for m in members if m.date is not None]
     date = None
@@ -395,6 +425,10 @@ class Merger:
             # "Russia ratified the treaty on November 9": of the matching accounts, the one of
             # that very day, not "this week".
             target = same_day[0]
+        elif not person and (told := _most_told(matches)) is not None:
+            # "the signing of a military treaty a year ago": of the year's signings between
+            # the two states, the one most articles tell is the one a passing mention means.
+            target = told
         else:
             # No match, or an ambiguous one: an undated or vaguely dated account of someone who
             # visited twice ("Shoigu visited Pyongyang") could be either visit, so it stays apart

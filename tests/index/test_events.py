@@ -278,3 +278,29 @@ def test_an_undated_account_joins_the_event_its_own_article_dates() -> None:
     assert sorted(e.doc_ids for e in meetings) == [["a"], ["b"]]
     (in_b,) = [e for e in meetings if e.doc_ids == ["b"]]
     assert len(in_b.evidence) == 2
+
+
+def test_a_passing_mention_joins_the_signing_most_articles_tell() -> None:
+    told = [events_of("Vladimir Putin and Kim Jong-un signed a treaty in Pyongyang on June 19, "
+                      "2024.", "2024-06-20", doc_id=f"t{i}") for i in range(3)]
+    other = events_of("Russia and North Korea signed a fisheries protocol on March 3, 2024.",
+                      "2024-03-04", doc_id="o")
+    passing = events_of("Russia and North Korea grew closer after the signing of a treaty in "
+                        "2024.", "2025-06-04", doc_id="p")
+    merged = [e for e in merge_events([e for t in told for e in t] + other + passing)
+              if e.action == "agreement"]
+    (treaty,) = [e for e in merged if "t0" in e.doc_ids]
+    assert "p" in treaty.doc_ids and "o" not in treaty.doc_ids
+    # The leaders stand for their states; no state is listed beside them.
+    assert [a.name for a in treaty.actors] == ["Vladimir Putin", "Kim Jong-un"]
+
+
+def test_a_name_only_one_of_many_accounts_gives_is_left_out() -> None:
+    bodies = ["Vladimir Putin and Kim Jong-un signed a treaty in Pyongyang on June 19, 2024."] * 3
+    bodies.append("Vladimir Putin, Kim Jong-un and Sergei Lavrov signed a treaty in Pyongyang "
+                  "on June 19, 2024.")
+    accounts = [e for i, b in enumerate(bodies) for e in events_of(b, "2024-06-20",
+                                                                   doc_id=f"d{i}")]
+    (treaty,) = [e for e in merge_events(accounts) if e.action == "agreement"]
+    assert [a.name for a in treaty.actors] == ["Vladimir Putin", "Kim Jong-un"]
+    assert treaty.doc_ids == ["d0", "d1", "d2", "d3"]
