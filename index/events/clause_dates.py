@@ -6,6 +6,7 @@ words.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from index.events.annotate import Sentence
 from index.events.dates import event_date
@@ -81,9 +82,12 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
         dated = [(abs(t.start - trigger_at), t) for t in cands if usable(t)]
         if not statement:
             # The event's own date if the sentence has one; the report's only as a last resort
-            # (what was reported had happened by then).
+            # (what was reported had happened by then, and no more precisely).
             own = [x for x in dated if not _REPORT_DATE.search(sent.text[:x[1].start])]
-            dated = own or dated
+            if not own and dated:
+                d = _date_of(min(dated, key=lambda x: x[0])[1])
+                return replace(d, basis="report", mod="ON_OR_BEFORE") \
+                    if d is not None and d.mod is None and d.precision == "day" else d
         return _date_of(min(dated, key=lambda x: x[0])[1]) if dated else None
 
     # "Last week, Peskov confirmed that Kim would visit …": the date dates the confirming, not

@@ -285,7 +285,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     date = replace(told_before, basis="anaphoric")
                 if date is None and frame is not None:
                     date = replace(frame[1], basis="context")
-                perfect = bool(_PERFECT.search(ctext, max(0, trig.start() - 30), trig.start()))
+                perfect = bool(_PERFECT.search(ctext, max(0, trig.start() - 30), trig.start())
+                               or re.match(r"(?:has|have) been\b", trig.group(), re.I))
                 if date is None and perfect:
                     # "has sent troops since last year": it began then.
                     date = next((d for t in sent.timexes if clause[0] + trig.end() <= t.start

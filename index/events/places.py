@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from index.events.dates import compatible
+from index.events.dates import bounds, compatible
 from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.roles import is_state
@@ -81,22 +81,39 @@ def date_talks(events: list[Event]) -> None:
         m.evidence = [replace(e, date=m.date) if e.date is None else e for e in m.evidence]
 
 
+def _occasion_days(events: list[Event], hosts: set[str], guests: set[str] | None) -> set:
+    """The days of the article's dated occasions (a meeting, visit or signing that happened,
+    to the day) that ``hosts`` all took part in, with one of ``guests`` if given."""
+    return {e.date for e in events
+            if e.action in ("meeting", "visit", "agreement") and e.status == "happened"
+            and e.date is not None and e.date.precision == "day" and e.date.mod is None
+            and hosts <= _people(e) and (guests is None or guests & _people(e))}
+
+
 def date_invitations(events: list[Event]) -> None:
-    """Give each undated invitation the day of the article's one dated occasion (a meeting,
-    visit or signing that happened, to the day) that both inviter and invited took part in."""
-    for inv in events:
-        if inv.action != "invitation" or inv.date is not None or inv.status != "happened":
+    """Give each undated invitation the day of the article's one dated occasion that both
+    inviter and invited took part in; and each statement dated only by its report the day of
+    the one occasion its speaker took part in ("Shoigu, in turn, delivered a message from
+    Putin", "Putin praised the soldiers as the talks began")."""
+    for ev in events:
+        if ev.status != "happened":
             continue
         # "invited Kim to Russia": the state is where, not who.
-        hosts = {a.name for a in inv.actors if not is_state(a)}
-        guests = {a.name for a in inv.targets if not is_state(a)}
-        if not hosts or not guests:
+        hosts = {a.name for a in ev.actors if not is_state(a)}
+        if ev.action == "invitation" and ev.date is None:
+            guests = {a.name for a in ev.targets if not is_state(a)}
+            if not hosts or not guests:
+                continue
+            days = _occasion_days(events, hosts, guests)
+        elif ev.action == "statement" and ev.date is not None and ev.date.mod == "ON_OR_BEFORE":
+            days = _occasion_days(events, hosts, None) if hosts else set()
+            if len(days) == 1 and not bounds(ev.date)[0] <= bounds(next(iter(days)))[0] \
+                    <= bounds(ev.date)[1]:
+                continue  # the occasion is not within the days the report can speak of
+        else:
             continue
-        days = {e.date for e in events
-                if e.action in ("meeting", "visit", "agreement") and e.status == "happened"
-                and e.date is not None and e.date.precision == "day"
-                and hosts <= _people(e) and guests & _people(e)}
         if len(days) != 1:
             continue  # no such occasion, or several: which one it was is not told
-        inv.date = replace(days.pop(), basis="context")
-        inv.evidence = [replace(e, date=inv.date) if e.date is None else e for e in inv.evidence]
+        ev.date = replace(days.pop(), basis="context")
+        ev.evidence = [replace(e, date=ev.date) if e.date is None or e.date.mod == "ON_OR_BEFORE"
+                       else e for e in ev.evidence]

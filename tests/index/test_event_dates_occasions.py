@@ -110,3 +110,24 @@ def test_a_sentence_sharing_only_common_words_keeps_no_date() -> None:
                        "A protocol on fishing quotas was signed by Sergei Lavrov and Ri Yong-ho.",
                        "2016-03-05")
     assert only(events, "agreement").date is None
+
+
+def test_an_event_dated_only_by_its_report_happened_by_then() -> None:
+    e = only(events_of("Kim Jong-un met Sergei Shoigu in Pyongyang, state media reported "
+                       "Saturday.", "2025-03-22"), "meeting")
+    assert e.date is not None and (e.date.value, e.date.mod) == ("2025-03-22", "ON_OR_BEFORE")
+
+
+def test_a_remark_reported_undated_is_dated_by_the_meeting_its_speaker_attended() -> None:
+    events = events_of("Sergei Shoigu met Kim Jong-un in Pyongyang on Friday.\n\n"
+                       "Shoigu, in turn, delivered a message from Vladimir Putin.", "2025-03-22")
+    e = only(events, "statement")
+    assert e.date is not None and e.date.value == "2025-03-21" and e.date.basis == "context"
+
+
+def test_a_remark_of_one_who_attended_nothing_keeps_its_report_date() -> None:
+    events = events_of("Sergei Shoigu met Kim Jong-un in Pyongyang on Friday.\n\n"
+                       "Sergei Lavrov, in Moscow, delivered a message to the press.",
+                       "2025-03-22")
+    e = only(events, "statement")
+    assert e.date is not None and e.date.mod == "ON_OR_BEFORE"

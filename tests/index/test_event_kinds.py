@@ -268,3 +268,20 @@ def test_ranks_and_diplomatic_grades_are_titles_before_a_name() -> None:
                           "Oleg Sidorov agreed.")
     assert [(m.name, m.kind) for m in found] == [("Ivan Petrov", "person"),
                                                  ("Oleg Sidorov", "person")]
+
+
+def test_more_ways_of_telling_visits_deployments_and_links() -> None:
+    from tests.index.test_events import events_of
+
+    def acts(body: str) -> list[str]:
+        return [e.action for e in events_of(body, "2025-07-12")]
+    assert acts("Sergei Lavrov will pay a friendly state visit to the DPRK next week.") == \
+        ["visit"]
+    stay = events_of("Lavrov has been in the eastern North Korean city since Friday.",
+                     "2025-07-12")
+    assert [(e.action, e.date.value if e.date else None) for e in stay] == \
+        [("visit", "2025-07-11")]
+    assert acts("Sergei Lavrov has been in talks with Choe Son Hui.") == ["meeting"]
+    assert "deployment" in acts("Around 10,000 North Korean troops are currently in Russia.")
+    assert "infrastructure" in acts("Another railway route connecting the Tumen River to Khasan "
+                                    "in Russia resumed operations.")
