@@ -39,6 +39,9 @@ _SPEECH_BEFORE = re.compile(r"(?:said|says|added|stated|told)\s*$", re.I)
 _SPEECH_AFTER = re.compile(r"^\s*,?\s*(?:said|says|added|stated)\b", re.I)
 _QUOTES = "“”\""
 _SHARED_SUBJECT = re.compile(r"\band\s+(?:then\s+|later\s+|also\s+)?$", re.I)
+_FRAMED_NOUN = re.compile(r"(?:visits?|trips?|meetings?|talks|summits?)\b", re.I)
+_FRAME = re.compile(r"\b(?:during|at|in|after|before|following|ahead of)\s+(?:a|an|the|his|her|"
+                    r"their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NOUN = re.compile(r"^(?:visits?|trips?|meetings?|talks|summits?)$", re.I)
 _BOTH = re.compile(r"\b(?:both (?:countries|governments|states|sides|nations|regimes)|the two "
                    r"(?:countries|governments|states|sides|nations|regimes|neighbou?rs)|"
@@ -207,8 +210,11 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     else:
         # "Lavrov visited Pyongyang and met Kim": a second verb shares the first one's subject.
         shared = _SHARED_SUBJECT.search(text, cs, t0) and not _NOUN.match(text[t0:t1])
-        actors = doers or adjacent_owner or (_sentence_subject(mentions, t0, cs) if shared
-                                             else []) or _subject(
+        # "Kim reiterated his support for the war in Ukraine during a meeting with Shoigu": the
+        # one who meets is the clause's subject, not the last name before the noun.
+        framed = _FRAMED_NOUN.match(text[t0:t1]) and _FRAME.search(text, cs, t0)
+        actors = doers or adjacent_owner or (_sentence_subject(mentions, t0, cs)
+                                             if shared or framed else []) or _subject(
             text, before, t0, speaks=action.name == "statement")
         if not actors and not first_clause:
             actors = _sentence_subject(mentions, cs)

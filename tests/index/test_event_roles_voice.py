@@ -30,3 +30,11 @@ def test_forces_being_somewhere_are_no_visit_but_a_person_is() -> None:
     assert _visits("North Korean forces were in Kursk.") == []
     ((actors, _),) = _visits("Kim Jong-un was in Vladivostok on Tuesday.")
     assert actors == ["Kim Jong-un"]
+
+
+def test_a_meeting_in_a_framing_phrase_is_the_subjects() -> None:
+    (e,) = [e for e in events_of("Kim Jong-un reiterated his support for the war in Ukraine "
+                                 "during a meeting with Sergei Shoigu in Pyongyang.",
+                                 "2025-03-22") if e.action == "meeting"]
+    assert [a.name for a in e.actors] == ["Kim Jong-un"]
+    assert [t.name for t in e.targets] == ["Sergei Shoigu"]
