@@ -38,8 +38,24 @@ class Token(NamedTuple):  # a tuple: built for every word of every sentence, so 
 
 
 def key_of(text: str) -> str:
-    """The comparison key of one token."""
-    return text.casefold().replace("’", "'").replace("‘", "'")
+    """The comparison key of one token, alike for the usual variants of romanized names:
+    "Sergey Shoygu" and "Sergei Shoigu", "Choe" and "Choi" ("y" as "i", doubled letters once,
+    a final "oe" as "oi")."""
+    key = text.casefold().replace("’", "'").replace("‘", "'")
+    if key.isalpha() and len(key) > 3:  # not "II" (of World War II) or other short words
+        key = _DOUBLED.sub(r"\1", key.replace("y", "i"))
+        if key.endswith("oe"):
+            key = key[:-2] + "oi"
+    return key
+
+
+_DOUBLED = re.compile(r"(.)\1")
+
+
+def _initial_at(tokens: list[Token], j: int) -> bool:
+    """Whether a middle initial ("K.") stands at token j."""
+    return (j + 2 < len(tokens) and len(tokens[j].text) == 1 and tokens[j].text.isupper()
+            and tokens[j + 1].text == "." and tokens[j + 2].text[:1].isupper())
 
 
 def tokenize(text: str) -> list[Token]:
@@ -140,11 +156,19 @@ class Gazetteer:
         node = self.trie
         best: tuple[int, list[Alias]] | None = None
         j = i
-        while j < len(tokens) and tokens[j].key in node:
+        used: list[Token] = []
+        while j < len(tokens):
+            if used and len(used[-1].text) > 1 and used[-1].text.isalpha() \
+                    and _initial_at(tokens, j):
+                j += 2  # "Sergey K. Shoygu": a middle initial the gazetteer does not spell
+                continue
+            if tokens[j].key not in node:
+                break
             node = node[tokens[j].key]
+            used.append(tokens[j])
             j += 1
             if _END in node:
-                ok = [a for a in node[_END] if _case_ok(a.words, tokens[i:j])]
+                ok = [a for a in node[_END] if _case_ok(a.words, used)]
                 if ok:
                     best = (j, ok)
         return best

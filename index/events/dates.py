@@ -121,9 +121,37 @@ def compatible(a: EventDate | None, b: EventDate | None) -> bool:
     """Whether two dates can be the same event (their intervals overlap); unknown fits all."""
     if a is None or b is None:
         return True
+    if not placed(a) or not placed(b):
+        return _yearless_fits(a, b) if placed(b) else (
+            _yearless_fits(b, a) if placed(a) else _same_calendar_day(a, b))
     sa, ea = bounds(a)
     sb, eb = bounds(b)
     return sa <= eb and sb <= ea
+
+
+def _yearless_fits(d: EventDate, other: EventDate) -> bool:
+    """Whether "13 September" of no given year can fall within a placed date (any year of it)."""
+    return yearless_within(d, *bounds(other))
+
+
+def yearless_within(d: EventDate, lo: dt.date, hi: dt.date) -> bool:
+    """Whether a date of no given year can fall between two days (in any of their years)."""
+    m = _YEARLESS.match(d.value)
+    if m is None:
+        return True  # unknown: fits all
+    for year in range(lo.year, min(hi.year, lo.year + 2) + 1):
+        iv = interval(f"{year}-{m[1]}" + (f"-{m[2]}" if m[2] else ""))
+        if iv is not None and iv[0] <= hi and lo <= iv[1]:
+            return True
+    return hi.year - lo.year > 2  # a span of many years holds every day of the calendar
+
+
+def _same_calendar_day(a: EventDate, b: EventDate) -> bool:
+    """Whether two dates of no given year can be the same (one's month and day fit the other)."""
+    ma, mb = _YEARLESS.match(a.value), _YEARLESS.match(b.value)
+    if ma is None or mb is None:
+        return True
+    return ma[1] == mb[1] and (not ma[2] or not mb[2] or ma[2] == mb[2])
 
 
 def more_specific(a: EventDate, b: EventDate) -> bool:

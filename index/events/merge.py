@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from index.events.dates import bounds, more_specific, placed
+from index.events.dates import bounds, more_specific, placed, yearless_within
 from index.events.firsts import note_earlier_than_first
 from index.events.lexicon import lexicon
 from index.events.model import Event
@@ -137,6 +137,10 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
     if p.span is not None and dated and (p.span[0] > c.earliest_end  # type: ignore[operator]
                                          or p.span[1] < c.latest_start):  # type: ignore[operator]
         return None
+    d = p.event.date
+    if d is not None and not placed(d) and dated and not yearless_within(
+            d, c.latest_start, c.earliest_end):  # type: ignore[arg-type]
+        return None  # "13 September" is no summer visit, whatever its year
     if c.people and p.people:
         return "person" if _any_same_person(c, p) else None
     # Without a named person, only dated accounts are matched: two undated "Russia and North

@@ -304,3 +304,17 @@ def test_a_name_only_one_of_many_accounts_gives_is_left_out() -> None:
     (treaty,) = [e for e in merge_events(accounts) if e.action == "agreement"]
     assert [a.name for a in treaty.actors] == ["Vladimir Putin", "Kim Jong-un"]
     assert treaty.doc_ids == ["d0", "d1", "d2", "d3"]
+
+
+def test_a_day_of_no_given_year_fits_only_dates_that_can_hold_it() -> None:
+    day = event_date("XXXX-09-13", "explicit")
+    assert not compatible(day, event_date("2023-SU", "explicit"))
+    assert compatible(day, event_date("2024-09", "explicit"))
+    assert compatible(day, event_date("XXXX-09", "explicit"))
+    assert not compatible(day, event_date("XXXX-06-04", "explicit"))
+    summer = events_of("In summer 2023, Sergei Shoigu visited Pyongyang.", "2023-09-01",
+                       doc_id="a")
+    september = events_of("On September 13, Sergei Shoigu visited Pyongyang.", None,
+                          doc_id="b")
+    visits = [e for e in merge_events(summer + september) if e.action == "visit"]
+    assert sorted(e.doc_ids for e in visits) == [["a"], ["b"]]
