@@ -1,6 +1,6 @@
 # Tumen: the Discord bot with the corpus indexed at build time.
 #   docker build -t tumen .
-#   docker run --env TUMEN_DISCORD_TOKEN=... -v tumen-corpus:/app/corpus -v tumen-index:/app/.tumen tumen
+#   docker run --env TUMEN_DISCORD_TOKEN=... --env TUMEN_GUILD_IDS=... -v tumen-corpus:/app/corpus -v tumen-index:/app/.tumen tumen
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \

@@ -19,7 +19,7 @@ from bot.failures import SafeErrors, describe
 from bot.paging import AnswerView
 from bot.render_discord import page_items, render
 from bot.settings import Settings
-from bot.tree import NO_MENTIONS, TumenTree, send
+from bot.tree import NO_MENTIONS, TumenTree, send, serves
 from index.errors import IndexDamaged
 from index.models import Answer
 from index.services import Library
@@ -70,6 +70,24 @@ class TumenBot(commands.Bot):
         for name in COGS:
             await self.load_extension(name)
         await self.sync_commands()
+
+    async def on_ready(self) -> None:
+        for guild in list(self.guilds):
+            await self._leave_if_foreign(guild)
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self._leave_if_foreign(guild)
+
+    async def _leave_if_foreign(self, guild: discord.Guild) -> None:
+        """Leave a server outside `TUMEN_GUILD_IDS`: someone invited the bot where it was not
+        meant to serve (a public bot's invite link works for anyone)."""
+        if serves(self.settings, guild.id):
+            return
+        log.warning("leaving server %s: it is not in TUMEN_GUILD_IDS", guild.id)
+        try:
+            await guild.leave()
+        except discord.HTTPException as exc:
+            log.warning("could not leave server %s: %s", guild.id, describe(exc))
 
     async def close(self) -> None:
         await super().close()

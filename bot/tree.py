@@ -11,6 +11,7 @@ from discord import app_commands
 
 from bot import budget
 from bot.cooldown import UserCooldowns, retry_message
+from bot.settings import Settings
 from index.errors import IndexDamaged, TumenError
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,13 @@ class TumenTree(app_commands.CommandTree):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         # Only commands count: autocomplete fires on every keystroke, and page buttons never
         # reach the tree. Raising (not returning False) routes the refusal through on_error.
+        settings: Settings = self.client.settings  # type: ignore[attr-defined]
+        if not serves(settings, interaction.guild_id):
+            # A server outside TUMEN_GUILD_IDS (the bot leaves those as it sees them): ignored,
+            # with one private sentence for a command so the user is not left waiting.
+            if interaction.type is discord.InteractionType.application_command:
+                raise app_commands.CheckFailure("Tumen does not serve this server.")
+            return False
         if interaction.type is discord.InteractionType.application_command:
             retry_after = self.cooldowns.hit(interaction.user.id)
             if retry_after is not None:
@@ -101,27 +109,44 @@ class TumenTree(app_commands.CommandTree):
             log.warning("could not deliver an error message for interaction %s", interaction.id)
 
 
+def serves(settings: Settings, guild_id: int | None) -> bool:
+    """Whether the bot answers in this server: any, unless `TUMEN_GUILD_IDS` lists them."""
+    return guild_id is None or not settings.guild_ids or guild_id in settings.guild_ids
+
+
 class AdminCheckFailure(app_commands.CheckFailure):
     """Raised by the admin check; its message is shown to the user."""
 
 
-def is_admin(user: discord.abc.User, admin_role_ids: list[int], admin_user_ids: list[int]) -> bool:
-    """Configured admin users and roles; with none configured, members with Manage Server."""
-    if user.id in admin_user_ids:
-        return True
-    roles = {r.id for r in getattr(user, "roles", [])}
-    if roles & set(admin_role_ids):
-        return True
-    perms = getattr(user, "guild_permissions", None)
-    return (not admin_role_ids and not admin_user_ids and perms is not None
-            and bool(perms.manage_guild))
+def is_admin(user: discord.abc.User, guild_id: int | None, permissions: discord.Permissions,
+             settings: Settings) -> bool:
+    """Configured admin users and roles; with none configured, members with Manage Server of
+    an allowed server (`TUMEN_GUILD_IDS`). With neither configured, nobody: otherwise whoever
+    manages any server the bot was invited to could change the shared corpus."""
+    if settings.admin_user_ids or settings.admin_role_ids:
+        roles = {r.id for r in getattr(user, "roles", [])}
+        return user.id in settings.admin_user_ids or bool(roles & set(settings.admin_role_ids))
+    # The member's permissions as Discord sent them with the interaction: the bot caches no
+    # members or roles, so `guild_permissions` would know only @everyone's.
+    return guild_id is not None and guild_id in settings.guild_ids and permissions.manage_guild
+
+
+def admins_configured(settings: Settings) -> bool:
+    """Whether anyone at all may run admin commands."""
+    return bool(settings.admin_user_ids or settings.admin_role_ids or settings.guild_ids)
+
+
+NO_ADMINS = ("Admin commands are turned off: the deployer has configured neither "
+             "TUMEN_ADMIN_USER_IDS / TUMEN_ADMIN_ROLE_IDS nor TUMEN_GUILD_IDS.")
 
 
 async def _admin_predicate(interaction: discord.Interaction) -> bool:
     if interaction.guild is None:
         raise AdminCheckFailure("This command works only in a server, not in direct messages.")
-    settings = interaction.client.settings  # type: ignore[attr-defined]
-    if is_admin(interaction.user, settings.admin_role_ids, settings.admin_user_ids):
+    settings: Settings = interaction.client.settings  # type: ignore[attr-defined]
+    if not admins_configured(settings):
+        raise AdminCheckFailure(NO_ADMINS)
+    if is_admin(interaction.user, interaction.guild.id, interaction.permissions, settings):
         return True
     raise AdminCheckFailure("Only Tumen admins can do that; ask one of them "
                             "(or someone with Manage Server if no admins are configured).")

@@ -1,0 +1,70 @@
+"""Who may change the shared corpus, and which servers the bot serves (issue 16.1)."""
+
+from __future__ import annotations
+
+from bot.settings import Settings
+from tests.bot.conftest import APP_ID, GUILD, BotRunner
+from tests.fakediscord import FakeDiscord, GuildSpec, UserSpec, events, fake_discord_fixture
+
+MANAGER = 1 << 5 | 1 << 31 | 1 << 11  # Manage Server, Use Application Commands, Send Messages
+OTHER = GuildSpec(id=910_000_000_000_000_777, name="Somebody else's server")
+
+fake_discord = fake_discord_fixture(app_id=APP_ID, guilds=[GUILD, OTHER])
+
+
+def unconfigured(settings: Settings) -> Settings:
+    return settings.model_copy(update={"guild_ids": [], "admin_role_ids": [],
+                                       "admin_user_ids": []})
+
+
+async def test_admin_commands_are_off_until_admins_or_servers_are_configured(
+        run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings) -> None:
+    async with run_bot(unconfigured(bot_settings)) as bot:
+        before = bot.library.status()["generation"]
+        for guild in (GUILD, OTHER):
+            refused = await (await fake_discord.invoke(
+                "corpus remove", {"id": "000"}, guild_id=guild.id, permissions=MANAGER)).final()
+            assert refused.ephemeral and "Admin commands are turned off" in refused.content
+        assert bot.library.status()["generation"] == before
+    assert (bot_settings.corpus_dir / "000_991db22383b8adc6.md").exists()
+    assert fake_discord.left_guilds == []  # no server list: every server is served
+    assert fake_discord.violations == [] and fake_discord.warnings == []
+
+
+async def test_manage_server_counts_only_in_an_allowed_server(
+        run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings) -> None:
+    settings = unconfigured(bot_settings).model_copy(update={"guild_ids": [GUILD.id]})
+    async with run_bot(settings):
+        await fake_discord.wait_until(lambda: fake_discord.left_guilds == [OTHER.id])
+        done = await (await fake_discord.invoke("reindex", guild_id=GUILD.id,
+                                                permissions=MANAGER)).final()
+    assert "Reindex finished" in done.content
+    assert fake_discord.violations == [] and fake_discord.warnings == []
+
+
+async def test_a_server_outside_the_list_is_left_and_its_commands_ignored(
+        run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings) -> None:
+    from bot.tree import serves
+
+    settings = bot_settings.model_copy(update={"guild_ids": [GUILD.id]})
+    async with run_bot(settings):
+        await fake_discord.wait_until(lambda: fake_discord.left_guilds == [OTHER.id])
+        # A command that still arrives from there (sent before the bot left) is refused.
+        actor = events.Actor(user=UserSpec(), guild=OTHER, channel_id=OTHER.channels[0].id,
+                             permissions=MANAGER)
+        command = events.find_command(fake_discord.synced_commands, "sources", GUILD.id)
+        rec = await fake_discord.push_interaction(
+            2, events.command_data(command, [], {}, OTHER), actor)
+        refused = await (await rec.wait_settled()).final()
+    assert refused.ephemeral and refused.content == "Tumen does not serve this server."
+    assert OTHER.id not in fake_discord.synced_commands
+    assert serves(settings, GUILD.id) and serves(settings, None)
+    assert not serves(settings, OTHER.id)
+    assert fake_discord.violations == [] and fake_discord.warnings == []
+
+
+def test_readme_tells_deployers_to_turn_off_public_bot() -> None:
+    from tests.conftest import SEED_CORPUS
+
+    readme = (SEED_CORPUS.parent / "README.md").read_text(encoding="utf-8")
+    assert "turn **Public Bot** off" in readme
