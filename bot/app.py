@@ -18,8 +18,9 @@ from discord.ext import commands
 from bot.failures import SafeErrors, describe
 from bot.paging import AnswerView
 from bot.render_discord import page_items, render
+from bot.replies import NO_MENTIONS, defer, send
 from bot.settings import Settings
-from bot.tree import NO_MENTIONS, TumenTree, send, serves
+from bot.tree import TumenTree, serves
 from index.errors import IndexDamaged
 from index.models import Answer
 from index.services import Library
@@ -141,7 +142,7 @@ class TumenBot(commands.Bot):
         task = asyncio.ensure_future(asyncio.to_thread(func, *args, **kwargs))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_S)
         if not done and not interaction.response.is_done():
-            await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+            await defer(interaction, ephemeral=ephemeral)
         return await task
 
     async def reply_answer(self, interaction: discord.Interaction, answer: Answer, *,

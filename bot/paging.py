@@ -8,7 +8,7 @@ import logging
 import discord
 
 from bot import budget
-from bot.tree import NO_MENTIONS
+from bot.replies import NO_MENTIONS
 from index.citations import format_citation
 from index.models import Citation
 

@@ -4,47 +4,17 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot import budget
 from bot.cooldown import UserCooldowns, retry_message
+from bot.replies import send
 from bot.settings import Settings
 from index.errors import IndexDamaged, TumenError
 
 log = logging.getLogger(__name__)
 FULL_REBUILD = "`/reindex full:true`"  # how an admin asks for a full build, in chat
-
-NO_MENTIONS = discord.AllowedMentions.none()
-
-
-async def send(interaction: discord.Interaction, content: str | None = None, *,
-               ephemeral: bool = False, **kwargs: Any) -> None:
-    """Reply to an interaction whether it was answered already, deferred, or not yet.
-
-    Every message goes out with no mentions allowed: a quoted ``@everyone`` pings nobody.
-    """
-    if content is not None:
-        content = budget.trim(content, budget.CONTENT)
-    kwargs.setdefault("allowed_mentions", NO_MENTIONS)
-    if interaction.response.is_done():
-        await interaction.followup.send(content=content, ephemeral=ephemeral, **kwargs)
-    else:
-        await interaction.response.send_message(content=content, ephemeral=ephemeral, **kwargs)
-
-
-async def edit_original(interaction: discord.Interaction, text: str) -> None:
-    """Replace a deferred reply's text (progress, then the outcome); a failure is logged, not
-    raised, because the work it reports on has already happened."""
-    try:
-        await interaction.edit_original_response(content=budget.trim(text, budget.CONTENT),
-                                                  allowed_mentions=NO_MENTIONS)
-    except discord.HTTPException:
-        command = interaction.command.qualified_name if interaction.command else "?"
-        log.warning("could not update the /%s message", command, exc_info=True)
-
 
 class TumenTree(app_commands.CommandTree):
     """The command tree: one per-user cooldown for every command, and one error path.

@@ -17,7 +17,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.render_text import format_summary
-from bot.tree import FULL_REBUILD, admin_only, edit_original
+from bot.replies import defer, edit_original, report_failure
+from bot.tree import FULL_REBUILD, admin_only
 from index.build import BuildSummary, build_index
 from index.errors import TumenError
 from index.ingest import (
@@ -91,7 +92,7 @@ class CorpusCog(commands.Cog):
                                        settings.fetch_max_bytes)
         except IngestError as exc:
             raise IngestError(_sentence(str(exc))) from None
-        await interaction.response.defer(thinking=True)
+        await defer(interaction)
         try:
             async with self._serial:
                 draft = await (self._draft_from_file(file) if file is not None
@@ -106,7 +107,7 @@ class CorpusCog(commands.Cog):
                 outcome, summary = await self._rebuild(
                     f"/corpus add by Discord user {interaction.user.id}")
         except TumenError as exc:
-            await edit_original(interaction, f"Could not add the article: {_period(str(exc))}")
+            await report_failure(interaction, f"Could not add the article: {_period(str(exc))}")
             return
         skipped = [p for p in (summary.skipped if summary else []) if p.path == saved.path.name]
         if skipped:
@@ -128,7 +129,7 @@ class CorpusCog(commands.Cog):
     @app_commands.describe(doc_id="The article id, or a unique prefix of it (see /sources)")
     async def remove(self, interaction: discord.Interaction, doc_id: str) -> None:
         """Remove an article from the corpus, then update the index."""
-        await interaction.response.defer(thinking=True)
+        await defer(interaction)
         try:
             async with self._serial:
                 removed = await asyncio.to_thread(remove_article, self.bot.settings.corpus_dir,
@@ -139,7 +140,8 @@ class CorpusCog(commands.Cog):
                 outcome, _ = await self._rebuild(
                     f"/corpus remove by Discord user {interaction.user.id}")
         except TumenError as exc:
-            await edit_original(interaction, f"Could not remove the article: {_period(str(exc))}")
+            await report_failure(interaction,
+                                 f"Could not remove the article: {_period(str(exc))}")
             return
         await edit_original(interaction, f"{done}\n{outcome}")
 

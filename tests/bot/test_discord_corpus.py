@@ -25,6 +25,7 @@ def assert_clean(fake: FakeDiscord) -> None:
     assert fake.violations == []
     assert fake.server_errors == []
     assert fake.unhandled == []
+    assert fake.warnings == []
 
 
 async def outcome(rec: InteractionRecord) -> MessageRecord:
@@ -140,6 +141,7 @@ async def test_refusals_are_one_sentence_and_private_addresses_stay_closed(
     assert "report.pdf is not a .md, .txt or .html file" in wrong_type.content
     assert "Could not add the article: that address is on a private network" in private.content
     assert "Could not remove the article: No article id starts with “zzz”" in unknown.content
+    assert private.ephemeral and unknown.ephemeral  # failed after "thinking…", still private
     assert not (Path(bot_settings.corpus_dir) / f"{PACT_ID}.md").exists()
     assert_clean(fake_discord)
 

@@ -23,6 +23,7 @@ def assert_clean(fake: FakeDiscord) -> None:
     assert fake.violations == []
     assert fake.server_errors == []
     assert fake.unhandled == []
+    assert fake.warnings == []
 
 
 async def test_commands_are_synced_to_the_guild_with_descriptions(
@@ -227,7 +228,23 @@ async def test_slow_answer_defers_then_failure_still_reaches_the_user(
         msg = await rec.final()
     assert rec.callback_type == 5
     assert "could not be answered" in msg.content
+    assert msg.ephemeral  # the public "thinking…" was replaced, not turned into the error
+    assert rec.original is not None and rec.original.deleted
     assert not msg.loading
+    assert_clean(fake_discord)
+
+
+async def test_an_error_after_an_immediate_deferral_stays_private(
+        run_bot: BotRunner, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with run_bot() as bot:
+        def fail(*a: object, **k: object) -> None:
+            raise QueryError("That timeline could not be drawn.")
+
+        monkeypatch.setattr(bot.library, "timeline", fail)
+        rec = await fake_discord.invoke("timeline", {"topic": "debt"})
+        msg = await rec.final()
+    assert rec.callback_type == 5  # /timeline says "thinking…" at once
+    assert msg.ephemeral and msg.content == "That timeline could not be drawn."
     assert_clean(fake_discord)
 
 

@@ -257,7 +257,7 @@ class MessageStore:
         if problems := limits.check_message(body, file_count=len(files)):
             return self._reject(request, problems, rec)
         flags = (body.get("flags") or 0) & _SETTABLE_FLAGS
-        if rec.original is not None and rec.original.loading:
+        if rec.original is not None and rec.original.loading and not rec.original.deleted:
             # After a "thinking" deferral the first follow-up completes the deferred message
             # (same id) and keeps the deferral's visibility, whatever the follow-up asked for.
             message = rec.original
