@@ -118,16 +118,29 @@ class TumenBot(commands.Bot):
             log.info("application commands unchanged; not syncing")
             self.synced = "skipped"
             return
+        skipped: dict[int, discord.Forbidden] = {}
         if self.settings.guild_ids:
             for gid in self.settings.guild_ids:
                 guild = discord.Object(id=gid)
                 self.tree.copy_global_to(guild=guild)
-                await self.tree.sync(guild=guild)
+                try:
+                    await self.tree.sync(guild=guild)
+                except discord.Forbidden as exc:
+                    skipped[gid] = exc
+            if len(skipped) == len(self.settings.guild_ids):
+                raise next(iter(skipped.values()))  # no server at all: the one fatal line
+            for gid, exc in skipped.items():
+                # A mistyped id, or a server the bot is not in: serve the others.
+                log.warning("skipping server %s of TUMEN_GUILD_IDS: %s", gid, describe(exc))
             # The commands live in those guilds only: no global copy as well.
             self.tree.clear_commands(guild=None)
             await self.tree.sync()
         else:
             await self.tree.sync()
+        if skipped:
+            # Not recorded as synced: the next start tries those servers again.
+            self.synced = "partly"
+            return
         state_path.parent.mkdir(parents=True, exist_ok=True)
         state_path.write_text(json.dumps({"hash": digest, "application_id": app_id}),
                               encoding="utf-8")

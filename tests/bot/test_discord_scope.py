@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
+import pytest
+
 from bot.settings import Settings
 from tests.bot.conftest import APP_ID, GUILD, BotRunner
 from tests.fakediscord import FakeDiscord, GuildSpec, UserSpec, events, fake_discord_fixture
@@ -68,3 +72,20 @@ def test_readme_tells_deployers_to_turn_off_public_bot() -> None:
 
     readme = (SEED_CORPUS.parent / "README.md").read_text(encoding="utf-8")
     assert "turn **Public Bot** off" in readme
+
+
+async def test_an_unknown_server_id_is_skipped_with_a_log_line(
+        run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings,
+        caplog: pytest.LogCaptureFixture) -> None:
+    unknown = 910_000_000_000_000_999
+    settings = bot_settings.model_copy(update={"guild_ids": [unknown, GUILD.id]})
+    with caplog.at_level(logging.WARNING, logger="bot.app"):
+        async with run_bot(settings) as bot:
+            assert bot.synced == "partly"
+            msg = await (await fake_discord.invoke("help", guild_id=GUILD.id)).final()
+    assert "/search" in msg.embeds[0]["description"]
+    assert GUILD.id in fake_discord.synced_commands
+    (line,) = [r.getMessage() for r in caplog.records if str(unknown) in r.getMessage()]
+    assert line.startswith(f"skipping server {unknown} of TUMEN_GUILD_IDS: Discord refused PUT")
+    assert "HTTP 403" in line and "50001" in line
+    assert fake_discord.violations == []
