@@ -16,6 +16,7 @@ import yarl
 from discord.ext import commands
 
 from bot.failures import SafeErrors, describe
+from bot.logfilter import RedactTokens
 from bot.paging import AnswerView
 from bot.render_discord import page_items, render
 from bot.replies import NO_MENTIONS, defer, send
@@ -189,13 +190,19 @@ def _point_at_proxies(settings: Settings) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
+def log_filters() -> list[logging.Filter]:
+    """What every log handler of the bot applies: no response bodies, no interaction tokens."""
+    return [SafeErrors(), RedactTokens()]
+
+
 def configure_logging(level: str) -> None:
     """Configure logging once: our level for Tumen, WARNING for discord.py's HTTP chatter, and
-    no response bodies (`bot.failures.SafeErrors`)."""
+    neither response bodies nor interaction tokens (`log_filters`)."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         force=True)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(SafeErrors())
+        for log_filter in log_filters():
+            handler.addFilter(log_filter)
     logging.getLogger("discord.http").setLevel(logging.WARNING)
 
 

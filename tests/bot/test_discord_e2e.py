@@ -297,3 +297,35 @@ async def test_cogs_load_without_duplicate_command_names(run_bot: BotRunner) -> 
         cogs = set(bot.cogs)
     assert cogs == {"EventsCog", "SearchCog", "InfoCog", "AdminCog", "CorpusCog"}
     assert len(set(names)) == len(EXPECTED_COMMANDS)
+
+
+async def test_debug_logs_hold_no_interaction_token(
+        run_bot: BotRunner, fake_discord: FakeDiscord, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.app import log_filters
+
+    monkeypatch.setattr("bot.app.DEFER_AFTER_S", 0.0)  # a deferral: a webhook URL is logged too
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(self.format(record))
+
+    handler = Keep(logging.DEBUG)
+    for log_filter in log_filters():
+        handler.addFilter(log_filter)
+    logging.getLogger().addHandler(handler)
+    try:
+        with caplog.at_level(logging.DEBUG):
+            logging.getLogger("discord.webhook").setLevel(logging.DEBUG)
+            async with run_bot():
+                rec = await fake_discord.invoke("search", {"query": "debt"})
+                await rec.final()
+    finally:
+        logging.getLogger().removeHandler(handler)
+        logging.getLogger("discord.webhook").setLevel(logging.NOTSET)
+    text = "\n".join(lines)
+    assert "INTERACTION_CREATE" in text and "'token': '***'" in text
+    assert f"/webhooks/{fake_discord.app_id}/***" in text
+    assert rec.token not in text
+    assert rec.token in caplog.text  # unfiltered, discord.py does log it: the filter matters
