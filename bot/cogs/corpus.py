@@ -55,9 +55,11 @@ def _describe(saved: Saved) -> str:
 class CorpusCog(commands.Cog):
     """Adding and removing articles (admins only)."""
 
-    corpus = app_commands.Group(
-        name="corpus", description="Add or remove articles (admins only)", guild_only=True,
-        default_permissions=discord.Permissions(manage_guild=True), extras={"admin": True})
+    # Discord takes where a command may run and who sees it from the top-level command only:
+    # on the subcommands these decorators would be ignored, so they are the group's.
+    corpus = app_commands.guild_only(app_commands.default_permissions(manage_guild=True)(
+        app_commands.Group(name="corpus", description="Add or remove articles (admins only)",
+                           extras={"admin": True})))
 
     def __init__(self, bot: TumenBot) -> None:
         self.bot = bot
@@ -66,8 +68,6 @@ class CorpusCog(commands.Cog):
         self._serial = asyncio.Lock()
 
     @corpus.command(name="add", extras={"admin": True})
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
     @admin_only
     @app_commands.rename(doc_id="id")
     @app_commands.describe(
@@ -122,8 +122,6 @@ class CorpusCog(commands.Cog):
         await edit_original(interaction, text)
 
     @corpus.command(name="remove", extras={"admin": True})
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
     @admin_only
     @app_commands.rename(doc_id="id")
     @app_commands.describe(doc_id="The article id, or a unique prefix of it (see /sources)")

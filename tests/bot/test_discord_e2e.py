@@ -192,6 +192,8 @@ async def test_global_sync_and_admin_commands_not_offered_in_dms(
         assert {c["name"] for c in fake_discord.synced_commands[None]} == EXPECTED_COMMANDS
         with pytest.raises(PermissionError):  # guild-only: Discord does not offer it in DMs
             await fake_discord.invoke("reindex", guild_id=None)
+        with pytest.raises(PermissionError):  # the group's setting reaches Discord too
+            await fake_discord.invoke("corpus remove", {"id": "000"}, guild_id=None)
         msg = await (await fake_discord.invoke("help", guild_id=None)).final()
     assert "/search" in msg.embeds[0]["description"]
     assert_clean(fake_discord)
