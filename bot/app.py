@@ -21,6 +21,7 @@ from bot.paging import AnswerView
 from bot.render_discord import page_items, render
 from bot.replies import NO_MENTIONS, defer, send
 from bot.settings import Settings
+from bot.shutdown import Lifecycle, serve
 from bot.tree import TumenTree, serves
 from index.errors import IndexDamaged
 from index.models import Answer
@@ -52,6 +53,7 @@ class TumenBot(commands.Bot):
             member_cache_flags=discord.MemberCacheFlags.none(), max_messages=None, **options)
         self.settings = settings
         self.library = Library(settings.index_dir)
+        self.lifecycle = Lifecycle()
         self.synced: str | None = None  # "skipped" or "synced" after setup, for tests and logs
 
     async def setup_hook(self) -> None:
@@ -213,7 +215,7 @@ def run_bot(settings: Settings) -> int:
     _point_at_proxies(settings)
     try:
         bot = TumenBot(settings)
-        bot.run(settings.discord_token.get_secret_value(), log_handler=None)
+        asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
     except Exception as exc:
         log.error("%s", describe(exc))
         log.debug("the failure in full", exc_info=True)  # bodies filtered by SafeErrors

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 
@@ -11,6 +12,7 @@ from discord import app_commands
 from bot.cooldown import UserCooldowns, retry_message
 from bot.replies import send
 from bot.settings import Settings
+from bot.shutdown import RESTARTING
 from index.errors import IndexDamaged, TumenError
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,10 @@ class TumenTree(app_commands.CommandTree):
         # Only commands count: autocomplete fires on every keystroke, and page buttons never
         # reach the tree. Raising (not returning False) routes the refusal through on_error.
         settings: Settings = self.client.settings  # type: ignore[attr-defined]
+        if self.client.lifecycle.stopping:  # type: ignore[attr-defined]
+            if interaction.type is discord.InteractionType.application_command:
+                raise app_commands.CheckFailure(RESTARTING)
+            return False
         if not serves(settings, interaction.guild_id):
             # A server outside TUMEN_GUILD_IDS (the bot leaves those as it sees them): ignored,
             # with one private sentence for a command so the user is not left waiting.
@@ -48,6 +54,18 @@ class TumenTree(app_commands.CommandTree):
                 cooldown = app_commands.Cooldown(self.cooldowns.rate, self.cooldowns.per)
                 raise app_commands.CommandOnCooldown(cooldown, retry_after)
         return True
+
+    async def _call(self, interaction: discord.Interaction) -> None:
+        # Every command the tree runs, remembered while it runs, so that a shutdown can wait
+        # for it or answer it (discord.py runs each in a task of its own).
+        life = self.client.lifecycle  # type: ignore[attr-defined]
+        task = asyncio.current_task()
+        if task is not None:
+            life.in_flight[interaction.id] = (interaction, task)
+        try:
+            await super()._call(interaction)
+        finally:
+            life.in_flight.pop(interaction.id, None)
 
     async def on_error(self, interaction: discord.Interaction,
                        error: app_commands.AppCommandError) -> None:

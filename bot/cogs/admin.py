@@ -59,7 +59,7 @@ class AdminCog(commands.Cog):
 
         build = asyncio.ensure_future(asyncio.to_thread(
             build_index, settings.corpus_dir, settings.index_dir, full=full,
-            max_bytes=settings.max_article_bytes, progress=progress,
+            max_bytes=settings.max_article_bytes, progress=self.bot.lifecycle.stoppable(progress),
             who=f"/reindex by Discord user {interaction.user.id}"))
         while True:
             done, _ = await asyncio.wait({build}, timeout=PROGRESS_EVERY_S)

@@ -172,7 +172,8 @@ class CorpusCog(commands.Cog):
         try:
             summary: BuildSummary = await asyncio.to_thread(
                 build_index, settings.corpus_dir, settings.index_dir,
-                max_bytes=settings.max_article_bytes, who=who)
+                max_bytes=settings.max_article_bytes, who=who,
+                progress=self.bot.lifecycle.stoppable())
         except TumenError as exc:
             return (f"The corpus changed, but the index was not rebuilt: {_period(str(exc))} "
                     "Run /reindex when that is fixed.", None)
