@@ -165,14 +165,16 @@ class TumenBot(commands.Bot):
                            ephemeral: bool = False, image: bytes | None = None,
                            content: str | None = None) -> None:
         """Render an Answer and send it with its buttons (pages, Copy citation) and, if given,
-        a PNG picture shown in the first page's embed."""
+        a PNG picture shown in every page's embed (a page without it would leave the picture
+        as a loose file under the message)."""
         pages = render(answer)
         cited = [[c for item in chunk for c in item.citations[:1]]
                  for chunk in page_items(answer)]
         view = AnswerView(pages, owner_id=interaction.user.id, page_citations=cited)
         extra: dict[str, Any] = {}
         if image is not None:
-            pages[0].set_image(url=f"attachment://{IMAGE_NAME}")
+            for page in pages:
+                page.set_image(url=f"attachment://{IMAGE_NAME}")
             extra["file"] = discord.File(io.BytesIO(image), IMAGE_NAME)
         if view.children:
             extra["view"] = view
