@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from bot.settings import Settings
-from tests.bot.conftest import APP_ID, GUILD, BotRunner
+from tests.bot.conftest import ADMIN_ROLE, APP_ID, GUILD, PLAIN_ROLE, BotRunner
 from tests.fakediscord import FakeDiscord, GuildSpec, UserSpec, events, fake_discord_fixture
 
 MANAGER = 1 << 5 | 1 << 31 | 1 << 11  # Manage Server, Use Application Commands, Send Messages
@@ -89,3 +89,42 @@ async def test_an_unknown_server_id_is_skipped_with_a_log_line(
     assert line.startswith(f"skipping server {unknown} of TUMEN_GUILD_IDS: Discord refused PUT")
     assert "HTTP 403" in line and "50001" in line
     assert fake_discord.violations == []
+
+
+async def test_an_admin_role_member_without_manage_server_once_granted_in_integrations(
+        run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
+    # Tumen's admin role, without Manage Server: Discord hides /reindex and /corpus from them
+    # (default_member_permissions) until a server admin allows the commands to the role.
+    member = UserSpec(username="editor")
+    plain = 1 << 31 | 1 << 11  # Use Application Commands, Send Messages
+    async with run_bot():
+        with pytest.raises(PermissionError):
+            await fake_discord.invoke("reindex", user=member, member_roles=[ADMIN_ROLE.id],
+                                      permissions=plain)
+        fake_discord.grant(GUILD.id, "reindex", ADMIN_ROLE.id)
+        fake_discord.grant(GUILD.id, "corpus", ADMIN_ROLE.id)
+        done = await (await fake_discord.invoke("reindex", user=member,
+                                                member_roles=[ADMIN_ROLE.id],
+                                                permissions=plain)).final()
+        removed = await (await fake_discord.invoke("corpus remove", {"id": "zzz"}, user=member,
+                                                   member_roles=[ADMIN_ROLE.id],
+                                                   permissions=plain)).final()
+        # A grant only shows the command; the run-time check still wants Tumen's admin role.
+        with pytest.raises(PermissionError):
+            await fake_discord.invoke("reindex", member_roles=[PLAIN_ROLE.id], permissions=plain)
+        other = UserSpec(username="granted-but-not-admin")
+        fake_discord.grant(GUILD.id, "reindex", other.id)
+        outsider = await (await fake_discord.invoke("reindex", user=other,
+                                                    member_roles=[PLAIN_ROLE.id],
+                                                    permissions=plain)).final()
+    assert "Reindex finished" in done.content
+    assert "No article id starts with “zzz”" in removed.content  # ran, past the admin check
+    assert outsider.ephemeral and "Only Tumen admins" in outsider.content
+    assert fake_discord.violations == []
+
+
+def test_readme_says_how_to_grant_admin_commands_to_a_role() -> None:
+    from tests.conftest import SEED_CORPUS
+
+    readme = (SEED_CORPUS.parent / "README.md").read_text(encoding="utf-8")
+    assert "Server Settings → Integrations" in readme

@@ -43,7 +43,8 @@ class UserActions:
         top, *path = name.split()
         guild_key = actor.guild.id if actor.guild else None
         command = events.find_command(self.synced_commands, top, guild_key)
-        events.check_visible(command, actor)
+        granted = self.command_grants.get((guild_key, top), frozenset())
+        events.check_visible(command, actor, frozenset(granted))
         data = events.command_data(
             command,
             path,
@@ -54,6 +55,10 @@ class UserActions:
         )
         record = await self.push_interaction(2, data, actor)
         return await record.wait_settled(timeout, quiet) if wait else record
+
+    def grant(self: FakeDiscord, guild_id: int, command: str, *ids: int) -> None:
+        """A server admin allows `command` to these roles or users (Integrations settings)."""
+        self.command_grants.setdefault((guild_id, command), set()).update(ids)
 
     def upload(
         self: FakeDiscord, filename: str, data: bytes, content_type: str | None = None

@@ -89,6 +89,8 @@ class FakeDiscord(UserActions):
         self.unhandled: list[tuple[str, str]] = []  # requests to routes the fake lacks
         self.failures: dict[tuple[str, str], int] = {}  # (method, path end) -> status; rest.py
         self.server_errors: list[str] = []  # exceptions inside the fake (answered with 400)
+        # (guild, command) -> role and user ids allowed it in Integrations settings (`grant`).
+        self.command_grants: dict[tuple[int | None, str], set[int]] = {}
         self.left_guilds: list[int] = []  # guilds the bot left (DELETE /users/@me/guilds/{id})
         self.identifies: list[dict[str, Any]] = []  # IDENTIFY payloads (intents, properties)
         self.gateway_log: list[tuple[str, dict[str, Any]]] = []  # ("send"|"recv", frame)
