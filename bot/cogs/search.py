@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -9,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import budget
+from index.completion import rank_names
 from index.errors import TumenError
 
 if TYPE_CHECKING:
@@ -58,23 +60,26 @@ class SearchCog(commands.Cog):
     @cite.autocomplete("id")
     async def cite_autocomplete(self, interaction: discord.Interaction,
                                 current: str) -> list[app_commands.Choice[str]]:
+        # In a worker thread: reading the served generation's article table is index work,
+        # and autocomplete runs at keystroke rate.
         try:
-            ids = self.bot.library.passage_ids(current.strip(), limit=budget.CHOICES)
+            pairs = await asyncio.to_thread(self.bot.library.cite_choices, current,
+                                            budget.CHOICES)
         except TumenError:
             return []
-        return [app_commands.Choice(name=i[:budget.CHOICE_NAME], value=i) for i in ids]
+        return [app_commands.Choice(name=budget.trim(label, budget.CHOICE_NAME), value=pid)
+                for label, pid in pairs]
 
     @search.autocomplete("source")
     async def source_autocomplete(self, interaction: discord.Interaction,
                                   current: str) -> list[app_commands.Choice[str]]:
         try:
-            names = self.bot.library.source_names()
+            names = await asyncio.to_thread(self.bot.library.source_names)
         except TumenError:
             return []
-        needle = current.casefold()
-        hits = [n for n in names if needle in n.casefold()][:budget.CHOICES]
-        return [app_commands.Choice(name=budget.trim(n, budget.CHOICE_NAME), value=n[:100])
-                for n in hits]
+        hits = [n for n in rank_names(names, current, budget.CHOICES * 2) if len(n) <= 100]
+        return [app_commands.Choice(name=budget.trim(n, budget.CHOICE_NAME), value=n)
+                for n in hits[:budget.CHOICES]]
 
 
 async def setup(bot: TumenBot) -> None:

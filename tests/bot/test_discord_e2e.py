@@ -135,6 +135,29 @@ async def test_autocomplete_is_capped_at_25(run_bot: BotRunner, fake_discord: Fa
     assert_clean(fake_discord)
 
 
+async def test_cite_autocomplete_completes_an_article_prefix_off_the_event_loop(
+        run_bot: BotRunner, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+    async with run_bot() as bot:
+        for name in ("cite_choices", "source_names"):
+            real = getattr(bot.library, name)
+
+            def spy(*a: object, _real: object = real, **k: object) -> object:
+                threads.append(threading.current_thread())
+                return _real(*a, **k)  # type: ignore[operator]
+
+            monkeypatch.setattr(bot.library, name, spy)
+        passages = await fake_discord.autocomplete("cite", "id", "001:p")
+        sources = await fake_discord.autocomplete("search", "source", "", {"query": "x"})
+    assert [c["value"] for c in passages] == [f"001_fb27f336a89ec95e:p{n}" for n in range(1, 13)]
+    assert passages[0]["name"].startswith("001_fb27f336a89ec95e:p1 · Russia Strengthens")
+    assert "CNAS" in [c["value"] for c in sources]
+    assert len(threads) == 2 and threading.main_thread() not in threads
+    assert_clean(fake_discord)
+
+
 async def test_reindex_is_refused_to_members_and_runs_for_admins(
         run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
     async with run_bot() as bot:
