@@ -15,7 +15,9 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot import budget
 from bot.failures import SafeErrors, describe
+from bot.feedback_view import Report
 from bot.logfilter import RedactTokens
 from bot.paging import AnswerView
 from bot.render_discord import page_items, render
@@ -23,6 +25,7 @@ from bot.replies import NO_MENTIONS, defer, send
 from bot.settings import Settings
 from bot.shutdown import Lifecycle, serve
 from bot.tree import TumenTree, serves
+from index import feedback
 from index.errors import IndexDamaged
 from index.models import Answer
 from index.services import Library
@@ -170,7 +173,8 @@ class TumenBot(commands.Bot):
         pages = render(answer)
         cited = [[c for item in chunk for c in item.citations[:1]]
                  for chunk in page_items(answer)]
-        view = AnswerView(pages, owner_id=interaction.user.id, page_citations=cited)
+        view = AnswerView(pages, owner_id=interaction.user.id, page_citations=cited,
+                          report=self._reporter(answer))
         extra: dict[str, Any] = {}
         if image is not None:
             for page in pages:
@@ -184,6 +188,18 @@ class TumenBot(commands.Bot):
                 view.message = await interaction.original_response()
             except discord.HTTPException:
                 log.debug("could not fetch the answer message for its buttons", exc_info=True)
+
+
+    def _reporter(self, answer: Answer) -> Report:
+        """Records a "Wrong citation?" report on this answer in the feedback log."""
+        command = budget.trim(answer.heading, 300)
+        path = Path(self.settings.feedback_file)
+
+        async def report(passage_id: str, user_id: int) -> None:
+            entry = await asyncio.to_thread(feedback.record, path, passage_id, command, user_id)
+            log.info("feedback: %s marked %s wrong (%s)", user_id, passage_id, entry.command)
+
+        return report
 
 
 def _point_at_proxies(settings: Settings) -> None:

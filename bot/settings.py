@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     # On SIGTERM, how long commands in flight (a build among them) may run before the bot
     # stops them; `docker stop` kills after 10 s unless given a longer -t.
     shutdown_grace_s: float = Field(default=5.0, ge=0)
+    # "Wrong citation?" reports, one JSON object a line (`tumen feedback` lists them).
+    feedback_file: Path = Path(".tumen/feedback.jsonl")
 
     @field_validator("guild_ids", "admin_role_ids", "admin_user_ids", mode="before")
     @classmethod

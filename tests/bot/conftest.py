@@ -38,7 +38,7 @@ def bot_settings(tmp_path: Path, seed_index_dir: Path) -> Settings:
     shutil.copytree(Path(__file__).resolve().parents[2] / "corpus", corpus)
     return Settings(_env_file=None, discord_token="test-token-not-secret-1234",  # type: ignore[call-arg]
                     guild_ids=[GUILD.id], admin_role_ids=[ADMIN_ROLE.id], corpus_dir=corpus,
-                    index_dir=index_dir)
+                    index_dir=index_dir, feedback_file=tmp_path / "feedback.jsonl")
 
 
 BotRunner = Callable[..., AbstractAsyncContextManager[TumenBot]]
