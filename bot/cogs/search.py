@@ -11,10 +11,26 @@ from discord.ext import commands
 
 from bot import budget
 from index.completion import rank_names
-from index.errors import TumenError
+from index.errors import QueryError, TumenError
 
 if TYPE_CHECKING:
     from bot.app import TumenBot
+
+
+CITE_MENU = "Cite in Tumen"
+QUERY_LIMIT = 500  # as /search's query option
+
+
+def message_query(message: discord.Message) -> str:
+    """A message's text as a /search query: its content (else its embeds' text), cut at a word
+    boundary to the query limit."""
+    text = message.content or " ".join(
+        part for e in message.embeds for part in (e.title, e.description) if part)
+    text = " ".join(text.split())
+    if len(text) <= QUERY_LIMIT:
+        return text
+    cut = text[:QUERY_LIMIT + 1]
+    return cut[:cut.rfind(" ")] if " " in cut else text[:QUERY_LIMIT]
 
 
 class SearchCog(commands.Cog):
@@ -22,6 +38,24 @@ class SearchCog(commands.Cog):
 
     def __init__(self, bot: TumenBot) -> None:
         self.bot = bot
+        # discord.py has no decorator for context menus inside a cog: made and added here.
+        self.cite_menu = app_commands.ContextMenu(name=CITE_MENU, callback=self.cite_in_tumen)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.cite_menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.cite_menu.name, type=self.cite_menu.type)
+
+    async def cite_in_tumen(self, interaction: discord.Interaction,
+                            message: discord.Message) -> None:
+        """Search the corpus for what a message says; only the one who asked sees the answer."""
+        query = message_query(message)
+        if not query:
+            raise QueryError("That message has no text to search for.")
+        answer = await self.bot.run_blocking(interaction, self.bot.library.search, query,
+                                             ephemeral=True)
+        await self.bot.reply_answer(interaction, answer, ephemeral=True)
 
     @app_commands.command(name="search")
     @app_commands.describe(query="Words to look for; \"double quotes\" make a phrase",

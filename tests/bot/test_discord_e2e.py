@@ -16,6 +16,7 @@ from tests.fakediscord import FakeDiscord, UserSpec
 NO_PINGS = {"parse": []}
 ADMIN_PERMISSIONS = 1 << 5 | 1 << 31 | 1 << 11
 EXPECTED_COMMANDS = {"when", "who", "timeline", "search", "cite", "sources", "help", "status",
+                     "Cite in Tumen",
                      "reindex", "corpus"}
 
 
@@ -34,6 +35,8 @@ async def test_commands_are_synced_to_the_guild_with_descriptions(
     assert set(commands) == EXPECTED_COMMANDS
     assert not fake_discord.synced_commands.get(None)  # nothing global when guilds are set
     for c in commands.values():
+        if c.get("type") == 3:  # a message context menu: Discord wants no description
+            continue
         assert c["description"]
         for opt in c.get("options", []):
             assert opt["description"], f"/{c['name']} {opt['name']} has no description"

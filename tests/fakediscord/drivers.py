@@ -56,6 +56,36 @@ class UserActions:
         record = await self.push_interaction(2, data, actor)
         return await record.wait_settled(timeout, quiet) if wait else record
 
+    async def invoke_message_command(
+        self: FakeDiscord,
+        name: str,
+        content: str,
+        *,
+        author: UserSpec | None = None,
+        user: UserSpec | None = None,
+        guild_id: int | EllipsisType | None = ...,
+        timeout: float = 5.0,
+        quiet: float = 0.05,
+    ) -> InteractionRecord:
+        """Run message context-menu command `name` on a message `author` posted with `content`
+        (Apps → name on the message); await the answer as `invoke` does."""
+        actor = self._actor(user, guild_id, None, (), None, None, "en-US")
+        guild_key = actor.guild.id if actor.guild else None
+        command = events.find_command(self.synced_commands, name, guild_key, kind=3)
+        events.check_visible(command, actor)
+        target = MessageRecord(next_id(), actor.channel_id, guild_key, None, content=content)
+        raw = payloads.message(target, author or UserSpec(username="poster"),
+                               app_id=self.app_id, base_url=self.base_url)
+        raw.pop("webhook_id")
+        raw.pop("application_id")  # a member's message, not the bot's
+        data: dict[str, Any] = {"id": command["id"], "name": name, "type": 3,
+                                "target_id": str(target.id),
+                                "resolved": {"messages": {str(target.id): raw}}}
+        if "guild_id" in command:
+            data["guild_id"] = command["guild_id"]
+        record = await self.push_interaction(2, data, actor)
+        return await record.wait_settled(timeout, quiet)
+
     def grant(self: FakeDiscord, guild_id: int, command: str, *ids: int) -> None:
         """A server admin allows `command` to these roles or users (Integrations settings)."""
         self.command_grants.setdefault((guild_id, command), set()).update(ids)
