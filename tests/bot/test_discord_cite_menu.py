@@ -50,3 +50,10 @@ def test_the_query_is_the_text_cut_at_a_word_to_the_query_limit() -> None:
     embedded = _Message("", [discord.Embed(title="Debt", description="written off")])
     assert message_query(embedded) == "Debt written off"  # type: ignore[arg-type]
     assert len(message_query(_Message("x" * 900))) == QUERY_LIMIT  # type: ignore[arg-type]
+
+
+def test_help_mentions_the_menu_and_the_feedback_button() -> None:
+    from bot.commandline import help_answer
+
+    text = " ".join(help_answer().notes)
+    assert "Apps → Cite in Tumen" in text and "Wrong citation?" in text
