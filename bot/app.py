@@ -234,6 +234,8 @@ def run_bot(settings: Settings) -> int:
     try:
         bot = TumenBot(settings)
         asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
+    except KeyboardInterrupt:  # Ctrl-C before the signal handlers were installed
+        return 0
     except Exception as exc:
         log.error("%s", describe(exc))
         log.debug("the failure in full", exc_info=True)  # bodies filtered by SafeErrors

@@ -38,7 +38,8 @@ async def test_shutdown_refuses_new_commands_and_answers_what_is_in_flight(
             slow = await fake_discord.invoke("search", {"query": "debt"}, wait=False)
             await slow.wait_for(lambda r: r.callback_type == 5)  # "thinking…" shows
             stopping = asyncio.create_task(drain(bot))
-            await fake_discord.wait_until(lambda: bot.lifecycle.stopping)
+            while not bot.lifecycle.stopping:  # let the shutdown begin
+                await asyncio.sleep(0)
             refused = await (await fake_discord.invoke("help")).final()
             await stopping
             answered = await slow.final()
@@ -49,6 +50,35 @@ async def test_shutdown_refuses_new_commands_and_answers_what_is_in_flight(
     assert answered.ephemeral and answered.content == RESTARTING
     assert slow.original is not None and slow.original.deleted  # no public "thinking…" left
     assert not fake_discord.sessions  # the gateway is closed
+    assert fake_discord.violations == []
+
+
+async def test_a_command_that_finishes_within_the_grace_period_gets_its_answer(
+        run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.app.DEFER_AFTER_S", 0.05)
+    release = threading.Event()
+    settings = bot_settings.model_copy(update={"shutdown_grace_s": 60.0})
+    try:
+        async with run_bot(settings) as bot:
+            real_search = bot.library.search
+
+            def held(*args: Any, **kwargs: Any) -> Any:
+                release.wait()  # until the shutdown has begun
+                return real_search(*args, **kwargs)
+
+            monkeypatch.setattr(bot.library, "search", held)
+            slow = await fake_discord.invoke("search", {"query": "Sochi"}, wait=False)
+            await slow.wait_for(lambda r: r.callback_type == 5)
+            stopping = asyncio.create_task(drain(bot))
+            while not bot.lifecycle.stopping:  # let the shutdown begin
+                await asyncio.sleep(0)
+            release.set()
+            await stopping  # returns once the command is done, long before the grace ends
+            answer = await slow.final()
+    finally:
+        release.set()
+    assert not answer.ephemeral and answer.embeds[0]["title"].startswith("/search Sochi")
     assert fake_discord.violations == []
 
 
