@@ -189,7 +189,6 @@ class TumenBot(commands.Bot):
             except discord.HTTPException:
                 log.debug("could not fetch the answer message for its buttons", exc_info=True)
 
-
     def _reporter(self, answer: Answer) -> Report:
         """Records a "Wrong citation?" report on this answer in the feedback log."""
         command = budget.trim(answer.heading, 300)

@@ -35,8 +35,8 @@ class TumenTree(app_commands.CommandTree):
         return self._cooldowns
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        # Only commands count: autocomplete fires on every keystroke, and page buttons never
-        # reach the tree. Raising (not returning False) routes the refusal through on_error.
+        # Raising (not returning False) routes a command's refusal through on_error; other
+        # interactions reaching the tree (autocomplete) are just not answered.
         settings: Settings = self.client.settings  # type: ignore[attr-defined]
         if self.client.lifecycle.stopping:  # type: ignore[attr-defined]
             if interaction.type is discord.InteractionType.application_command:
@@ -48,6 +48,8 @@ class TumenTree(app_commands.CommandTree):
             if interaction.type is discord.InteractionType.application_command:
                 raise app_commands.CheckFailure("Tumen does not serve this server.")
             return False
+        # Only commands count: autocomplete fires on every keystroke, and page buttons never
+        # reach the tree.
         if interaction.type is discord.InteractionType.application_command:
             retry_after = self.cooldowns.hit(interaction.user.id)
             if retry_after is not None:
