@@ -1,6 +1,6 @@
 # Tumen: the Discord bot with the corpus indexed at build time.
 #   docker build -t tumen .
-#   docker run --env TUMEN_DISCORD_TOKEN=... -v tumen-corpus:/app/corpus -v tumen-index:/app/.tumen tumen
+#   docker run --env TUMEN_DISCORD_TOKEN=... --env TUMEN_GUILD_IDS=... -v tumen-corpus:/app/corpus -v tumen-index:/app/.tumen tumen
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -10,6 +10,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     TUMEN_CORPUS_DIR=/app/corpus \
     TUMEN_INDEX_DIR=/app/.tumen/index
 
+# tini as PID 1: it forwards `docker stop`'s SIGTERM to the bot (which then finishes what is in
+# flight and exits 0) and reaps zombie processes, which a Python PID 1 would not.
+RUN apt-get update && apt-get install -y --no-install-recommends tini \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 10001 tumen
 WORKDIR /app
 
@@ -25,4 +29,5 @@ USER tumen
 RUN tumen index
 
 VOLUME ["/app/corpus", "/app/.tumen"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["tumen", "run"]

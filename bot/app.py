@@ -15,11 +15,17 @@ import discord
 import yarl
 from discord.ext import commands
 
+from bot import budget
 from bot.failures import SafeErrors, describe
+from bot.feedback_view import Report
+from bot.logfilter import RedactTokens
 from bot.paging import AnswerView
 from bot.render_discord import page_items, render
+from bot.replies import NO_MENTIONS, defer, send
 from bot.settings import Settings
-from bot.tree import NO_MENTIONS, TumenTree, send
+from bot.shutdown import Lifecycle, serve
+from bot.tree import TumenTree, serves
+from index import feedback
 from index.errors import IndexDamaged
 from index.models import Answer
 from index.services import Library
@@ -50,6 +56,7 @@ class TumenBot(commands.Bot):
             member_cache_flags=discord.MemberCacheFlags.none(), max_messages=None, **options)
         self.settings = settings
         self.library = Library(settings.index_dir)
+        self.lifecycle = Lifecycle()
         self.synced: str | None = None  # "skipped" or "synced" after setup, for tests and logs
 
     async def setup_hook(self) -> None:
@@ -70,6 +77,24 @@ class TumenBot(commands.Bot):
         for name in COGS:
             await self.load_extension(name)
         await self.sync_commands()
+
+    async def on_ready(self) -> None:
+        for guild in list(self.guilds):
+            await self._leave_if_foreign(guild)
+
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        await self._leave_if_foreign(guild)
+
+    async def _leave_if_foreign(self, guild: discord.Guild) -> None:
+        """Leave a server outside `TUMEN_GUILD_IDS`: someone invited the bot where it was not
+        meant to serve (a public bot's invite link works for anyone)."""
+        if serves(self.settings, guild.id):
+            return
+        log.warning("leaving server %s: it is not in TUMEN_GUILD_IDS", guild.id)
+        try:
+            await guild.leave()
+        except discord.HTTPException as exc:
+            log.warning("could not leave server %s: %s", guild.id, describe(exc))
 
     async def close(self) -> None:
         await super().close()
@@ -99,16 +124,29 @@ class TumenBot(commands.Bot):
             log.info("application commands unchanged; not syncing")
             self.synced = "skipped"
             return
+        skipped: dict[int, discord.Forbidden] = {}
         if self.settings.guild_ids:
             for gid in self.settings.guild_ids:
                 guild = discord.Object(id=gid)
                 self.tree.copy_global_to(guild=guild)
-                await self.tree.sync(guild=guild)
+                try:
+                    await self.tree.sync(guild=guild)
+                except discord.Forbidden as exc:
+                    skipped[gid] = exc
+            if len(skipped) == len(self.settings.guild_ids):
+                raise next(iter(skipped.values()))  # no server at all: the one fatal line
+            for gid, exc in skipped.items():
+                # A mistyped id, or a server the bot is not in: serve the others.
+                log.warning("skipping server %s of TUMEN_GUILD_IDS: %s", gid, describe(exc))
             # The commands live in those guilds only: no global copy as well.
             self.tree.clear_commands(guild=None)
             await self.tree.sync()
         else:
             await self.tree.sync()
+        if skipped:
+            # Not recorded as synced: the next start tries those servers again.
+            self.synced = "partly"
+            return
         state_path.parent.mkdir(parents=True, exist_ok=True)
         state_path.write_text(json.dumps({"hash": digest, "application_id": app_id}),
                               encoding="utf-8")
@@ -123,21 +161,24 @@ class TumenBot(commands.Bot):
         task = asyncio.ensure_future(asyncio.to_thread(func, *args, **kwargs))
         done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_S)
         if not done and not interaction.response.is_done():
-            await interaction.response.defer(thinking=True, ephemeral=ephemeral)
+            await defer(interaction, ephemeral=ephemeral)
         return await task
 
     async def reply_answer(self, interaction: discord.Interaction, answer: Answer, *,
                            ephemeral: bool = False, image: bytes | None = None,
                            content: str | None = None) -> None:
         """Render an Answer and send it with its buttons (pages, Copy citation) and, if given,
-        a PNG picture shown in the first page's embed."""
+        a PNG picture shown in every page's embed (a page without it would leave the picture
+        as a loose file under the message)."""
         pages = render(answer)
         cited = [[c for item in chunk for c in item.citations[:1]]
                  for chunk in page_items(answer)]
-        view = AnswerView(pages, owner_id=interaction.user.id, page_citations=cited)
+        view = AnswerView(pages, owner_id=interaction.user.id, page_citations=cited,
+                          report=self._reporter(answer))
         extra: dict[str, Any] = {}
         if image is not None:
-            pages[0].set_image(url=f"attachment://{IMAGE_NAME}")
+            for page in pages:
+                page.set_image(url=f"attachment://{IMAGE_NAME}")
             extra["file"] = discord.File(io.BytesIO(image), IMAGE_NAME)
         if view.children:
             extra["view"] = view
@@ -148,6 +189,17 @@ class TumenBot(commands.Bot):
             except discord.HTTPException:
                 log.debug("could not fetch the answer message for its buttons", exc_info=True)
 
+    def _reporter(self, answer: Answer) -> Report:
+        """Records a "Wrong citation?" report on this answer in the feedback log."""
+        command = budget.trim(answer.heading, 300)
+        path = Path(self.settings.feedback_file)
+
+        async def report(passage_id: str, user_id: int) -> None:
+            entry = await asyncio.to_thread(feedback.record, path, passage_id, command, user_id)
+            log.info("feedback: %s marked %s wrong (%s)", user_id, passage_id, entry.command)
+
+        return report
+
 
 def _point_at_proxies(settings: Settings) -> None:
     """Send REST and gateway traffic to the configured proxies (also how tests use a fake)."""
@@ -157,13 +209,19 @@ def _point_at_proxies(settings: Settings) -> None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.discord_gateway_url)
 
 
+def log_filters() -> list[logging.Filter]:
+    """What every log handler of the bot applies: no response bodies, no interaction tokens."""
+    return [SafeErrors(), RedactTokens()]
+
+
 def configure_logging(level: str) -> None:
     """Configure logging once: our level for Tumen, WARNING for discord.py's HTTP chatter, and
-    no response bodies (`bot.failures.SafeErrors`)."""
+    neither response bodies nor interaction tokens (`log_filters`)."""
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         force=True)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(SafeErrors())
+        for log_filter in log_filters():
+            handler.addFilter(log_filter)
     logging.getLogger("discord.http").setLevel(logging.WARNING)
 
 
@@ -174,7 +232,9 @@ def run_bot(settings: Settings) -> int:
     _point_at_proxies(settings)
     try:
         bot = TumenBot(settings)
-        bot.run(settings.discord_token.get_secret_value(), log_handler=None)
+        asyncio.run(serve(bot, settings.discord_token.get_secret_value()))
+    except KeyboardInterrupt:  # Ctrl-C before the signal handlers were installed
+        return 0
     except Exception as exc:
         log.error("%s", describe(exc))
         log.debug("the failure in full", exc_info=True)  # bodies filtered by SafeErrors

@@ -200,6 +200,23 @@ def cmd_events(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_feedback(args: argparse.Namespace) -> int:
+    from index import feedback
+
+    path = args.file or get_settings().feedback_file
+    reports = feedback.read(Path(path))
+    if args.json:
+        print(json.dumps({"file": str(path), "items": [vars(r) for r in reports]},
+                         ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for r in reports:
+        print(f"{r.at} · {r.passage_id} · user {r.user_id} · {r.command}")
+    n = len(reports)
+    print(f"{n} wrong-citation report{'s' if n != 1 else ''} in {path}." if n else
+          f"No wrong-citation reports in {path}.")
+    return EXIT_OK
+
+
 def cmd_timex(args: argparse.Namespace) -> int:
     from index.loader import normalize_date
     from index.timex import tag
@@ -296,6 +313,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dct", metavar="YYYY-MM-DD",
                    help="the document's date (YYYY-MM-DD, YYYY-MM or YYYY); omit if undated")
     p.add_argument("file", nargs="?", help="a UTF-8 text file (default: standard input)")
+    p = add("feedback", "List the citations analysts marked as wrong in Discord, oldest first.",
+            cmd_feedback)
+    p.add_argument("--json", action="store_true", help="print the reports as JSON")
+    p.add_argument("--file", type=Path, metavar="FILE",
+                   help="the feedback log (default: $TUMEN_FEEDBACK_FILE or "
+                        "./.tumen/feedback.jsonl)")
     add("run", "Start the Discord bot (needs TUMEN_DISCORD_TOKEN); without a token, answer a "
         "sample question offline.", cmd_run, corpus=True, index=True)
     return parser

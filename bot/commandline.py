@@ -96,7 +96,10 @@ def help_answer() -> Answer:
     """The command list, as an Answer whose notes are the lines to show."""
     lines = tuple(f"{spec.usage} — {spec.description}" for spec in COMMANDS.values())
     admin = ("Admins, in Discord: /reindex [full] — update the index; /corpus add (file or "
-             "url) and /corpus remove <id> — change the corpus, then reindex.",)
+             "url) and /corpus remove <id> — change the corpus, then reindex.",
+             "Also in Discord: Apps → Cite in Tumen on a message searches the corpus for what "
+             "it says (only you see the answer); “Wrong citation?” under an answer reports a "
+             "citation to the maintainers.")
     return Answer(command="help", query="", notes=lines + admin)
 
 

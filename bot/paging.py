@@ -1,4 +1,5 @@
-"""The buttons under an answer: Previous/Next for long answers, and Copy citation."""
+"""The buttons under an answer: Previous/Next for long answers, Copy citation, and
+Wrong citation?"""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import logging
 import discord
 
 from bot import budget
-from bot.tree import NO_MENTIONS
+from bot.feedback_view import Report, wrong_citation
+from bot.replies import NO_MENTIONS
 from index.citations import format_citation
 from index.models import Citation
 
@@ -30,11 +32,13 @@ class AnswerView(discord.ui.View):
     the citations of the page on screen."""
 
     def __init__(self, pages: list[discord.Embed], owner_id: int,
-                 page_citations: list[list[Citation]], timeout: float | None = None) -> None:
+                 page_citations: list[list[Citation]], timeout: float | None = None,
+                 report: Report | None = None) -> None:
         super().__init__(timeout=PAGE_TIMEOUT_S if timeout is None else timeout)
         self.pages = pages
         self.owner_id = owner_id
         self.page_citations = page_citations
+        self.report = report
         self.index = 0
         self.message: discord.Message | discord.InteractionMessage | None = None
         if len(pages) == 1:
@@ -42,6 +46,8 @@ class AnswerView(discord.ui.View):
             self.remove_item(self.next)
         if not any(page_citations):
             self.remove_item(self.copy)
+        if not any(page_citations) or report is None:
+            self.remove_item(self.wrong)
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
@@ -50,7 +56,9 @@ class AnswerView(discord.ui.View):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         custom_id = (interaction.data or {}).get("custom_id")
-        if custom_id == self.copy.custom_id or interaction.user.id == self.owner_id:
+        # Anyone may copy a citation or say it is wrong; only the asker turns the pages.
+        anyone = (self.copy.custom_id, self.wrong.custom_id)
+        if custom_id in anyone or interaction.user.id == self.owner_id:
             return True
         await interaction.response.send_message(
             "Only the person who asked can turn these pages; run the command yourself to "
@@ -80,6 +88,13 @@ class AnswerView(discord.ui.View):
         citations = self.page_citations[min(self.index, len(self.page_citations) - 1)]
         await interaction.response.send_message(citation_block(citations), ephemeral=True,
                                                 allowed_mentions=NO_MENTIONS)
+
+    @discord.ui.button(label="Wrong citation?", style=discord.ButtonStyle.secondary)
+    async def wrong(self, interaction: discord.Interaction,
+                    button: discord.ui.Button[AnswerView]) -> None:
+        assert self.report is not None  # the button is removed without a reporter
+        citations = self.page_citations[min(self.index, len(self.page_citations) - 1)]
+        await wrong_citation(interaction, citations, self.report)
 
     async def on_timeout(self) -> None:
         """Expire cleanly: the buttons are removed so nobody clicks a dead control."""

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
     fetch_timeout_s: float = Field(default=15.0, gt=0)
     fetch_allow_private: bool = False
+    # On SIGTERM, how long commands in flight (a build among them) may run before the bot
+    # stops them; `docker stop` kills after 10 s unless given a longer -t.
+    shutdown_grace_s: float = Field(default=5.0, ge=0)
+    # "Wrong citation?" reports, one JSON object a line (`tumen feedback` lists them).
+    feedback_file: Path = Path(".tumen/feedback.jsonl")
 
     @field_validator("guild_ids", "admin_role_ids", "admin_user_ids", mode="before")
     @classmethod

@@ -2,48 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
-from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot import budget
 from bot.cooldown import UserCooldowns, retry_message
+from bot.replies import send
+from bot.settings import Settings
+from bot.shutdown import RESTARTING
 from index.errors import IndexDamaged, TumenError
 
 log = logging.getLogger(__name__)
 FULL_REBUILD = "`/reindex full:true`"  # how an admin asks for a full build, in chat
-
-NO_MENTIONS = discord.AllowedMentions.none()
-
-
-async def send(interaction: discord.Interaction, content: str | None = None, *,
-               ephemeral: bool = False, **kwargs: Any) -> None:
-    """Reply to an interaction whether it was answered already, deferred, or not yet.
-
-    Every message goes out with no mentions allowed: a quoted ``@everyone`` pings nobody.
-    """
-    if content is not None:
-        content = budget.trim(content, budget.CONTENT)
-    kwargs.setdefault("allowed_mentions", NO_MENTIONS)
-    if interaction.response.is_done():
-        await interaction.followup.send(content=content, ephemeral=ephemeral, **kwargs)
-    else:
-        await interaction.response.send_message(content=content, ephemeral=ephemeral, **kwargs)
-
-
-async def edit_original(interaction: discord.Interaction, text: str) -> None:
-    """Replace a deferred reply's text (progress, then the outcome); a failure is logged, not
-    raised, because the work it reports on has already happened."""
-    try:
-        await interaction.edit_original_response(content=budget.trim(text, budget.CONTENT),
-                                                  allowed_mentions=NO_MENTIONS)
-    except discord.HTTPException:
-        command = interaction.command.qualified_name if interaction.command else "?"
-        log.warning("could not update the /%s message", command, exc_info=True)
-
 
 class TumenTree(app_commands.CommandTree):
     """The command tree: one per-user cooldown for every command, and one error path.
@@ -62,14 +35,39 @@ class TumenTree(app_commands.CommandTree):
         return self._cooldowns
 
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        # Raising (not returning False) routes a command's refusal through on_error; other
+        # interactions reaching the tree (autocomplete) are just not answered.
+        settings: Settings = self.client.settings  # type: ignore[attr-defined]
+        if self.client.lifecycle.stopping:  # type: ignore[attr-defined]
+            if interaction.type is discord.InteractionType.application_command:
+                raise app_commands.CheckFailure(RESTARTING)
+            return False
+        if not serves(settings, interaction.guild_id):
+            # A server outside TUMEN_GUILD_IDS (the bot leaves those as it sees them): ignored,
+            # with one private sentence for a command so the user is not left waiting.
+            if interaction.type is discord.InteractionType.application_command:
+                raise app_commands.CheckFailure("Tumen does not serve this server.")
+            return False
         # Only commands count: autocomplete fires on every keystroke, and page buttons never
-        # reach the tree. Raising (not returning False) routes the refusal through on_error.
+        # reach the tree.
         if interaction.type is discord.InteractionType.application_command:
             retry_after = self.cooldowns.hit(interaction.user.id)
             if retry_after is not None:
                 cooldown = app_commands.Cooldown(self.cooldowns.rate, self.cooldowns.per)
                 raise app_commands.CommandOnCooldown(cooldown, retry_after)
         return True
+
+    async def _call(self, interaction: discord.Interaction) -> None:
+        # Every command the tree runs, remembered while it runs, so that a shutdown can wait
+        # for it or answer it (discord.py runs each in a task of its own).
+        life = self.client.lifecycle  # type: ignore[attr-defined]
+        task = asyncio.current_task()
+        if task is not None:
+            life.in_flight[interaction.id] = (interaction, task)
+        try:
+            await super()._call(interaction)
+        finally:
+            life.in_flight.pop(interaction.id, None)
 
     async def on_error(self, interaction: discord.Interaction,
                        error: app_commands.AppCommandError) -> None:
@@ -101,27 +99,44 @@ class TumenTree(app_commands.CommandTree):
             log.warning("could not deliver an error message for interaction %s", interaction.id)
 
 
+def serves(settings: Settings, guild_id: int | None) -> bool:
+    """Whether the bot answers in this server: any, unless `TUMEN_GUILD_IDS` lists them."""
+    return guild_id is None or not settings.guild_ids or guild_id in settings.guild_ids
+
+
 class AdminCheckFailure(app_commands.CheckFailure):
     """Raised by the admin check; its message is shown to the user."""
 
 
-def is_admin(user: discord.abc.User, admin_role_ids: list[int], admin_user_ids: list[int]) -> bool:
-    """Configured admin users and roles; with none configured, members with Manage Server."""
-    if user.id in admin_user_ids:
-        return True
-    roles = {r.id for r in getattr(user, "roles", [])}
-    if roles & set(admin_role_ids):
-        return True
-    perms = getattr(user, "guild_permissions", None)
-    return (not admin_role_ids and not admin_user_ids and perms is not None
-            and bool(perms.manage_guild))
+def is_admin(user: discord.abc.User, guild_id: int | None, permissions: discord.Permissions,
+             settings: Settings) -> bool:
+    """Configured admin users and roles; with none configured, members with Manage Server of
+    an allowed server (`TUMEN_GUILD_IDS`). With neither configured, nobody: otherwise whoever
+    manages any server the bot was invited to could change the shared corpus."""
+    if settings.admin_user_ids or settings.admin_role_ids:
+        roles = {r.id for r in getattr(user, "roles", [])}
+        return user.id in settings.admin_user_ids or bool(roles & set(settings.admin_role_ids))
+    # The member's permissions as Discord sent them with the interaction: the bot caches no
+    # members or roles, so `guild_permissions` would know only @everyone's.
+    return guild_id is not None and guild_id in settings.guild_ids and permissions.manage_guild
+
+
+def admins_configured(settings: Settings) -> bool:
+    """Whether anyone at all may run admin commands."""
+    return bool(settings.admin_user_ids or settings.admin_role_ids or settings.guild_ids)
+
+
+NO_ADMINS = ("Admin commands are turned off: the deployer has configured neither "
+             "TUMEN_ADMIN_USER_IDS / TUMEN_ADMIN_ROLE_IDS nor TUMEN_GUILD_IDS.")
 
 
 async def _admin_predicate(interaction: discord.Interaction) -> bool:
     if interaction.guild is None:
         raise AdminCheckFailure("This command works only in a server, not in direct messages.")
-    settings = interaction.client.settings  # type: ignore[attr-defined]
-    if is_admin(interaction.user, settings.admin_role_ids, settings.admin_user_ids):
+    settings: Settings = interaction.client.settings  # type: ignore[attr-defined]
+    if not admins_configured(settings):
+        raise AdminCheckFailure(NO_ADMINS)
+    if is_admin(interaction.user, interaction.guild.id, interaction.permissions, settings):
         return True
     raise AdminCheckFailure("Only Tumen admins can do that; ask one of them "
                             "(or someone with Manage Server if no admins are configured).")

@@ -19,6 +19,7 @@ from whoosh import query as wq
 
 from index import fastscore, totals
 from index.citations import STYLES, format_citation
+from index.completion import cite_choices
 from index.errors import NotFound, QueryError, TumenError
 from index.events import answers as ev
 from index.events.store import load_event
@@ -213,6 +214,11 @@ class Library:
                     if len(out) >= limit:
                         return out
         return out
+
+    @_diagnosed
+    def cite_choices(self, typed: str, limit: int = 25) -> list[tuple[str, str]]:
+        """(label, passage id) choices for a partly typed passage id (see `completion`)."""
+        return cite_choices(self.store.current().meta["articles"], typed, limit)
 
     @_diagnosed
     def source_names(self) -> list[str]:

@@ -12,7 +12,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.render_text import format_summary
-from bot.tree import FULL_REBUILD, admin_only, edit_original
+from bot.replies import defer, edit_original, report_failure
+from bot.tree import FULL_REBUILD, admin_only
 from index.build import build_index
 from index.buildprogress import STAGES
 from index.errors import TumenError
@@ -47,7 +48,7 @@ class AdminCog(commands.Cog):
     @app_commands.describe(full="Rebuild everything, not only what changed")
     async def reindex(self, interaction: discord.Interaction, full: bool = False) -> None:
         """Rebuild the index from the corpus (admins only)."""
-        await interaction.response.defer(thinking=True)
+        await defer(interaction)
         settings = self.bot.settings
         # The latest (done, total, doing), replaced whole by the build's thread.
         latest: list[tuple[int, int, str]] = [(0, 0, "")]
@@ -58,7 +59,7 @@ class AdminCog(commands.Cog):
 
         build = asyncio.ensure_future(asyncio.to_thread(
             build_index, settings.corpus_dir, settings.index_dir, full=full,
-            max_bytes=settings.max_article_bytes, progress=progress,
+            max_bytes=settings.max_article_bytes, progress=self.bot.lifecycle.stoppable(progress),
             who=f"/reindex by Discord user {interaction.user.id}"))
         while True:
             done, _ = await asyncio.wait({build}, timeout=PROGRESS_EVERY_S)
@@ -69,7 +70,7 @@ class AdminCog(commands.Cog):
         try:
             summary = build.result()
         except TumenError as exc:
-            await edit_original(interaction, f"Reindex failed: {exc}")
+            await report_failure(interaction, f"Reindex failed: {exc}")
             return
         log.info("reindex by %s: %s", interaction.user.id, summary.generation)
         await edit_original(interaction,

@@ -17,7 +17,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.render_text import format_summary
-from bot.tree import FULL_REBUILD, admin_only, edit_original
+from bot.replies import defer, edit_original, report_failure
+from bot.tree import FULL_REBUILD, admin_only
 from index.build import BuildSummary, build_index
 from index.errors import TumenError
 from index.ingest import (
@@ -54,9 +55,11 @@ def _describe(saved: Saved) -> str:
 class CorpusCog(commands.Cog):
     """Adding and removing articles (admins only)."""
 
-    corpus = app_commands.Group(
-        name="corpus", description="Add or remove articles (admins only)", guild_only=True,
-        default_permissions=discord.Permissions(manage_guild=True), extras={"admin": True})
+    # Discord takes where a command may run and who sees it from the top-level command only:
+    # on the subcommands these decorators would be ignored, so they are the group's.
+    corpus = app_commands.guild_only(app_commands.default_permissions(manage_guild=True)(
+        app_commands.Group(name="corpus", description="Add or remove articles (admins only)",
+                           extras={"admin": True})))
 
     def __init__(self, bot: TumenBot) -> None:
         self.bot = bot
@@ -65,8 +68,6 @@ class CorpusCog(commands.Cog):
         self._serial = asyncio.Lock()
 
     @corpus.command(name="add", extras={"admin": True})
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
     @admin_only
     @app_commands.rename(doc_id="id")
     @app_commands.describe(
@@ -91,7 +92,7 @@ class CorpusCog(commands.Cog):
                                        settings.fetch_max_bytes)
         except IngestError as exc:
             raise IngestError(_sentence(str(exc))) from None
-        await interaction.response.defer(thinking=True)
+        await defer(interaction)
         try:
             async with self._serial:
                 draft = await (self._draft_from_file(file) if file is not None
@@ -106,7 +107,7 @@ class CorpusCog(commands.Cog):
                 outcome, summary = await self._rebuild(
                     f"/corpus add by Discord user {interaction.user.id}")
         except TumenError as exc:
-            await edit_original(interaction, f"Could not add the article: {_period(str(exc))}")
+            await report_failure(interaction, f"Could not add the article: {_period(str(exc))}")
             return
         skipped = [p for p in (summary.skipped if summary else []) if p.path == saved.path.name]
         if skipped:
@@ -121,14 +122,12 @@ class CorpusCog(commands.Cog):
         await edit_original(interaction, text)
 
     @corpus.command(name="remove", extras={"admin": True})
-    @app_commands.guild_only()
-    @app_commands.default_permissions(manage_guild=True)
     @admin_only
     @app_commands.rename(doc_id="id")
     @app_commands.describe(doc_id="The article id, or a unique prefix of it (see /sources)")
     async def remove(self, interaction: discord.Interaction, doc_id: str) -> None:
         """Remove an article from the corpus, then update the index."""
-        await interaction.response.defer(thinking=True)
+        await defer(interaction)
         try:
             async with self._serial:
                 removed = await asyncio.to_thread(remove_article, self.bot.settings.corpus_dir,
@@ -139,7 +138,8 @@ class CorpusCog(commands.Cog):
                 outcome, _ = await self._rebuild(
                     f"/corpus remove by Discord user {interaction.user.id}")
         except TumenError as exc:
-            await edit_original(interaction, f"Could not remove the article: {_period(str(exc))}")
+            await report_failure(interaction,
+                                 f"Could not remove the article: {_period(str(exc))}")
             return
         await edit_original(interaction, f"{done}\n{outcome}")
 
@@ -172,7 +172,8 @@ class CorpusCog(commands.Cog):
         try:
             summary: BuildSummary = await asyncio.to_thread(
                 build_index, settings.corpus_dir, settings.index_dir,
-                max_bytes=settings.max_article_bytes, who=who)
+                max_bytes=settings.max_article_bytes, who=who,
+                progress=self.bot.lifecycle.stoppable())
         except TumenError as exc:
             return (f"The corpus changed, but the index was not rebuilt: {_period(str(exc))} "
                     "Run /reindex when that is fixed.", None)

@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import budget
+from bot.replies import defer
 from bot.timeline_image import render_timeline_png
 from index.actors import candidates
 from index.events.lexicon import lexicon
@@ -64,11 +65,10 @@ class EventsCog(commands.Cog):
                        start: app_commands.Range[str, 0, 40] = "",
                        end: app_commands.Range[str, 0, 40] = "") -> None:
         """The matching events in date order, as a picture and a list."""
-        # A from/to that is no time is refused at once and privately, before the deferral
-        # makes every reply public (parsing them is quick and needs no index).
+        # A from/to that is no time is refused at once (parsing them is quick, needs no index).
         timeline_range(topic, start, end)
         # Drawing takes up to a second: say "thinking…" at once rather than risk the deadline.
-        await interaction.response.defer(thinking=True)
+        await defer(interaction)
         answer = await self.bot.run_blocking(interaction, self.bot.library.timeline, topic,
                                              start, end)
         image = await asyncio.to_thread(render_timeline_png, answer) if answer.items else None

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.commandline import help_answer
 from bot.render_discord import render_status
-from bot.tree import send
+from bot.replies import send
 
 if TYPE_CHECKING:
     from bot.app import TumenBot

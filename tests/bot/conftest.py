@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
@@ -38,15 +38,19 @@ def bot_settings(tmp_path: Path, seed_index_dir: Path) -> Settings:
     shutil.copytree(Path(__file__).resolve().parents[2] / "corpus", corpus)
     return Settings(_env_file=None, discord_token="test-token-not-secret-1234",  # type: ignore[call-arg]
                     guild_ids=[GUILD.id], admin_role_ids=[ADMIN_ROLE.id], corpus_dir=corpus,
-                    index_dir=index_dir)
+                    index_dir=index_dir, feedback_file=tmp_path / "feedback.jsonl")
 
 
 BotRunner = Callable[..., AbstractAsyncContextManager[TumenBot]]
 
 
 @pytest.fixture
-def run_bot(fake_discord: FakeDiscord, bot_settings: Settings) -> BotRunner:
-    """``async with run_bot() as bot:`` starts the real bot against the fake and waits READY."""
+def run_bot(fake_discord: FakeDiscord, bot_settings: Settings) -> Iterator[BotRunner]:
+    """``async with run_bot() as bot:`` starts the real bot against the fake and waits READY.
+
+    Fails the test on any warning the fake recorded (a request Discord accepts but whose effect
+    differs from what the bot asked for, such as a public reply meant to be private).
+    """
 
     def start(settings: Settings | None = None, *,
               reconnect: bool = False) -> AbstractAsyncContextManager[TumenBot]:
@@ -60,7 +64,8 @@ def run_bot(fake_discord: FakeDiscord, bot_settings: Settings) -> BotRunner:
 
         return asynccontextmanager(runner)()
 
-    return start
+    yield start
+    assert fake_discord.warnings == [], "the fake Discord recorded warnings"
 
 
 @pytest.fixture

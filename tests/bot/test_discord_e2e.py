@@ -16,6 +16,7 @@ from tests.fakediscord import FakeDiscord, UserSpec
 NO_PINGS = {"parse": []}
 ADMIN_PERMISSIONS = 1 << 5 | 1 << 31 | 1 << 11
 EXPECTED_COMMANDS = {"when", "who", "timeline", "search", "cite", "sources", "help", "status",
+                     "Cite in Tumen",
                      "reindex", "corpus"}
 
 
@@ -23,6 +24,7 @@ def assert_clean(fake: FakeDiscord) -> None:
     assert fake.violations == []
     assert fake.server_errors == []
     assert fake.unhandled == []
+    assert fake.warnings == []
 
 
 async def test_commands_are_synced_to_the_guild_with_descriptions(
@@ -33,6 +35,8 @@ async def test_commands_are_synced_to_the_guild_with_descriptions(
     assert set(commands) == EXPECTED_COMMANDS
     assert not fake_discord.synced_commands.get(None)  # nothing global when guilds are set
     for c in commands.values():
+        if c.get("type") == 3:  # a message context menu: Discord wants no description
+            continue
         assert c["description"]
         for opt in c.get("options", []):
             assert opt["description"], f"/{c['name']} {opt['name']} has no description"
@@ -134,6 +138,29 @@ async def test_autocomplete_is_capped_at_25(run_bot: BotRunner, fake_discord: Fa
     assert_clean(fake_discord)
 
 
+async def test_cite_autocomplete_completes_an_article_prefix_off_the_event_loop(
+        run_bot: BotRunner, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    threads: list[threading.Thread] = []
+    async with run_bot() as bot:
+        for name in ("cite_choices", "source_names"):
+            real = getattr(bot.library, name)
+
+            def spy(*a: object, _real: object = real, **k: object) -> object:
+                threads.append(threading.current_thread())
+                return _real(*a, **k)  # type: ignore[operator]
+
+            monkeypatch.setattr(bot.library, name, spy)
+        passages = await fake_discord.autocomplete("cite", "id", "001:p")
+        sources = await fake_discord.autocomplete("search", "source", "", {"query": "x"})
+    assert [c["value"] for c in passages] == [f"001_fb27f336a89ec95e:p{n}" for n in range(1, 13)]
+    assert passages[0]["name"].startswith("001_fb27f336a89ec95e:p1 · Russia Strengthens")
+    assert "CNAS" in [c["value"] for c in sources]
+    assert len(threads) == 2 and threading.main_thread() not in threads
+    assert_clean(fake_discord)
+
+
 async def test_reindex_is_refused_to_members_and_runs_for_admins(
         run_bot: BotRunner, fake_discord: FakeDiscord) -> None:
     async with run_bot() as bot:
@@ -191,6 +218,8 @@ async def test_global_sync_and_admin_commands_not_offered_in_dms(
         assert {c["name"] for c in fake_discord.synced_commands[None]} == EXPECTED_COMMANDS
         with pytest.raises(PermissionError):  # guild-only: Discord does not offer it in DMs
             await fake_discord.invoke("reindex", guild_id=None)
+        with pytest.raises(PermissionError):  # the group's setting reaches Discord too
+            await fake_discord.invoke("corpus remove", {"id": "000"}, guild_id=None)
         msg = await (await fake_discord.invoke("help", guild_id=None)).final()
     assert "/search" in msg.embeds[0]["description"]
     assert_clean(fake_discord)
@@ -227,7 +256,23 @@ async def test_slow_answer_defers_then_failure_still_reaches_the_user(
         msg = await rec.final()
     assert rec.callback_type == 5
     assert "could not be answered" in msg.content
+    assert msg.ephemeral  # the public "thinking…" was replaced, not turned into the error
+    assert rec.original is not None and rec.original.deleted
     assert not msg.loading
+    assert_clean(fake_discord)
+
+
+async def test_an_error_after_an_immediate_deferral_stays_private(
+        run_bot: BotRunner, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with run_bot() as bot:
+        def fail(*a: object, **k: object) -> None:
+            raise QueryError("That timeline could not be drawn.")
+
+        monkeypatch.setattr(bot.library, "timeline", fail)
+        rec = await fake_discord.invoke("timeline", {"topic": "debt"})
+        msg = await rec.final()
+    assert rec.callback_type == 5  # /timeline says "thinking…" at once
+    assert msg.ephemeral and msg.content == "That timeline could not be drawn."
     assert_clean(fake_discord)
 
 
@@ -280,3 +325,35 @@ async def test_cogs_load_without_duplicate_command_names(run_bot: BotRunner) -> 
         cogs = set(bot.cogs)
     assert cogs == {"EventsCog", "SearchCog", "InfoCog", "AdminCog", "CorpusCog"}
     assert len(set(names)) == len(EXPECTED_COMMANDS)
+
+
+async def test_debug_logs_hold_no_interaction_token(
+        run_bot: BotRunner, fake_discord: FakeDiscord, caplog: pytest.LogCaptureFixture,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.app import log_filters
+
+    monkeypatch.setattr("bot.app.DEFER_AFTER_S", 0.0)  # a deferral: a webhook URL is logged too
+    lines: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            lines.append(self.format(record))
+
+    handler = Keep(logging.DEBUG)
+    for log_filter in log_filters():
+        handler.addFilter(log_filter)
+    logging.getLogger().addHandler(handler)
+    try:
+        with caplog.at_level(logging.DEBUG):
+            logging.getLogger("discord.webhook").setLevel(logging.DEBUG)
+            async with run_bot():
+                rec = await fake_discord.invoke("search", {"query": "debt"})
+                await rec.final()
+    finally:
+        logging.getLogger().removeHandler(handler)
+        logging.getLogger("discord.webhook").setLevel(logging.NOTSET)
+    text = "\n".join(lines)
+    assert "INTERACTION_CREATE" in text and "'token': '***'" in text
+    assert f"/webhooks/{fake_discord.app_id}/***" in text
+    assert rec.token not in text
+    assert rec.token in caplog.text  # unfiltered, discord.py does log it: the filter matters

@@ -132,3 +132,19 @@ async def test_timeline_years_typed_after_the_topic_are_its_range(
     assert all("2014" in f["name"] for f in typed.embeds[0]["fields"])
     assert backwards.ephemeral and "ends before it starts" in backwards.content
     assert fake_discord.violations == []
+
+
+async def test_every_timeline_page_shows_the_picture_inside_its_embed(
+        run_bot: BotRunner, fake_discord: FakeDiscord, visits_settings: Settings) -> None:
+    async with run_bot(visits_settings):
+        msg = await (await fake_discord.invoke("timeline", {})).final()
+        buttons = {c["label"]: c["custom_id"] for row in msg.components
+                   for c in row["components"]}
+        await fake_discord.click(msg, buttons["Next"])
+        second = msg.embeds[0]
+        await fake_discord.click(msg, buttons["Previous"])
+    assert second["footer"]["text"].startswith("Page 2/")
+    assert second["image"]["url"] == "attachment://timeline.png"
+    assert [a.filename for a in msg.attachments] == ["timeline.png"]
+    assert msg.embeds[0]["image"]["url"] == "attachment://timeline.png"
+    assert fake_discord.violations == [] and fake_discord.warnings == []

@@ -38,14 +38,22 @@ def find_command(
     raise LookupError(f"no synced command {name!r} for guild {guild_id}; synced: {known}")
 
 
-def check_visible(command: dict[str, Any], actor: Actor) -> None:
-    """Refuse what Discord's client would not even offer: hidden by permissions or context."""
+def check_visible(
+    command: dict[str, Any], actor: Actor, granted: frozenset[int] = frozenset()
+) -> None:
+    """Refuse what Discord's client would not even offer: hidden by permissions or context.
+
+    `granted`: role and user ids a server admin allowed the command to in Server Settings →
+    Integrations; they see it whatever its default member permissions.
+    """
     contexts = command.get("contexts")
     context = 0 if actor.guild is not None else 1
     if contexts is not None and context not in contexts:
         raise PermissionError(f"{command['name']!r} is not available in context {context}")
     raw = command.get("default_member_permissions")
     if actor.guild is None or raw is None or actor.permissions & ADMINISTRATOR:
+        return
+    if granted & {actor.user.id, *actor.roles}:
         return
     required = int(raw)
     # "0" means admins only; otherwise the member needs every listed permission.

@@ -75,6 +75,9 @@ async def running_client(
             task.result()  # raises the connect failure
             raise RuntimeError("client stopped before it identified")
         ready.result()
+        # READY is dispatched to the client's on_ready only after its guilds arrived: a test
+        # that closed the client sooner would leave that dispatch to a closed client.
+        await asyncio.wait_for(client.wait_until_ready(), timeout)
         yield client
     finally:
         await client.close()

@@ -72,8 +72,11 @@ def check_embeds(embeds: list[dict[str, Any]], prefix: str) -> list[Problem]:
         fields = embed.get("fields") or []
         problems += _length(f"{path}.fields", fields, 0, 25)
         for j, fld in enumerate(fields):
-            problems += _length(f"{path}.fields.{j}.name", fld.get("name"), 1, 256)
-            problems += _length(f"{path}.fields.{j}.value", fld.get("value"), 1, 1024)
+            for key, high in (("name", 256), ("value", 1024)):
+                text = fld.get(key)
+                # Discord strips a field's text first: whitespace alone is no text at all.
+                stripped = text.strip() if isinstance(text, str) and len(text) <= high else text
+                problems += _length(f"{path}.fields.{j}.{key}", stripped, 1, high)
         if "footer" in embed:
             problems += _length(f"{path}.footer.text", embed["footer"].get("text"), 1, 2048)
         if "author" in embed:
@@ -186,6 +189,7 @@ def check_allowed_mentions(mentions: dict[str, Any] | None, prefix: str) -> list
         if p not in ("users", "roles", "everyone")
     ]
     for kind in ("users", "roles"):
+        problems += _length(f"{path}.{kind}", mentions.get(kind), 0, 100)
         if kind in parse and mentions.get(kind):
             problems.append(
                 Problem(
@@ -287,6 +291,10 @@ def _check_options(options: list[dict[str, Any]], prefix: str) -> list[Problem]:
         )
         if option.get("autocomplete") and choices:
             problems.append(Problem(path, "AUTOCOMPLETE_AND_CHOICES", "Autocomplete with choices"))
+        if choices and option.get("type") not in (3, 4, 10):
+            problems.append(Problem(f"{path}.choices", "APPLICATION_COMMAND_OPTION_CHOICES_TYPE",
+                                    "Only string, integer and number options have choices"))
+        problems += _option_lengths(option, path)
         if option.get("type") in (1, 2):
             problems += _check_options(option.get("options") or [], f"{path}.options")
         elif option.get("required"):
@@ -300,6 +308,17 @@ def _check_options(options: list[dict[str, Any]], prefix: str) -> list[Problem]:
                 )
         else:
             seen_optional = True
+    return problems
+
+
+def _option_lengths(option: dict[str, Any], path: str) -> list[Problem]:
+    """A string option's min_length is 0–6000 and its max_length 1–6000."""
+    problems: list[Problem] = []
+    for key, low in (("min_length", 0), ("max_length", 1)):
+        value = option.get(key)
+        if value is not None and not low <= value <= 6000:
+            problems.append(Problem(f"{path}.{key}", "NUMBER_TYPE_MAX",
+                                    f"Must be between {low} and 6000"))
     return problems
 
 

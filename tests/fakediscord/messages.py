@@ -65,6 +65,13 @@ def _attachment(
     )
 
 
+def _embedded(record: MessageRecord) -> set[str]:
+    """File names the message's embeds show (as ``attachment://name`` images)."""
+    urls = [(e.get(k) or {}).get("url") or ""
+            for e in record.embeds for k in ("image", "thumbnail")]
+    return {u.removeprefix("attachment://") for u in urls if u.startswith("attachment://")}
+
+
 def _is_empty(record: MessageRecord) -> bool:
     return not (record.content or record.embeds or record.components or record.attachments)
 
@@ -132,6 +139,12 @@ class MessageStore:
             ]
         if problems:
             return self._reject(request, problems, interaction)
+        unshown = _embedded(record) - _embedded(trial)
+        if loose := {a.filename for a in trial.attachments} & unshown:
+            self.fake.warnings.append(
+                f"message {record.id}: the edit keeps {sorted(loose)} but no embed shows it "
+                "any more; Discord shows it as a loose file under the message"
+            )
         apply_payload(record, body, files)
         record.flags &= ~LOADING  # the first edit resolves "thinking…"
         return None
@@ -257,7 +270,7 @@ class MessageStore:
         if problems := limits.check_message(body, file_count=len(files)):
             return self._reject(request, problems, rec)
         flags = (body.get("flags") or 0) & _SETTABLE_FLAGS
-        if rec.original is not None and rec.original.loading:
+        if rec.original is not None and rec.original.loading and not rec.original.deleted:
             # After a "thinking" deferral the first follow-up completes the deferred message
             # (same id) and keeps the deferral's visibility, whatever the follow-up asked for.
             message = rec.original

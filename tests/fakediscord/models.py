@@ -233,7 +233,8 @@ class InteractionRecord:
         if not self.responded:
             return False
         if self.original is not None and self.original.loading:
-            return bool(self.rejected)
+            # A deleted "thinking…" is resolved by the follow-up that replaces it.
+            return bool(self.rejected) or (self.original.deleted and bool(self.followups))
         return True
 
     @property

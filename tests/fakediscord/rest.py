@@ -33,6 +33,7 @@ class RestApi:
             web.get(p + "/users/@me", self.me),
             web.get(p + "/oauth2/applications/@me", self.application),
             web.get(p + "/applications/@me", self.application),
+            web.delete(p + "/users/@me/guilds/{guild_id}", self.leave_guild),
             web.get(p + "/gateway", self.gateway),
             web.get(p + "/gateway/bot", self.gateway_bot),
             web.get(cmd + "/commands", self.get_commands),
@@ -70,6 +71,18 @@ class RestApi:
         return self._unauthorized(request) or json_response(
             payloads.application(fake.app_id, fake.bot_user, fake.owner)
         )
+
+    async def leave_guild(self, request: web.Request) -> web.Response:
+        """DELETE /users/@me/guilds/{id}: the bot leaves; Discord then sends GUILD_DELETE."""
+        if failure := self._unauthorized(request):
+            return failure
+        guild_id = int(request.match_info["guild_id"])
+        if self.fake.guilds.pop(guild_id, None) is None:
+            return error(404, 10004, "Unknown Guild")
+        self.fake.left_guilds.append(guild_id)
+        await self.fake.dispatch("GUILD_DELETE", {"id": str(guild_id)})
+        self.fake._notify()
+        return web.Response(status=204)
 
     async def gateway(self, request: web.Request) -> web.Response:
         """GET /gateway."""

@@ -11,7 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import events, payloads
+from . import events
+from .drivers import UserActions
 from .gateway import NOT_RESUMABLE, GatewaySession, SessionState, gateway_handler
 from .limits import Problem
 from .models import (
@@ -33,7 +34,7 @@ CALLBACK_DEADLINE_S = 3.0
 TOKEN_LIFETIME_S = 15 * 60.0
 
 
-class FakeDiscord:
+class FakeDiscord(UserActions):
     """Serve Discord's API on 127.0.0.1 and drive interactions against the connected bot.
 
     Use as `async with FakeDiscord(...) as fake:` or `await fake.start()` / `await fake.stop()`.
@@ -88,6 +89,9 @@ class FakeDiscord:
         self.unhandled: list[tuple[str, str]] = []  # requests to routes the fake lacks
         self.failures: dict[tuple[str, str], int] = {}  # (method, path end) -> status; rest.py
         self.server_errors: list[str] = []  # exceptions inside the fake (answered with 400)
+        # (guild, command) -> role and user ids allowed it in Integrations settings (`grant`).
+        self.command_grants: dict[tuple[int | None, str], set[int]] = {}
+        self.left_guilds: list[int] = []  # guilds the bot left (DELETE /users/@me/guilds/{id})
         self.identifies: list[dict[str, Any]] = []  # IDENTIFY payloads (intents, properties)
         self.gateway_log: list[tuple[str, dict[str, Any]]] = []  # ("send"|"recv", frame)
         self.gateway_queries: list[dict[str, str]] = []
@@ -282,127 +286,6 @@ class FakeDiscord:
         record.pushed_at = time.monotonic()  # the deadline runs from here, as on Discord
         await self.dispatch("INTERACTION_CREATE", payload)
         return record
-
-    async def invoke(
-        self,
-        name: str,
-        options: dict[str, Any] | None = None,
-        *,
-        user: UserSpec | None = None,
-        guild_id: int | EllipsisType | None = ...,
-        channel_id: int | None = None,
-        member_roles: Iterable[int] = (),
-        permissions: int | None = None,
-        app_permissions: int | None = None,
-        locale: str = "en-US",
-        timeout: float = 5.0,
-        quiet: float = 0.05,
-        wait: bool = True,
-    ) -> InteractionRecord:
-        """Run slash command `name` ("group sub" for subcommands) as `user`; await the answer.
-
-        `guild_id` defaults to the first guild (None = DM). With `wait`, returns once the bot
-        responded, a deferral was resolved, and `quiet` seconds passed without activity.
-        """
-        actor = self._actor(
-            user, guild_id, channel_id, member_roles, permissions, app_permissions, locale
-        )
-        top, *path = name.split()
-        guild_key = actor.guild.id if actor.guild else None
-        command = events.find_command(self.synced_commands, top, guild_key)
-        events.check_visible(command, actor)
-        data = events.command_data(
-            command,
-            path,
-            options or {},
-            actor.guild,
-            base_url=self.base_url,
-            channel_id=actor.channel_id,
-        )
-        record = await self.push_interaction(2, data, actor)
-        return await record.wait_settled(timeout, quiet) if wait else record
-
-    def upload(
-        self, filename: str, data: bytes, content_type: str | None = None
-    ) -> AttachmentRecord:
-        """A user's file for an attachment option (pass it as the value); served back by URL."""
-        record = AttachmentRecord(next_id(), filename, content_type, data)
-        self.uploads[record.id] = record
-        return record
-
-    async def autocomplete(
-        self,
-        name: str,
-        focused: str,
-        value: str,
-        options: dict[str, Any] | None = None,
-        *,
-        user: UserSpec | None = None,
-        guild_id: int | EllipsisType | None = ...,
-        timeout: float = 5.0,
-    ) -> list[dict[str, Any]]:
-        """Ask for autocomplete of option `focused` typed as `value`; return the choices."""
-        actor = self._actor(user, guild_id, None, (), None, None, "en-US")
-        top, *path = name.split()
-        guild_key = actor.guild.id if actor.guild else None
-        command = events.find_command(self.synced_commands, top, guild_key)
-        data = events.command_data(
-            command, path, {**(options or {}), focused: value}, actor.guild, focused
-        )
-        record = await self.push_interaction(4, data, actor)
-        await record.wait_settled(timeout, quiet=0)
-        if record.choices is None:
-            raise AssertionError(
-                f"autocomplete got no choices: {record.callbacks} {record.rejected}"
-            )
-        return record.choices
-
-    async def click(
-        self,
-        message: MessageRecord,
-        custom_id: str,
-        *,
-        values: list[str] | None = None,
-        user: UserSpec | None = None,
-        member_roles: Iterable[int] = (),
-        permissions: int | None = None,
-        timeout: float = 5.0,
-        quiet: float = 0.05,
-    ) -> InteractionRecord:
-        """Click button `custom_id` on `message` (or pick `values` in a string select)."""
-        component = events.find_component(message.components, custom_id)
-        data: dict[str, Any] = {"custom_id": custom_id, "component_type": component["type"]}
-        if values is not None:
-            data["values"] = values
-        actor = self._actor(
-            user, message.guild_id, message.channel_id, member_roles, permissions, None, "en-US"
-        )
-        raw = payloads.message(message, self.bot_user, app_id=self.app_id, base_url=self.base_url)
-        record = await self.push_interaction(3, data, actor, raw)
-        return await record.wait_settled(timeout, quiet)
-
-    async def submit_modal(
-        self,
-        shown: InteractionRecord,
-        values: dict[str, str | list[str]],
-        *,
-        user: UserSpec | None = None,
-        timeout: float = 5.0,
-        quiet: float = 0.05,
-    ) -> InteractionRecord:
-        """Submit the modal the bot showed (callback 9) on `shown`, text inputs by custom_id."""
-        if shown.callback_type != 9:
-            raise LookupError(f"interaction {shown.id} did not open a modal: {shown.summary()}")
-        modal = shown.callback_data
-        data = {
-            "custom_id": modal["custom_id"],
-            "components": events.modal_answers(modal.get("components", []), values),
-        }
-        payload = shown.payload
-        guild_id = int(payload["guild_id"]) if payload.get("guild_id") else None
-        actor = self._actor(user, guild_id, int(payload["channel"]["id"]), (), None, None, "en-US")
-        record = await self.push_interaction(5, data, actor, payload.get("message"))
-        return await record.wait_settled(timeout, quiet)
 
     def record_violations(self, route: str, problems: list[Problem]) -> None:
         """Remember refused payloads (tests assert `fake.violations == []`)."""

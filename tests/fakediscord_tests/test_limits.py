@@ -78,6 +78,18 @@ def _codes(problems: list[limits.Problem]) -> list[tuple[str, str]]:
             {"content": "x", "allowed_mentions": {"parse": ["users"], "users": ["1"]}},
             [("allowed_mentions", "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE")],
         ),
+        (
+            {"embeds": [{"fields": [{"name": "   ", "value": "\n\t "}]}]},
+            [
+                ("embeds.0.fields.0.name", "BASE_TYPE_REQUIRED"),
+                ("embeds.0.fields.0.value", "BASE_TYPE_REQUIRED"),
+            ],
+        ),
+        ({"content": "x", "allowed_mentions": {"parse": [], "users": ["1"] * 100}}, []),
+        (
+            {"content": "x", "allowed_mentions": {"parse": [], "users": ["1"] * 101}},
+            [("allowed_mentions.users", "BASE_TYPE_MAX_LENGTH")],
+        ),
         ({}, [("message", "50006")]),
         ({"attachments": [{"id": 0, "filename": "a.png"}]}, []),
     ],
@@ -128,6 +140,15 @@ def _option(name: str = "topic", required: bool = True) -> dict[str, Any]:
             [("0.options.1", "APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID")],
         ),
         ({"type": 3, "name": "Translate This", "description": ""}, []),
+        (_command(options=[_option() | {"max_length": 6000, "min_length": 0}]), []),
+        (
+            _command(options=[_option() | {"max_length": 6001}]),
+            [("0.options.0.max_length", "NUMBER_TYPE_MAX")],
+        ),
+        (
+            _command(options=[_option() | {"type": 5, "choices": [{"name": "y", "value": True}]}]),
+            [("0.options.0.choices", "APPLICATION_COMMAND_OPTION_CHOICES_TYPE")],
+        ),
     ],
 )
 def test_command_limits(command: dict[str, Any], expected: list[tuple[str, str]]) -> None:
