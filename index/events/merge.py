@@ -4,8 +4,9 @@ Two events are the same when they have the same action, compatible dates and the
 participants: the same named person, or a person described by the same role ("the Russian
 minister of Far East development" is Alexander Galushka, "minister of Development for the Far
 East"), or — when neither names anyone — the same countries on each side, provided that match is
-unambiguous. The merged event takes the most specific date ("28–30 Apr 2014" over "April 2014")
-and says where the sources disagree: on figures, or on whether it happened at all.
+unambiguous (or one of the matches is clearly the most told). An account that could join several
+events of the same people joins the one its own article tells. What the merged event says is
+`index.events.combine`'s.
 """
 
 from __future__ import annotations
@@ -16,21 +17,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from index.events.dates import bounds, more_specific, placed, yearless_within
+from index.events.combine import combine_members
+from index.events.dates import bounds, placed, yearless_within
 from index.events.firsts import note_earlier_than_first
-from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.people import (
     COMMON_ROLE_WORDS,
     is_named,
     name_tokens,
     people_of,
-    same_person,
     same_role,
     sides,
 )
-from index.events.roles import is_state
-from index.events.summary import summarize
 from index.models import Actor
 
 
@@ -183,123 +181,9 @@ def _on_the_day(p: _Probe, matches: list[tuple[_Cluster, str]]) -> list[_Cluster
     return [c for c, _ in matches if c.latest_start == c.earliest_end == p.span[0]]
 
 
-_NOTE_DOCS = 3  # sources named per figure in a note; the rest are counted
-_NOTE_VALUES = 4  # figures quoted in a note; the rest are counted
-
-
-def _figure_key(figures: tuple[str, ...]) -> frozenset[str]:
-    """The amounts a sentence gives, spelled alike ("90 percent" and "90%" are one figure)."""
-    out = set()
-    for f in figures:
-        f = f.lower().replace(" ", "").replace("percent", "%")  # "per cent" too
-        out.add(f.replace("bn", "billion"))
-    return frozenset(out)
-
-
-def _figures_note(event: Event) -> str | None:
-    """Where the articles give different figures: each figure once, in the words of its first
-    source, with the sources that give it (many sources of one figure are counted, not listed).
-    """
-    by_value: dict[frozenset[str], tuple[str, list[str]]] = {}
-    seen: set[str] = set()
-    for m in event.evidence:
-        if not m.figures or m.doc_id in seen:
-            continue
-        seen.add(m.doc_id)
-        key = _figure_key(m.figures)
-        by_value.setdefault(key, (m.trigger, []))[1].append(m.doc_id)
-    if len(by_value) < 2:
-        return None
-    groups = sorted(by_value.values(), key=lambda g: -len(g[1]))  # the most told first
-    parts = []
-    for trigger, docs in groups[:_NOTE_VALUES]:
-        named = ", ".join(docs[:_NOTE_DOCS])
-        more = len(docs) - _NOTE_DOCS
-        parts.append(f"“{trigger}” ({named}{f' and {more} more' if more > 0 else ''})")
-    rest = len(groups) - _NOTE_VALUES
-    tail = f"; and {rest} other figures" if rest > 0 else ""
-    return f"Sources disagree on the amount: {'; '.join(parts)}{tail}."
-
-
-_STATUS_TEXT = {"happened": "it happened", "planned": "it was only planned",
-                "reported": "it was reported, unconfirmed", "denied": "it was denied"}
-
-
-def _status_note(event: Event) -> str | None:
-    """Whether the sources agree that it happened; a lone dissenting source is named as such."""
-    by_status: dict[str, list[str]] = {}
-    for m in event.evidence:
-        docs = by_status.setdefault(m.status, [])
-        if m.doc_id not in docs:
-            docs.append(m.doc_id)
-    if len(by_status) < 2:
-        return None
-    ranked = sorted(by_status.items(), key=lambda kv: len(kv[1]))
-    (lone_status, lone_docs), rest = ranked[0], ranked[1:]
-    others = [d for _, docs in rest for d in docs if d not in lone_docs]
-    if len(lone_docs) == 1 and len(others) >= 2:
-        return (f"Only {lone_docs[0]} says {_STATUS_TEXT[lone_status]}; "
-                f"{', '.join(others)} say otherwise.")
-    said = "; ".join(f"{', '.join(docs)}: {_STATUS_TEXT[st]}" for st, docs in by_status.items())
-    return f"Sources disagree on whether it happened — {said}."
-
-
-_WIDELY_TOLD = 3  # accounts from which a name must be given twice to stand in the merged event
-
-
 def combine(c: _Cluster) -> Event:
-    """The merged event of a cluster (its head's id, the most specific date, every citation)."""
-    members = c.members
-    if len(members) == 1:
-        return members[0]
-
-    def union(attr: str) -> list[Actor]:
-        seen: dict[str, Actor] = {}
-        support: dict[str, int] = {}
-        for m in members:
-            told: set[str] = set()
-            for a in getattr(m, attr):
-                key = a.name if a.name in seen else next(
-                    (n for n, b in seen.items() if same_person(a, b)), a.name)
-                seen.setdefault(key, a)  # the first spelling told stands for the person
-                told.add(key)
-            for key in told:
-                support[key] = support.get(key, 0) + 1
-        found = list(seen.values())
-        if len(members) >= _WIDELY_TOLD:
-            # Of an event many accounts tell, a name only one of them gives is likelier that
-            # account's misreading ("the Security Council" of a later talk) than a party.
-            agreed = [a for a in found if support[a.name] > 1]
-            found = agreed or found
-        # "Putin, Kim Jong-un, North Korea and Russia signed": the leaders stand for their states.
-        people_of_states = {a.country for a in found if not is_state(a)}
-        return [a for a in found if not (is_state(a) and a.country in people_of_states)]
-
-    dates = [m.date for m in members if m.date is not None]
-    date = None
-    for d in dates:
-        if date is None or more_specific(d, date):
-            date = d
-    statuses = [m.status for m in members]
-    # Ties go to the status told first (the most specific account): a set's order would
-    # depend on the process's string hashing, and differ between runs and workers.
-    status = max(dict.fromkeys(statuses), key=lambda s: (statuses.count(s), s == "happened"))
-    head = members[0]
-    actors, targets, companions = union("actors"), union("targets"), union("companions")
-    names = {a.name for a in actors}
-    targets = [t for t in targets if t.name not in names]
-    place = next((m.place for m in members if m.place), None)
-    merged = Event(
-        event_id=head.event_id, action=head.action, actors=actors, targets=targets,
-        companions=companions, place=place, date=date, status=status,
-        summary=summarize(lexicon().get(head.action), actors, targets, companions, place,
-                          status),
-        confidence=min(1.0, round(max(m.confidence for m in members)
-                                  + 0.1 * (len({m.evidence[0].doc_id for m in members}) - 1), 2)),
-        evidence=[ev for m in members for ev in m.evidence])
-    merged.notes = [n for n in (_figures_note(merged), _status_note(merged)) if n]
-    merged.first = any(m.first for m in members)
-    return merged
+    """The merged event of a cluster (see `combine_members`)."""
+    return combine_members(c.members)
 
 
 def _years(e: Event) -> list[int]:
