@@ -262,6 +262,16 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                             previous.summary = summarize(
                                 action, previous.actors, previous.targets, previous.companions,
                                 previous.place, previous.status)
+                    said = events[-1] if events and events[-1].action == "statement" else None
+                    if said is not None and said.place is None and previous.place and \
+                            said.evidence[0].passage_id == p.passage_id and \
+                            tuple(said.evidence[0].sentence) == tuple(sent.span):
+                        # "Mishustin said the bridge construction marks …": the statement is
+                        # about the bridge told before, and where it stands.
+                        said.place = previous.place
+                        said.summary = summarize(lexicon().get("statement"), said.actors,
+                                                 said.targets, said.companions, said.place,
+                                                 said.status)
                     if all(ev.sentence != sent.span for ev in previous.evidence):
                         # The sentence tells of the event too: it is cited with it.
                         previous.evidence.append(Mentioned(

@@ -232,8 +232,10 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         if action.name == "debt_relief":
             owners = [m for m in inside if _POSSESSIVE.match(text[m.end:m.end + 2])]
             targets = owners or [m for m in targets if m.form != "adjective"]
-    places = [m for m in dest if m.kind in ("place", "country")] or \
-        [m for m in after if m.kind == "place" and m not in companions]
+    places = [m for m in dest if m.kind in ("place", "country")]
+    if not places and action.name != "statement":
+        # A place named after a verb of saying is in what was said, not where it was said.
+        places = [m for m in after if m.kind == "place" and m not in companions]
     place = places[0].name if places else None
     target_actors = [as_actor(m) if m.kind != "place" or m.form == "capital"
                      else country_actor(m.country) for m in targets]

@@ -285,3 +285,13 @@ def test_more_ways_of_telling_visits_deployments_and_links() -> None:
     assert "deployment" in acts("Around 10,000 North Korean troops are currently in Russia.")
     assert "infrastructure" in acts("Another railway route connecting the Tumen River to Khasan "
                                     "in Russia resumed operations.")
+
+
+def test_a_comment_on_an_event_is_about_where_that_event_is() -> None:
+    from tests.index.test_events import events_of
+    found = events_of("Russia and North Korea started building a road bridge across the Tumen "
+                      "River.\n\nPrime Minister Mikhail Mishustin said the bridge construction "
+                      "shows the desire of Moscow and Pyongyang to grow closer.", "2025-05-01")
+    (said,) = [e for e in found if e.action == "statement"]
+    # Not Moscow, named in what he said: the bridge's river.
+    assert said.place == "Tumen River"
