@@ -33,6 +33,14 @@ _SPECULATION = re.compile(r"\bspeculat(?:ion|ions|ed|es|ing)\b|\brumou?rs?\b|\bg
 # "… confirmed whether any agreements were signed", "it is highly improbable that Russia is
 # receiving …": an open question or a doubt states nothing (in its own part of the sentence:
 # "While no one confirmed whether …, Shoigu departed" still tells the departure).
+# "The accord calls on each side to come to the other's aid in case of an armed attack", "the
+# treaty sets out tasks in trade": what a document provides for is no event, nor what would
+# be done in case of something.
+_PROVISION = re.compile(
+    r"\b(?:treaty|accord|agreement|pact|document|deal|protocol|law)\b.*?\b(?:calls? (?:on|for)|"
+    r"commits?|sets? out|stipulates?|provides? for|obliges?|obligates?|envisages?|"
+    r"includes? (?:a )?provisions?)\b", re.I)
+_CONDITION = re.compile(r"\bin (?:the )?(?:case|event) of\b", re.I)
 _DOUBT = re.compile(r"\bwhether\b|\b(?:improbable|unlikely|doubtful|implausible)\b", re.I)
 _UNSAID = re.compile(r"\b(?:not|never|neither|nor|often|frequently|regularly|routinely|"
                      r"repeatedly|always|usually)\s+(?:\w+\s+)?$", re.I)
@@ -51,9 +59,12 @@ def is_background(clause: str, sentence: str) -> bool:
 
 def is_speculation(clause: str, trigger_at: int) -> bool:
     """Whether the trigger sits in what a clause says is speculation ("speculation that Kim
-    could visit", "has been speculated as a possible occasion for Kim's trip")."""
-    if _SPECULATION.search(clause, 0, trigger_at):
+    could visit", "has been speculated as a possible occasion for Kim's trip"), doubt, or a
+    document's provision ("the treaty calls on each side to come to the other's aid")."""
+    if _SPECULATION.search(clause, 0, trigger_at) or _PROVISION.search(clause, 0, trigger_at):
         return True
+    if _CONDITION.search(clause, max(0, trigger_at - 40), trigger_at + 40):
+        return True  # "to come to the other's aid in case of an armed attack"
     part = clause.rfind(",", 0, trigger_at) + 1
     return bool(_DOUBT.search(clause, part, trigger_at))
 

@@ -295,3 +295,12 @@ def test_a_comment_on_an_event_is_about_where_that_event_is() -> None:
     (said,) = [e for e in found if e.action == "statement"]
     # Not Moscow, named in what he said: the bridge's river.
     assert said.place == "Tumen River"
+
+
+def test_what_a_document_provides_for_is_no_event() -> None:
+    from tests.index.test_events import events_of
+    found = events_of("The accord, signed by Sergei Lavrov and Ri Yong-ho in May, calls on each "
+                      "side to come to the other's aid in case of an armed attack.", "2016-09-01")
+    assert [e.action for e in found] == ["agreement"]  # the signing, not the aid it promises
+    assert events_of("The treaty sets out tasks in the fields of politics, trade and investment "
+                     "between the two countries.", "2016-09-01") == []
