@@ -136,6 +136,16 @@ def _postings(leaf: Searcher, field: str,
     return docs, tf
 
 
+def term_docs(searcher: Searcher, field: str, term: str) -> np.ndarray:
+    """The (global, sorted) document numbers holding a term, decoded a block at a time."""
+    parts = []
+    for leaf, offset in searcher.leaf_searchers():
+        found = _postings(leaf, field, term)
+        if found is not None and len(found[0]):
+            parts.append(found[0] + offset)
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.int64)
+
+
 def _per_reader(reader: Any, name: str, make: Callable[[], np.ndarray]) -> np.ndarray:
     """An array derived from a segment reader, made once per reader rather than per query
     (a reader's documents, lengths and deletions never change while it is open)."""

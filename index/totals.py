@@ -23,7 +23,7 @@ from index.events.timerange import TimeRange
 from index.query import ParsedQuery
 from index.store import Generation
 
-SCAN = 1000  # candidates read and checked one by one for an exact count
+SCAN = 250  # candidates read and checked one by one for an exact count
 
 
 @dataclass(frozen=True)
@@ -36,13 +36,7 @@ class Total:
 
 def matching(searcher: Searcher, q: wq.Query) -> list[int]:
     """The document numbers matching ``q``, in index order (no stored fields are read)."""
-    out: list[int] = []
-    for sub, offset in searcher.leaf_searchers():
-        m = q.matcher(sub)
-        while m.is_active():
-            out.append(offset + m.id())
-            m.next()
-    return out
+    return ev.docnums(searcher, q).tolist()
 
 
 def passage_total(searcher: Searcher, parsed: ParsedQuery, flt: wq.Query | None, *,

@@ -117,3 +117,34 @@ def test_who_past_tense_fills_the_list_although_plans_come_first(
         assert len(answer.items) == 25 and answer.total == 30
     finally:
         lib.close()
+
+
+def test_docnums_agree_with_whoosh_matching() -> None:
+    """The array evaluation of a query finds exactly what Whoosh's own matching finds."""
+    import tempfile
+    from pathlib import Path
+
+    from whoosh import query as wq
+
+    from index.build import build_index
+    from index.events.answers import docnums
+    from index.services import Library
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        for i, body in enumerate(["Sergei Lavrov visited Pyongyang on May 10, 2022.",
+                                  "Kim Jong Un visited Moscow in 2023 and met Vladimir Putin.",
+                                  "Russia and North Korea signed a treaty in June 2024."]):
+            (corpus / f"a{i}.md").write_text(f"---\ntitle: T{i}\ndate: 2024-07-0{i + 1}\n---\n"
+                                             f"{body}\n", encoding="utf-8")
+        build_index(corpus, Path(tmp) / "ix")
+        lib = Library(Path(tmp) / "ix")
+        searcher = lib.store.current().events_searcher()
+        visit = wq.Term("action", "visit")
+        assert len(docnums(searcher, visit)) >= 2
+        for q in (visit, wq.And([visit, wq.Term("names", "moscow")]),
+                  wq.Or([visit, wq.Term("action", "agreement")]), wq.Not(visit), wq.Every(),
+                  wq.And([visit, wq.NullQuery])):
+            assert docnums(searcher, q).tolist() == sorted(q.docs(searcher)), q
+        lib.close()
