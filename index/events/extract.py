@@ -321,6 +321,14 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     # "The treaty came into force": its parties are the two states the
                     # article is about.
                     actors = [a for a in (country_actor(c) for c in sent.pair) if a]
+                elif action.name == "infrastructure" and len(sent.pair) == 2 and \
+                        (actors or targets):
+                    # "The first train that departed from Pyongyang": a link between the two
+                    # states the article is about has both at its ends.
+                    named = {a.country for a in (*actors, *targets)}
+                    if named & set(sent.pair):
+                        targets = targets + [a for c in sent.pair if c not in named
+                                             and (a := country_actor(c)) is not None]
                 if not (actors or targets or roles.place):
                     continue  # no participant: talk about relations, not an event
                 if action.name in _NEEDS_ACTOR and not actors:

@@ -304,3 +304,13 @@ def test_what_a_document_provides_for_is_no_event() -> None:
     assert [e.action for e in found] == ["agreement"]  # the signing, not the aid it promises
     assert events_of("The treaty sets out tasks in the fields of politics, trade and investment "
                      "between the two countries.", "2016-09-01") == []
+
+
+def test_a_link_between_the_two_states_has_both_at_its_ends() -> None:
+    from tests.index.test_events import events_of
+    found = events_of("Russia and North Korea agreed to restore rail traffic.\n\nThe first train "
+                      "that departed from Pyongyang on June 17 had no passengers.", "2025-06-26")
+    (link,) = [e for e in found if e.action == "infrastructure"
+               and e.evidence[0].passage_id.endswith(":p2")]
+    names = {a.name for a in (*link.actors, *link.targets)}
+    assert {"Russia", "North Korea"} <= names
