@@ -314,3 +314,11 @@ def test_a_link_between_the_two_states_has_both_at_its_ends() -> None:
                and e.evidence[0].passage_id.endswith(":p2")]
     names = {a.name for a in (*link.actors, *link.targets)}
     assert {"Russia", "North Korea"} <= names
+
+
+def test_thanks_to_is_because_of_not_thanking() -> None:
+    from tests.index.test_events import events_of
+    assert events_of("Russia has lost support in the international community thanks to its "
+                     "policies.", "2015-03-01") == []
+    (e,) = events_of("Vladimir Putin thanks Kim Jong-un for the troops.", "2025-04-28")
+    assert e.action == "statement"
