@@ -400,4 +400,3 @@ def test_two_titled_people_joined_by_and_keep_their_own_roles() -> None:
     )
     people = {m.name: m.role for m in found if m.kind == "person"}
     assert people == {"Kim Ok Chol": "Vice Minister", "Pavel Ivanov": "Deputy Trade Minister"}
-
