@@ -18,9 +18,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from index.corpus.loader import load_corpus  # noqa: E402
+from index.corpus.passages import make_passages  # noqa: E402
 from index.events.extract import extract_events  # noqa: E402
-from index.loader import load_corpus  # noqa: E402
-from index.passages import make_passages  # noqa: E402
 
 # Gold CAMEO-style labels → this project's action types (several where the gold is broader).
 _MILITARY = {"military", "deployment", "arms", "exercise"}

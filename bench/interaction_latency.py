@@ -36,8 +36,8 @@ sys.path.insert(0, str(REPO))
 
 from bot.app import SYNC_STATE, TumenBot  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from index.build import build_index  # noqa: E402
-from index.services import Library  # noqa: E402
+from index.answers.services import Library  # noqa: E402
+from index.build.build import build_index  # noqa: E402
 from tests.fakediscord import (  # noqa: E402
     FakeDiscord,
     GuildSpec,

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from bench.synth import generate_article, generate_corpus, write_article
-from index.artifacts import ArticleResult, process_article
-from index.build import _accounts
-from index.events.incremental import merge_all, merge_changed
-from index.loader import load_article
-from index.state import BuildState
+from index.build.artifacts import ArticleResult, process_article
+from index.build.build import _accounts
+from index.build.state import BuildState
+from index.corpus.loader import load_article
+from index.merge.incremental import merge_all, merge_changed
 
 
 def _groups(db: sqlite3.Connection) -> dict[str, frozenset[str]]:

@@ -23,24 +23,24 @@ from pathlib import Path
 from unittest import mock
 
 from bench.synth import generate_corpus
-from index.build import build_index
+from index.build.build import build_index
 
 # (label, function names, path fragment): the stages a build goes through, under the names the
 # code has had. A stage the code no longer has is reported as absent, not as zero.
 STAGES = [
-    ("load + validate", ("load_corpus",), "index/loader.py"),
+    ("load + validate", ("load_corpus",), "index/corpus/loader.py"),
     ("per-article processing", ("process_article", "_process"), "index/"),
-    ("  clean + passages", ("make_passages",), "index/passages.py"),
-    ("    cleaning", ("clean",), "index/clean.py"),
-    ("    sentence splitting", ("split_sentences",), "index/sentences.py"),
+    ("  clean + passages", ("make_passages",), "index/corpus/passages.py"),
+    ("    cleaning", ("clean",), "index/corpus/clean.py"),
+    ("    sentence splitting", ("split_sentences",), "index/corpus/sentences.py"),
     ("  annotate sentences", ("annotate",), "index/events/extract.py"),
     ("    time tagging", ("tag",), "index/timex/"),
-    ("    actor recognition", ("find_mentions",), "index/actors.py"),
+    ("    actor recognition", ("find_mentions",), "index/names/actors.py"),
     ("  event extraction (rules)", ("extract_events",), "index/events/extract.py"),
     ("merging events", ("merge_all", "merge_events"), "index/events/"),
-    ("  storing merged events", ("_store",), "index/events/incremental.py"),
-    ("  storing accounts", ("_put_accounts",), "index/events/incremental.py"),
-    ("build state: articles", ("put_article",), "index/state.py"),
+    ("  storing merged events", ("_store",), "index/merge/incremental.py"),
+    ("  storing accounts", ("_put_accounts",), "index/merge/incremental.py"),
+    ("build state: articles", ("put_article",), "index/build/state.py"),
     ("writing events (Whoosh)", ("write_events",), "index/"),
     ("writing passages (Whoosh)", ("_write_whoosh", "write_passages", "add", "commit"), "index/"),
     ("Whoosh commit (both)", ("commit",), "whoosh/writing.py"),

@@ -22,9 +22,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.build import build_index  # noqa: E402
+from index.answers.services import Library  # noqa: E402
+from index.build.build import build_index  # noqa: E402
 from index.errors import TumenError  # noqa: E402
-from index.services import Library  # noqa: E402
 
 QUERIES = [
     "debt", "Sochi Olympics", '"Sochi Olympics"', "Trutnev", "military exercises", "Putin Kim",

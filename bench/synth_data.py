@@ -141,7 +141,7 @@ TITLE_PATTERNS = [
     "{C} and {C2} Enter a ‘Year of Friendship’",
 ]
 
-# Boilerplate that index/clean_rules.py is meant to drop (one family of wording each).
+# Boilerplate that index/corpus/clean_rules.py is meant to drop (one family of wording each).
 INLINE_BOILERPLATE = [
     "{K} views", "Share on Facebook | Twitter | Email", "Print this article",
     "Read more: {TEASER}", "Tags: Russia, North Korea, {Wt}", "{K} comments",

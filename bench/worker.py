@@ -52,10 +52,10 @@ def _timed_queries(run: Callable[[str, str], Any], queries: list[list[str]]) -> 
 def _count_cleaned() -> list[int]:
     """Count `make_passages` calls: how many articles a build really (re)processed.
 
-    Patched before `index.build` is imported, so every ``from index.passages import
+    Patched before `index.build.build` is imported, so every ``from index.corpus.passages import
     make_passages`` binds the counting wrapper, wherever a future build calls it from.
     """
-    import index.passages as passages
+    import index.corpus.passages as passages
     calls = [0]
     original = passages.make_passages
 
@@ -84,8 +84,8 @@ def task_build(corpus: str, index: str, progress_file: str | None = None) -> dic
     a build stopped for taking too long still tells how far it got."""
     cleaned = _count_cleaned()
     version = code_version()
-    from index.build import build_index
-    from index.buildprogress import STAGES
+    from index.build.build import build_index
+    from index.build.buildprogress import STAGES
     t0 = time.perf_counter()
 
     def progress(done: int, total: int, doing: str) -> None:
@@ -109,7 +109,7 @@ def task_build(corpus: str, index: str, progress_file: str | None = None) -> dic
 
 def task_serve(index: str, queries: str, warmup: int = 20) -> dict[str, Any]:
     """The bot stand-in: open the index once, answer every query with the same `Library`."""
-    from index.services import Library
+    from index.answers.services import Library
     qs = json.loads(Path(queries).read_text(encoding="utf-8"))
     rss_start = _rusage()["maxrss_mb"]
     t0 = time.perf_counter()
@@ -131,8 +131,8 @@ def task_serve(index: str, queries: str, warmup: int = 20) -> dict[str, Any]:
 def task_fts5(corpus: str, db: str, queries: str, warmup: int = 20) -> dict[str, Any]:
     """The same passages in SQLite FTS5: build, then the same `/search` queries."""
     from bench import fts5
-    from index.loader import load_corpus
-    from index.passages import make_passages
+    from index.corpus.loader import load_corpus
+    from index.corpus.passages import make_passages
     t0 = time.perf_counter()
     report = load_corpus(Path(corpus))
     passages = [p for a in report.articles for p in make_passages(a).passages]
@@ -155,11 +155,11 @@ def task_fts5(corpus: str, db: str, queries: str, warmup: int = 20) -> dict[str,
 
 def task_stages(corpus: str, sample: int) -> dict[str, Any]:
     """Throughput of the pipeline's stages on one core, on the first ``sample`` articles."""
-    from index.actors import ActorContext
+    from index.corpus.loader import article_paths, load_article
+    from index.corpus.passages import make_passages
     from index.events.extract import extract_events
-    from index.events.merge import merge_events
-    from index.loader import article_paths, load_article
-    from index.passages import make_passages
+    from index.merge.merge import merge_events
+    from index.names.actors import ActorContext
     from index.timex import tag
     with contextlib.suppress(AttributeError, OSError):  # one core, as the brief asks
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})

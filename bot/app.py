@@ -25,10 +25,10 @@ from bot.replies import NO_MENTIONS, defer, send
 from bot.settings import Settings
 from bot.shutdown import Lifecycle, serve
 from bot.tree import TumenTree, serves
-from index import feedback
+from index.answers import feedback
+from index.answers.services import Library
 from index.errors import IndexDamaged
 from index.models import Answer
-from index.services import Library
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class TumenBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         if not self.library.store.exists():
-            from index.build import build_index, make_index_dir  # only on a first start
+            from index.build.build import build_index, make_index_dir  # only on a first start
 
             make_index_dir(self.settings.index_dir)  # an unusable path: its error, no "building"
             log.info("no index yet: building it from %s", self.settings.corpus_dir)

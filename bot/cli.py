@@ -14,11 +14,11 @@ from tqdm import tqdm
 from bot.commandline import run_chat_command, usage_line
 from bot.render_text import event_facts, event_headline, format_summary, render_answer
 from bot.settings import Settings, get_settings
-from index.build import NOTHING_LEFT, BuildSummary, build_index, make_index_dir
+from index.answers.services import Library
+from index.build.build import NOTHING_LEFT, BuildSummary, build_index, make_index_dir
+from index.corpus.loader import load_corpus
+from index.corpus.passages import make_passages
 from index.errors import QueryError, TumenError
-from index.loader import load_corpus
-from index.passages import make_passages
-from index.services import Library
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class _ProgressBar:
     """A progress bar with ETA on stderr (tqdm), shown only when a person is watching.
 
     The build counts steps, not articles: one per article, then the merge and the events index
-    (`index.buildprogress`), so the bar shows a percentage and what the build is doing.
+    (`index.build.buildprogress`), so the bar shows a percentage and what the build is doing.
     """
 
     # tqdm's postfix comes with its leading ", ": what the build is doing goes last.
@@ -201,7 +201,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
-    from index import feedback
+    from index.answers import feedback
 
     path = args.file or get_settings().feedback_file
     reports = feedback.read(Path(path))
@@ -218,7 +218,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_timex(args: argparse.Namespace) -> int:
-    from index.loader import normalize_date
+    from index.corpus.loader import normalize_date
     from index.timex import tag
 
     try:

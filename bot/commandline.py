@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.render_text import status_lines
-from index.citations import STYLES
+from index.answers.citations import STYLES
+from index.answers.services import Library
+from index.answers.timespan import MAX_TIME_WORDS, is_time
+from index.corpus.usertext import shown
 from index.errors import QueryError
 from index.models import Answer
-from index.services import Library
-from index.timespan import MAX_TIME_WORDS, is_time
-from index.usertext import shown
 
 
 @dataclass(frozen=True)

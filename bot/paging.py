@@ -11,7 +11,7 @@ import discord
 from bot import budget
 from bot.feedback_view import Report, wrong_citation
 from bot.replies import NO_MENTIONS
-from index.citations import format_citation
+from index.answers.citations import format_citation
 from index.models import Citation
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from index.build import BuildSummary
+from index.build.build import BuildSummary
 from index.events.dates import human
 from index.models import Answer, Citation, Item, Source
 

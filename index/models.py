@@ -107,7 +107,7 @@ class Citation:
         """Spans of ``quote`` to show as matched (what the query's words matched)."""
         if not self.units:
             return self.spans
-        from index.snippets import marked_spans  # snippets imports this module
+        from index.engine.snippets import marked_spans  # snippets imports this module
         return marked_spans(self.quote, self.units)
 
     def to_json(self) -> dict[str, Any]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.build import build_index
-from index.services import Library
+from index.answers.services import Library
+from index.build.build import build_index
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_CORPUS = REPO / "corpus"

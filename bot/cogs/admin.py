@@ -14,8 +14,8 @@ from discord.ext import commands
 from bot.render_text import format_summary
 from bot.replies import defer, edit_original, report_failure
 from bot.tree import FULL_REBUILD, admin_only
-from index.build import build_index
-from index.buildprogress import STAGES
+from index.build.build import build_index
+from index.build.buildprogress import STAGES
 from index.errors import TumenError
 
 if TYPE_CHECKING:

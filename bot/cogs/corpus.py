@@ -19,9 +19,8 @@ from discord.ext import commands
 from bot.render_text import format_summary
 from bot.replies import defer, edit_original, report_failure
 from bot.tree import FULL_REBUILD, admin_only
-from index.build import BuildSummary, build_index
-from index.errors import TumenError
-from index.ingest import (
+from index.build.build import BuildSummary, build_index
+from index.corpus.ingest import (
     HTML_SUFFIXES,
     UPLOAD_SUFFIXES,
     Draft,
@@ -34,9 +33,10 @@ from index.ingest import (
     remove_article,
     save_article,
 )
-from index.ingest_fetch import FetchLimits, fetch_url, human_size
-from index.loader import normalize_date
-from index.usertext import shown
+from index.corpus.ingest.fetch import FetchLimits, fetch_url, human_size
+from index.corpus.loader import normalize_date
+from index.corpus.usertext import shown
+from index.errors import TumenError
 
 if TYPE_CHECKING:
     from bot.app import TumenBot

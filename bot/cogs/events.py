@@ -12,9 +12,9 @@ from discord.ext import commands
 from bot import budget
 from bot.replies import defer
 from bot.timeline_image import render_timeline_png
-from index.actors import candidates
+from index.answers.timespan import timeline_range
 from index.events.lexicon import lexicon
-from index.timespan import timeline_range
+from index.names.actors import candidates
 
 if TYPE_CHECKING:
     from bot.app import TumenBot

@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import budget
-from index.completion import rank_names
+from index.answers.completion import rank_names
 from index.errors import QueryError, TumenError
 
 if TYPE_CHECKING:

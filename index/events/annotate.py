@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from index.actors import ActorContext, Mention
+from index.corpus.passages import ArticlePassages
 from index.events.article_date import dateline_date, fill_years
 from index.models import Span
-from index.passages import ArticlePassages
+from index.names.actors import ActorContext, Mention
 from index.timex import Timex, tag
 
 

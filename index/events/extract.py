@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from index.corpus.passages import ArticlePassages
 from index.events.annotate import Sentence, annotate
 from index.events.clause_dates import SINCE, clause_date, date_of, echoed_date
 from index.events.dates import compatible, event_date, more_specific
@@ -21,7 +22,6 @@ from index.events.roles import assign, country_actor, is_state
 from index.events.status import clause_status, is_background, is_speculation, is_unsaid
 from index.events.summary import summarize
 from index.models import EventDate, Span
-from index.passages import ArticlePassages
 
 # Clause boundaries inside a sentence: each clause can state its own event and date.
 _CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"

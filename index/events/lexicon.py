@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from index.schema import terms_of
+from index.engine.schema import terms_of
 
 
 @dataclass(frozen=True)

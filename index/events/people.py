@@ -3,7 +3,7 @@
 A named person is the same person only under the same name ("Yuri Trutnev"); a person described
 by a role is the same as another mention when most of the shorter description's words are in
 the other ("the Russian minister of Far East development" ~ "minister of Development for the Far
-East, Alexander Galushka"). Merging (`index.events.merge`) matches and keys accounts by these.
+East, Alexander Galushka"). Merging (`index.merge.merge`) matches and keys accounts by these.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.roles import is_state
 from index.events.summary import summarize
-from index.gazetteer_file import default_gazetteer
+from index.names.gazetteer_file import default_gazetteer
 
 
 def _city_country(place: str | None) -> str | None:

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.actors import Mention, lookup
 from index.events.lexicon import Action
-from index.gazetteer_file import default_gazetteer
 from index.models import Actor
+from index.names.actors import Mention, lookup
+from index.names.gazetteer_file import default_gazetteer
 
 _PARTICIPANTS = {"person", "country", "org", "group"}
 _POSSESSIVE = re.compile(r"^[’']s?\b")

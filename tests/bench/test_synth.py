@@ -9,8 +9,8 @@ import pytest
 
 from bench import synth_data
 from bench.synth import generate_article, generate_corpus
-from index.loader import load_corpus
-from index.passages import make_passages
+from index.corpus.loader import load_corpus
+from index.corpus.passages import make_passages
 
 SIZE = 12
 

@@ -130,7 +130,7 @@ class _Terminal(io.StringIO):
 def test_the_progress_bar_shows_the_stages_after_the_articles(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from bot.cli import _ProgressBar
-    from index.buildprogress import DONE, MERGING
+    from index.build.buildprogress import DONE, MERGING
 
     monkeypatch.setattr(sys, "stderr", _Terminal())
     bar = _ProgressBar()

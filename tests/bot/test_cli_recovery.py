@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from index.store import POINTER, WHOOSH_DIR, read_pointer
+from index.engine.store import POINTER, WHOOSH_DIR, read_pointer
 from tests.conftest import SEED_CORPUS
 
 

@@ -4,7 +4,7 @@ to do in one ephemeral sentence, and an admin's /reindex repairs it (issue 12.5)
 from __future__ import annotations
 
 from bot.settings import Settings
-from index.store import WHOOSH_DIR, read_pointer
+from index.engine.store import WHOOSH_DIR, read_pointer
 from tests.bot.conftest import ADMIN_ROLE, BotRunner
 from tests.fakediscord import FakeDiscord
 

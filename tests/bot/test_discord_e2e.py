@@ -201,7 +201,7 @@ async def test_reindex_with_nothing_to_do_says_so_and_keeps_the_generation(
 
 def test_reindex_progress_counts_the_stages_after_the_articles() -> None:
     from bot.cogs.admin import progress_text
-    from index.buildprogress import MERGING, WRITING_EVENTS
+    from index.build.buildprogress import MERGING, WRITING_EVENTS
 
     assert progress_text(0, 0, "", 1.2) == "Indexing… reading the corpus, 1 s"
     assert progress_text(40, 80, "003_ed2522df4ecc763b", 12.0) == (

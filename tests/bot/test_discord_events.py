@@ -90,7 +90,7 @@ async def test_cite_style_and_copy_citation_button(run_bot: BotRunner,
 @pytest.fixture
 def visits_settings(bot_settings: Settings, tmp_path: Path) -> Settings:
     """The bot over an index of 250 dated visits (more than any list shows)."""
-    from index.build import build_index
+    from index.build.build import build_index
     from tests.index.test_lists import visits_article
 
     corpus = tmp_path / "visits"

@@ -9,7 +9,7 @@ import pytest
 
 from bot.cli import main
 from bot.settings import Settings
-from index import feedback
+from index.answers import feedback
 from tests.bot.conftest import BotRunner
 from tests.fakediscord import FakeDiscord, MessageRecord, UserSpec
 

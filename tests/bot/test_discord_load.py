@@ -11,7 +11,7 @@ import pytest
 
 from bot.cooldown import UserCooldowns, retry_message
 from bot.settings import Settings
-from index.services import Library
+from index.answers.services import Library
 from tests.bot.conftest import ADMIN_ROLE, BotRunner
 from tests.fakediscord import FakeDiscord, InteractionRecord, UserSpec
 

@@ -85,7 +85,7 @@ async def test_a_command_that_finishes_within_the_grace_period_gets_its_answer(
 async def test_a_running_build_is_stopped_cleanly_and_says_so(
         run_bot: BotRunner, fake_discord: FakeDiscord, bot_settings: Settings,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from index.build import build_index
+    from index.build.build import build_index
 
     settings = bot_settings.model_copy(update={"shutdown_grace_s": 0.0})
     async with run_bot(settings) as bot:

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from bot.timeline_image import MAX_ROWS, layout_timeline, render_timeline_png
+from index.answers.services import Library
 from index.events.dates import event_date
 from index.models import Answer, Citation, EventDate, Item, Source
-from index.services import Library
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 

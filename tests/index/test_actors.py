@@ -10,7 +10,7 @@ import itertools
 
 import pytest
 
-from index.actors import ActorContext, Mention, candidates, find_mentions, lookup
+from index.names.actors import ActorContext, Mention, candidates, find_mentions, lookup
 
 
 def by_text(sentence: str) -> dict[str, Mention]:

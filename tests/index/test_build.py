@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from index.build import build_index
-from index.buildlock import BuildLock
+from index.answers.services import Library
+from index.build.build import build_index
+from index.build.buildlock import BuildLock
+from index.engine.store import META, POINTER, read_pointer
 from index.errors import BuildError, CorpusError
-from index.services import Library
-from index.store import META, POINTER, read_pointer
 
 ONE = "---\ntitle: One\npublisher: P\ndate: 2015-02-18\n---\nRussia forgave the debt in May.\n"
 TWO = "---\ntitle: Two\ndate: 2015-03\n---\nKim visited Vladivostok.\nPutin met him there.\n"
@@ -101,7 +101,8 @@ def test_second_build_while_one_runs_is_refused(make_corpus, tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("full", [False, True])
-@pytest.mark.parametrize("where", ["index.writer.PassageWriter.add", "index.build.write_events"])
+@pytest.mark.parametrize("where", ["index.engine.writer.PassageWriter.add",
+                                   "index.build.build.write_events"])
 def test_write_failure_leaves_no_partial_generation(make_corpus, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch,
                                                     where: str, full: bool) -> None:
@@ -154,7 +155,7 @@ def test_a_full_build_reports_changes_against_what_was_served(make_corpus,
 
 def test_the_summary_counts_accounts_as_accounts() -> None:
     from bot.render_text import format_summary
-    from index.build import BuildSummary
+    from index.build.build import BuildSummary
 
     text = format_summary(BuildSummary("gen-x", "now", 1.0, articles=5, passages=37, events=33,
                                        merged=8))

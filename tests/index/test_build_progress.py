@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.build import build_index
-from index.buildlock import BuildLock
-from index.buildprogress import DONE, MERGING, STAGES, WRITING_EVENTS
+from index.build.build import build_index
+from index.build.buildlock import BuildLock
+from index.build.buildprogress import DONE, MERGING, STAGES, WRITING_EVENTS
 from index.errors import BuildError
 from tests.index.test_reindex import NEW, copy_seeds
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from index.citations import STYLES, bibtex_key, escape_markdown, format_citation
+from index.answers.citations import STYLES, bibtex_key, escape_markdown, format_citation
 from index.models import Citation, Source
 
 ACCESSED = datetime.date(2026, 11, 24)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from index import clean_rules as rules
-from index.clean import Cleaned, clean, split_paragraphs
+from index.corpus import clean_rules as rules
+from index.corpus.clean import Cleaned, clean, split_paragraphs
 from index.models import Dropped
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.completion import cite_choices, rank_names
+from index.answers.completion import cite_choices, rank_names
 
 ARTICLES = {
     "001_fb27f336a89ec95e": {"title": "Russia Strengthens Ties", "passages": 14},

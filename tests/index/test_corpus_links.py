@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from index.build import build_index
-from index.ingest import Draft, IngestError, remove_article, save_article
-from index.loader import LINK_REFUSED, load_article, load_corpus
-from index.services import Library
+from index.answers.services import Library
+from index.build.build import build_index
+from index.corpus.ingest import Draft, IngestError, remove_article, save_article
+from index.corpus.loader import LINK_REFUSED, load_article, load_corpus
 
 GOOD = "---\ntitle: Good\ndate: 2015-02-18\n---\nRussia forgave the debt in May.\n"
 SECRET = "root:x:0:0:SECRETMARKER:/root:/bin/bash\n"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.commandline import run_chat_command
-from index.build import build_index
+from index.answers.services import Library
+from index.build.build import build_index
+from index.engine.store import WHOOSH_DIR, read_pointer
 from index.errors import IndexDamaged
-from index.services import Library
-from index.store import WHOOSH_DIR, read_pointer
 from tests.conftest import SEED_CORPUS
 
 Damage = Callable[[Path], None]
@@ -127,7 +127,7 @@ def test_an_error_that_damage_does_not_explain_is_not_called_damage(
     def bug(*args: object, **kwargs: object) -> None:
         raise EOFError("a bug, not a damaged file")
 
-    monkeypatch.setattr("index.services.best_quote", bug)
+    monkeypatch.setattr("index.answers.services.best_quote", bug)
     lib = Library(ix)
     try:
         with pytest.raises(EOFError, match="a bug"):

@@ -18,8 +18,8 @@ import pytest
 import yaml
 
 from bot.commandline import run_chat_command
+from index.answers.services import Library
 from index.events.dates import PRECISION_RANK, interval
-from index.services import Library
 
 QUESTIONS = yaml.safe_load((Path(__file__).parents[1] / "data" / "dev_questions.yaml")
                            .read_text(encoding="utf-8"))["questions"]

@@ -89,7 +89,7 @@ def test_an_article_without_a_year_gives_its_days_without_one() -> None:
 
 
 def test_a_day_of_no_year_answers_no_question_about_a_year() -> None:
-    from index.events.answers import overlaps
+    from index.engine.event_search import overlaps
     from index.events.timerange import parse_time_range
     e = only(events_of("On September 13, Sergei Shoigu visited Pyongyang.", None), "visit")
     tr = parse_time_range("2023")

@@ -263,7 +263,7 @@ def test_a_comment_said_of_someone_is_a_statement_of_the_speaker() -> None:
 
 
 def test_ranks_and_diplomatic_grades_are_titles_before_a_name() -> None:
-    from index.actors import find_mentions
+    from index.names.actors import find_mentions
     found = find_mentions("Pentagon spokesman Major General Ivan Petrov said so, and Counsellor "
                           "Oleg Sidorov agreed.")
     assert [(m.name, m.kind) for m in found] == [("Ivan Petrov", "person"),

@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import pytest
 
+from index.corpus.passages import make_passages
 from index.events.dates import compatible, event_date, human, more_specific
 from index.events.extract import extract_events
 from index.events.lexicon import lexicon, load_lexicon
-from index.events.merge import _Cluster, combine, merge_events
 from index.events.model import Event
 from index.events.timerange import parse_time_range
+from index.merge.merge import _Cluster, combine, merge_events
 from index.models import Article, ArticleMeta
-from index.passages import make_passages
 
 
 def article(doc_id: str, body: str, date: str | None = "2015-03-12",

@@ -8,11 +8,11 @@ import pytest
 from whoosh import query as wq
 
 from bench.synth import generate_article, write_article
-from index import fastscore
-from index.build import build_index
-from index.passage_search import with_variants
-from index.query import parse_user_query
-from index.services import Library
+from index.answers.services import Library
+from index.build.build import build_index
+from index.engine import fastscore
+from index.engine.passage_search import with_variants
+from index.engine.query import parse_user_query
 
 QUERIES = ["north", "korea", "north korea", "visit", "trade minister", "russia debt",
            "lavrov pyongyang", "joint exercises", "cooperation agreement", "nosuchword",

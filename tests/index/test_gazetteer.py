@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from index.gazetteer import _HYPHENS, _suffixes, key_of, tokenize
-from index.gazetteer_file import default_gazetteer, load_gazetteer
+from index.names.gazetteer import _HYPHENS, _suffixes, key_of, tokenize
+from index.names.gazetteer_file import default_gazetteer, load_gazetteer
 
 SHIPPED = Path(__file__).resolve().parents[2] / "index" / "data" / "gazetteer.yaml"
 

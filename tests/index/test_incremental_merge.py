@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 
 from bench.synth import generate_article, write_article
-from index.artifacts import process_article
-from index.events import merge, parallel
+from index.build.artifacts import process_article
+from index.build.state import BuildState
+from index.corpus.loader import load_article
+from index.corpus.passages import make_passages
+from index.engine.event_store import quote_texts
 from index.events.dates import human
 from index.events.extract import extract_events
-from index.events.incremental import Account, merge_all, merge_changed, rank_of
 from index.events.model import Event
 from index.events.people import people_of, same_person
-from index.events.store import quote_texts
-from index.loader import load_article
-from index.passages import make_passages
-from index.state import BuildState
+from index.merge import merge, parallel
+from index.merge.incremental import Account, merge_all, merge_changed, rank_of
 from tests.conftest import SEED_CORPUS
 from tests.index.test_events import article
 

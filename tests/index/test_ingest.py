@@ -13,8 +13,7 @@ import pytest
 import yaml
 from aiohttp import web
 
-from index import ingest_fetch
-from index.ingest import (
+from index.corpus.ingest import (
     Draft,
     IngestError,
     Overrides,
@@ -26,8 +25,9 @@ from index.ingest import (
     save_article,
     slugify,
 )
-from index.ingest_fetch import FetchLimits, fetch_url
-from index.loader import load_article, load_corpus
+from index.corpus.ingest import fetch as ingest_fetch
+from index.corpus.ingest.fetch import FetchLimits, fetch_url
+from index.corpus.loader import load_article, load_corpus
 
 NEWS_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from index import totals
-from index.build import build_index
-from index.services import Library
+from index.answers.services import Library
+from index.build.build import build_index
+from index.engine import totals
 from tests.conftest import write_corpus
 
 N_VISITS = 250
@@ -126,9 +126,9 @@ def test_docnums_agree_with_whoosh_matching() -> None:
 
     from whoosh import query as wq
 
-    from index.build import build_index
-    from index.events.answers import docnums
-    from index.services import Library
+    from index.answers.services import Library
+    from index.build.build import build_index
+    from index.engine.event_search import docnums
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from index.corpus.loader import find_dateline, load_corpus, normalize_date
 from index.errors import CorpusError
-from index.loader import find_dateline, load_corpus, normalize_date
 from tests.conftest import SEED_CORPUS
 
 GOOD = "---\ntitle: Good\npublisher: Outlet\ndate: 2015-02-18\n---\nA paragraph of text.\n"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.build import build_index
-from index.events.merge import merge_events
+from index.answers.services import Library
+from index.build.build import build_index
 from index.events.people import is_named, same_person
+from index.merge.merge import merge_events
 from index.models import Actor
-from index.services import Library
 from tests.index.test_events import events_of
 
 CONTEXT = "Russia and North Korea signed a defence treaty in June. "

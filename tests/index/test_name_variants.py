@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.actors import find_mentions
+from index.names.actors import find_mentions
 
 
 def test_romanized_spellings_and_middle_initials_find_the_known_person() -> None:

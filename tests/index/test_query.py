@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from index.answers.services import Library
+from index.engine.query import MAX_TERMS, parse_user_query
 from index.errors import QueryError
-from index.query import MAX_TERMS, parse_user_query
-from index.services import Library
 
 
 def test_words_are_analyzed_like_the_index() -> None:

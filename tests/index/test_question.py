@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from index.build import build_index
-from index.events.answers import prefer_actions
-from index.events.question import read_question
-from index.query import parse_user_query
-from index.services import Library
+from index.answers.services import Library
+from index.build.build import build_index
+from index.engine.event_question import read_question
+from index.engine.event_search import prefer_actions
+from index.engine.query import parse_user_query
 
 ARTICLES = {
     "a.md": "---\ntitle: Envoy in Pyongyang\ndate: 2022-05-11\n---\n"

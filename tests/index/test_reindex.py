@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from bot.commandline import run_chat_command
-from index.build import build_index
-from index.buildlock import BuildLock
+from index.answers.services import Library
+from index.build.build import build_index
+from index.build.buildlock import BuildLock
+from index.engine.store import read_pointer
 from index.errors import BuildError
-from index.services import Library
-from index.store import read_pointer
 from tests.conftest import REPO, SEED_CORPUS
 
 QUESTIONS = ["/when debt", "/when Sochi", "/who visited 2014", "/search Trutnev",
@@ -135,8 +135,8 @@ def test_a_new_program_version_reprocesses_everything(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = copy_seeds(tmp_path / "corpus")
     build_index(corpus, tmp_path / "ix")
-    monkeypatch.setattr("index.artifacts.pipeline_version", lambda: "a-newer-version")
-    monkeypatch.setattr("index.build.pipeline_version", lambda: "a-newer-version")
+    monkeypatch.setattr("index.build.artifacts.pipeline_version", lambda: "a-newer-version")
+    monkeypatch.setattr("index.build.build.pipeline_version", lambda: "a-newer-version")
     again = build_index(corpus, tmp_path / "ix")
     assert again.reprocessed == 5 and again.mode == "full"
 
@@ -225,7 +225,7 @@ def test_queries_never_fail_while_rebuilding(tmp_path: Path) -> None:
 KILLER = """
 import sys, time
 from pathlib import Path
-from index.build import build_index
+from index.build.build import build_index
 
 phase, marker = sys.argv[3], Path(sys.argv[4])
 

@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from index.schema import TumenAnalyzer, analyzer, reference_analyzer, terms_of, word_spans
+from index.engine.schema import TumenAnalyzer, analyzer, reference_analyzer, terms_of, word_spans
 from tests.conftest import SEED_CORPUS
 
 TRICKY = ["", "a", "The US and the EU", "Pyŏngyang’s visits, 28-30 April 2014 (U.S.-led)",

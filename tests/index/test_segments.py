@@ -13,17 +13,18 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, STORED, Schema
 
 from bench.synth import generate_corpus
-from index import build, writer
-from index.artifacts import process_article
-from index.build import build_index
+from index.answers.services import Library
+from index.build import build
+from index.build.artifacts import process_article
+from index.build.build import build_index
+from index.corpus.loader import load_corpus
+from index.engine import writer
+from index.engine.event_store import INDEX_NAME as EVENTS
+from index.engine.schema import passage_schema
+from index.engine.segments import ParallelSegments, commit_with, shares, use_chunked_pool
+from index.engine.store import WHOOSH_DIR, read_pointer
+from index.engine.writer import PASSAGES, _passage_docs
 from index.errors import BuildError
-from index.events.store import INDEX_NAME as EVENTS
-from index.loader import load_corpus
-from index.schema import passage_schema
-from index.segments import ParallelSegments, commit_with, shares, use_chunked_pool
-from index.services import Library
-from index.store import WHOOSH_DIR, read_pointer
-from index.writer import PASSAGES, _passage_docs
 from tests.conftest import SEED_CORPUS
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.clean import clean
-from index.sentences import split_sentences
+from index.corpus.clean import clean
+from index.corpus.sentences import split_sentences
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from whoosh import query as wq
 
-from index import snippets
-from index.build import build_index
+from index.answers.services import Library
+from index.build.build import build_index
+from index.engine import snippets
+from index.engine.event_search import first_matches
+from index.engine.query import parse_user_query
+from index.engine.readers import preload_lengths
+from index.engine.snippets import best_quote, marked_spans
 from index.errors import IndexUnavailable, NotFound, QueryError
-from index.events.answers import first_matches
-from index.query import parse_user_query
-from index.readers import preload_lengths
-from index.services import Library
-from index.snippets import best_quote, marked_spans
 
 SOCHI_000 = ("In February 2014, Kim Yong-nam, chairman of the Presidium of the DPRK’s Supreme "
              "People’s Assembly, attended the opening of the Olympic Games in Sochi.")
@@ -152,7 +152,7 @@ def test_passage_id_autocomplete(seed_library: Library) -> None:
 
 def test_a_topic_in_most_events_is_listed_by_date_with_advice(
         seed_library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("index.events.answers.BROAD_MIN_EVENTS", 1)
+    monkeypatch.setattr("index.engine.event_search.BROAD_MIN_EVENTS", 1)
     answer = seed_library.when("Russia")
     assert any("in most events" in n for n in answer.notes)
     dates = [i.date.start for i in answer.items if i.kind == "event" and i.date]

@@ -6,7 +6,7 @@ import difflib
 import random
 import re
 
-from index.spelling import SpellingIndex
+from index.engine.spelling import SpellingIndex
 from tests.conftest import SEED_CORPUS
 
 

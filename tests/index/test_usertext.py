@@ -12,13 +12,13 @@ import pytest
 
 from bot.cogs.corpus import _check_options
 from bot.commandline import run_chat_command
+from index.answers.services import Library
+from index.corpus.ingest import check_doc_id, draft_from_upload, resolve_doc_file
+from index.corpus.ingest.fetch import fetch_url
+from index.corpus.loader import normalize_date
+from index.corpus.usertext import ECHO_CHARS, shown
+from index.engine.query import parse_user_query
 from index.errors import TumenError
-from index.ingest import check_doc_id, draft_from_upload, resolve_doc_file
-from index.ingest_fetch import fetch_url
-from index.loader import normalize_date
-from index.query import parse_user_query
-from index.services import Library
-from index.usertext import ECHO_CHARS, shown
 
 HOSTILE = "\x1b[2J\u202e\u2066\u2067\u2068\u2069\u200b\x00\x07\r\n"
 LONG = "x" * 100_000

@@ -3,7 +3,7 @@ dated against what is not."""
 
 from __future__ import annotations
 
-from index.events.answers import EventHit, dated_first
+from index.engine.event_search import EventHit, dated_first
 from index.events.model import Event
 from index.models import EventDate
 from tests.index.test_events import events_of, only

@@ -19,9 +19,10 @@ from tests.conftest import REPO
 KILLED_BUILD = """
 import concurrent.futures, os, sys, time
 from pathlib import Path
-from index import build, writer
-from index.build import build_index
-from index.events import parallel
+from index.build import build
+from index.engine import writer
+from index.build.build import build_index
+from index.merge import parallel
 
 corpus, ix, point, marker = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
 build.PARALLEL_FROM = writer.EVENTS_PARALLEL_FROM = parallel.PARALLEL_FROM = 2

@@ -1,0 +1,343 @@
+"""The build state: what the served generation was built from, so the next build can update it.
+
+One SQLite database beside the generations (``state.sqlite``) holds, for the served generation:
+each article file's size, modification time and hash (an unchanged file is not read again); each
+article's entry of ``meta.json`` and its words; every account of an event as extracted from one
+sentence; and the merged events (clusters of accounts) with their blocking keys and people, so
+that an incremental build finds the few clusters a new account could join without loading the
+others; and the size and checksum of each of the generation's index files, which the next build
+verifies before it reuses them (`index.engine.integrity`).
+
+The state belongs to one generation: a build changes it in one transaction, committed just
+before the new generation is switched in, and records that generation's name. A state that
+names another generation than the served one (a build died between the two steps) is not
+trusted: the next build starts afresh.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from index.corpus.loader import FileStat
+from index.engine.integrity import FileRecord
+
+log = logging.getLogger(__name__)
+
+STATE = "state.sqlite"
+VERSION = "3"  # bump when the tables change
+
+_SCHEMA = """
+CREATE TABLE info (k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE files (name TEXT PRIMARY KEY, doc_id TEXT NOT NULL, size INTEGER NOT NULL,
+                    mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL);
+CREATE TABLE index_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL, crc32 INTEGER NOT NULL);
+CREATE TABLE articles (doc_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, entry TEXT NOT NULL,
+                       passages INTEGER NOT NULL, dropped INTEGER NOT NULL, words TEXT NOT NULL);
+CREATE TABLE vocab (word TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE accounts (event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, rank TEXT NOT NULL,
+                       cluster TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX accounts_doc ON accounts(doc_id);
+CREATE TABLE clusters (cluster TEXT PRIMARY KEY, action TEXT NOT NULL, rank TEXT NOT NULL,
+                       is_first INTEGER NOT NULL, members TEXT NOT NULL, latest_start TEXT,
+                       earliest_end TEXT, base_notes TEXT NOT NULL, data TEXT NOT NULL,
+                       profile TEXT NOT NULL);
+CREATE TABLE ckeys (key TEXT NOT NULL, cluster TEXT NOT NULL);
+CREATE INDEX ckeys_key ON ckeys(key);
+CREATE INDEX ckeys_cluster ON ckeys(cluster);
+CREATE TABLE cnames (action TEXT NOT NULL, name TEXT NOT NULL, cluster TEXT NOT NULL);
+CREATE INDEX cnames_name ON cnames(action, name);
+CREATE INDEX cnames_cluster ON cnames(cluster);
+"""
+
+
+@dataclass
+class StoredCluster:
+    """A merged event as stored: its accounts in the order they joined, and its event."""
+
+    cluster_id: str
+    rank: str  # its first account's place in the corpus: merged events are in this order
+    members: list[str]
+    base_notes: list[str]
+    data: dict[str, Any]
+    profile: dict[str, Any]
+
+
+@dataclass
+class ClusterRow:
+    """A merged event as the state stores it."""
+
+    cluster_id: str
+    action: str
+    rank: str
+    is_first: bool
+    members: list[str]
+    span: tuple[str | None, str | None]
+    base_notes: list[str]
+    data: dict[str, Any]
+    keys: list[str]
+    names: list[str]
+    profile: dict[str, Any]
+
+
+def encode_key(key: tuple[str, ...]) -> str:
+    return "\x1f".join(key)
+
+
+class BuildState:
+    """The state database, opened by a build while it holds the build lock."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir / STATE
+        index_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._connect()
+        except sqlite3.DatabaseError as exc:
+            # Unreadable (a disk error, or not a database): it only ever saves work, so start
+            # afresh; the served generation does not depend on it.
+            log.warning("build state %s is unreadable (%s); the next build starts afresh",
+                        self.path, exc)
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.db = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- validity ---------------------------------------------------------------------------
+
+    def info(self) -> dict[str, str]:
+        try:
+            return dict(self.db.execute("SELECT k, v FROM info"))
+        except sqlite3.DatabaseError:
+            return {}
+
+    def usable_for(self, generation: str | None, fingerprint: str) -> bool:
+        """Whether this state describes ``generation``, built by this program."""
+        info = self.info()
+        return (generation is not None and info.get("generation") == generation
+                and info.get("fingerprint") == fingerprint and info.get("version") == VERSION)
+
+    def begin(self, *, fresh: bool) -> None:
+        """Start the build's transaction; ``fresh`` empties every table first, within it (a
+        full build that fails leaves the state of the served generation as it was)."""
+        self.db.execute("BEGIN")
+        if fresh:
+            self._recreate()
+
+    def _recreate(self) -> None:
+        tables = [r[0] for r in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for t in tables:
+            self.db.execute(f'DROP TABLE IF EXISTS "{t}"')
+        # One statement at a time: `executescript` would commit the transaction first.
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self.db.execute(statement)
+
+    def commit(self, generation: str, fingerprint: str) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO info VALUES (?, ?)", [
+            ("generation", generation), ("fingerprint", fingerprint), ("version", VERSION)])
+        self.db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
+
+    # -- files and articles -----------------------------------------------------------------
+
+    def files(self) -> dict[str, FileStat]:
+        return {name: FileStat(doc_id, size, mtime, sha) for name, doc_id, size, mtime, sha
+                in self.db.execute("SELECT name, doc_id, size, mtime_ns, sha256 FROM files")}
+
+    def set_files(self, stats: dict[str, FileStat]) -> None:
+        self.db.execute("DELETE FROM files")
+        self.db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)",
+                            [(n, s.doc_id, s.size, s.mtime_ns, s.sha256)
+                             for n, s in stats.items()])
+
+    def index_files(self) -> dict[str, FileRecord]:
+        """Size and checksum of each index file of the generation this state describes."""
+        try:
+            return {name: (size, crc) for name, size, crc
+                    in self.db.execute("SELECT name, size, crc32 FROM index_files")}
+        except sqlite3.DatabaseError:
+            return {}
+
+    def set_index_files(self, records: dict[str, FileRecord]) -> None:
+        self.db.execute("DELETE FROM index_files")
+        self.db.executemany("INSERT INTO index_files VALUES (?, ?, ?)",
+                            [(n, size, crc) for n, (size, crc) in records.items()])
+
+    def article_shas(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT doc_id, sha256 FROM articles"))
+
+    def put_article(self, doc_id: str, sha256: str, entry: dict[str, Any], passages: int,
+                    dropped: int, words: list[str]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?)",
+                        (doc_id, sha256, json.dumps(entry, ensure_ascii=False), passages,
+                         dropped, json.dumps(words, ensure_ascii=False)))
+        self.db.executemany(
+            "INSERT INTO vocab VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET df = df + 1",
+            [(w,) for w in words])
+
+    def remove_article(self, doc_id: str) -> None:
+        row = self.db.execute("SELECT words FROM articles WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return
+        words = json.loads(row[0])
+        self.db.executemany("UPDATE vocab SET df = df - 1 WHERE word = ?", [(w,) for w in words])
+        self.db.executemany("DELETE FROM vocab WHERE word = ? AND df <= 0", [(w,) for w in words])
+        self.db.execute("DELETE FROM articles WHERE doc_id = ?", (doc_id,))
+
+    def article_entries_json(self) -> str:
+        """``meta.json``'s "articles" object, assembled from the stored entries."""
+        rows = self.db.execute("SELECT doc_id, entry FROM articles ORDER BY doc_id")
+        return "{" + ",\n".join(f"{json.dumps(d, ensure_ascii=False)}: {e}" for d, e in rows) + "}"
+
+    def totals(self) -> dict[str, int]:
+        articles, passages = self.db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(passages), 0) FROM articles").fetchone()
+        accounts = self.db.execute("SELECT COUNT(*) FROM accounts").fetchone()[0]
+        clusters = self.db.execute("SELECT COUNT(*) FROM clusters").fetchone()[0]
+        return {"articles": articles, "passages": passages, "accounts": accounts,
+                "events": clusters}
+
+    def dropped(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT doc_id, dropped FROM articles WHERE dropped > 0"))
+
+    def vocabulary(self) -> list[str]:
+        return [w for (w,) in self.db.execute("SELECT word FROM vocab WHERE df > 0 ORDER BY word")]
+
+    # -- accounts and clusters --------------------------------------------------------------
+
+    def put_accounts(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        """Rows of (event id, doc id, rank, cluster id, account JSON)."""
+        self.db.executemany("INSERT OR REPLACE INTO accounts VALUES (?, ?, ?, ?, ?)", rows)
+
+    def set_account_cluster(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.db.executemany("UPDATE accounts SET cluster = ? WHERE event_id = ?",
+                            [(c, e) for e, c in pairs])
+
+    def accounts_of_docs(self, doc_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(event id, cluster id) of every account the given articles gave."""
+        out: list[tuple[str, str]] = []
+        for chunk in _chunks(list(doc_ids)):
+            out += self.db.execute(
+                f"SELECT event_id, cluster FROM accounts WHERE doc_id IN ({_marks(chunk)})",
+                chunk).fetchall()
+        return out
+
+    def delete_accounts_of_docs(self, doc_ids: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM accounts WHERE doc_id = ?", [(d,) for d in doc_ids])
+
+    def accounts(self, event_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Account id -> (rank, account JSON)."""
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        for chunk in _chunks(list(event_ids)):
+            for eid, rank, data in self.db.execute(
+                    f"SELECT event_id, rank, data FROM accounts WHERE event_id IN "
+                    f"({_marks(chunk)})", chunk):
+                out[eid] = (rank, json.loads(data))
+        return out
+
+    def put_clusters(self, rows: list[ClusterRow], *, replace: bool) -> None:
+        """Store merged events (``replace``: deleting stored ones with the same ids first)."""
+        if replace:
+            self.delete_clusters(r.cluster_id for r in rows)
+        self.db.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+            (r.cluster_id, r.action, r.rank, int(r.is_first), json.dumps(r.members),
+             r.span[0], r.span[1], json.dumps(r.base_notes, ensure_ascii=False),
+             json.dumps(r.data, ensure_ascii=False), json.dumps(r.profile, ensure_ascii=False))
+            for r in rows])
+        self.db.executemany("INSERT INTO ckeys VALUES (?, ?)",
+                            [(k, r.cluster_id) for r in rows for k in r.keys])
+        self.db.executemany("INSERT INTO cnames VALUES (?, ?, ?)",
+                            [(r.action, n, r.cluster_id) for r in rows for n in r.names])
+
+    def update_cluster_data(self, cluster_id: str, data: dict[str, Any]) -> None:
+        self.db.execute("UPDATE clusters SET data = ? WHERE cluster = ?",
+                        (json.dumps(data, ensure_ascii=False), cluster_id))
+
+    def delete_clusters(self, cluster_ids: Iterable[str]) -> None:
+        ids = [(c,) for c in cluster_ids]
+        for table in ("clusters", "ckeys", "cnames"):
+            self.db.executemany(f"DELETE FROM {table} WHERE cluster = ?", ids)
+
+    def clusters_under(self, keys: Iterable[str],
+                       span: tuple[str, str] | None) -> set[str]:
+        """Clusters filed under any of ``keys`` whose dates can overlap ``span``."""
+        keys = list(keys)
+        found: set[str] = set()
+        for chunk in _chunks(keys):
+            sql = (f"SELECT DISTINCT k.cluster FROM ckeys k JOIN clusters c USING (cluster) "
+                   f"WHERE k.key IN ({_marks(chunk)})")
+            args: list[str] = list(chunk)
+            if span is not None:
+                # As in merging: an account must overlap every dated account of the cluster.
+                sql += (" AND (c.latest_start IS NULL OR c.latest_start <= ?)"
+                        " AND (c.earliest_end IS NULL OR c.earliest_end >= ?)")
+                args += [span[1], span[0]]
+            found.update(c for (c,) in self.db.execute(sql, args))
+        return found
+
+    def clusters(self, cluster_ids: Iterable[str]) -> dict[str, StoredCluster]:
+        out: dict[str, StoredCluster] = {}
+        for chunk in _chunks(list(cluster_ids)):
+            for cid, rank, members, base, data, prof in self.db.execute(
+                    f"SELECT cluster, rank, members, base_notes, data, profile FROM clusters "
+                    f"WHERE cluster IN ({_marks(chunk)})", chunk):
+                out[cid] = StoredCluster(cid, rank, json.loads(members), json.loads(base),
+                                         json.loads(data), json.loads(prof))
+        return out
+
+    def profiles(self, cluster_ids: Iterable[str]) -> dict[str, tuple[dict[str, Any], list[str]]]:
+        """Cluster id -> (what matching needs of it, its account ids)."""
+        out: dict[str, tuple[dict[str, Any], list[str]]] = {}
+        for chunk in _chunks(list(cluster_ids)):
+            for cid, prof, members in self.db.execute(
+                    f"SELECT cluster, profile, members FROM clusters "
+                    f"WHERE cluster IN ({_marks(chunk)})", chunk):
+                out[cid] = (json.loads(prof), json.loads(members))
+        return out
+
+    def clusters_naming(self, action: str, names: Iterable[str], *,
+                        firsts_only: bool = False) -> set[str]:
+        """Clusters of ``action`` naming any of ``names`` (people with a role); with
+        ``firsts_only``, only those a source calls the first of their kind."""
+        names = list(names)
+        if not names:
+            return set()
+        sql = (f"SELECT DISTINCT n.cluster FROM cnames n JOIN clusters c USING (cluster) "
+               f"WHERE n.action = ? AND n.name IN ({_marks(names)})")
+        if firsts_only:
+            sql += " AND c.is_first = 1"
+        return {c for (c,) in self.db.execute(sql, [action, *names])}
+
+    def all_clusters(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        for cid, data in self.db.execute("SELECT cluster, data FROM clusters"):
+            yield cid, json.loads(data)
+
+
+_CHUNK = 500  # SQLite's limit on bound parameters is 999 in older builds
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def _marks(items: list[str]) -> str:
+    return ",".join("?" * len(items))
