@@ -16,8 +16,7 @@ from bot.render_text import event_facts, event_headline, format_summary, render_
 from bot.settings import Settings, get_settings
 from index.answers.services import Library
 from index.build.build import NOTHING_LEFT, BuildSummary, build_index, make_index_dir
-from index.corpus.loader import load_corpus
-from index.corpus.passages import make_passages
+from index.build.check import check_corpus
 from index.errors import QueryError, TumenError
 
 log = logging.getLogger(__name__)
@@ -157,11 +156,10 @@ def cmd_console(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    report = load_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
+    report, cut = check_corpus(settings.corpus_dir, max_bytes=settings.max_article_bytes)
     n_ok = 0
-    for article in report.articles:
-        ap = make_passages(article)
-        meta = article.meta
+    for ap in cut:
+        meta = ap.article.meta
         if ap.passages:
             n_ok += 1
             print(f"{Path(meta.path).name}: ok — {len(ap.passages)} passages, "
@@ -218,8 +216,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
 
 
 def cmd_timex(args: argparse.Namespace) -> int:
-    from index.corpus.loader import normalize_date
-    from index.timex import tag
+    from index.answers.present import normalize_date, tag
 
     try:
         dct = normalize_date(args.dct) if args.dct else None

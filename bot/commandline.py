@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from bot.render_text import status_lines
 from index.answers.citations import STYLES
+from index.answers.present import shown
 from index.answers.services import Library
 from index.answers.timespan import MAX_TIME_WORDS, is_time
-from index.corpus.usertext import shown
 from index.errors import QueryError
 from index.models import Answer
 

@@ -14,7 +14,7 @@ from discord.utils import escape_markdown
 
 from bot import budget
 from bot.render_text import count_phrase
-from index.events.dates import human
+from index.answers.present import human
 from index.models import Answer, Citation, Item, Source
 
 COLOUR = discord.Colour(0x3B6EA5)

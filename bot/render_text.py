@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from index.answers.present import human
 from index.build.build import BuildSummary
-from index.events.dates import human
 from index.models import Answer, Citation, Item, Source
 
 BOLD_MARKDOWN = ("**", "**")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from index.events.dates import human
+from index.answers.present import human
 from index.models import Answer, Item
 
 MAX_ROWS = 30

@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.render_text import format_summary
 from bot.replies import defer, edit_original, report_failure
 from bot.tree import FULL_REBUILD, admin_only
+from index.answers.present import normalize_date, shown
 from index.build.build import BuildSummary, build_index
 from index.corpus.ingest import (
     HTML_SUFFIXES,
@@ -34,8 +35,6 @@ from index.corpus.ingest import (
     save_article,
 )
 from index.corpus.ingest.fetch import FetchLimits, fetch_url, human_size
-from index.corpus.loader import normalize_date
-from index.corpus.usertext import shown
 from index.errors import TumenError
 
 if TYPE_CHECKING:

@@ -12,9 +12,8 @@ from discord.ext import commands
 from bot import budget
 from bot.replies import defer
 from bot.timeline_image import render_timeline_png
+from index.answers.completion import topic_choices
 from index.answers.timespan import timeline_range
-from index.events.lexicon import lexicon
-from index.names.actors import candidates
 
 if TYPE_CHECKING:
     from bot.app import TumenBot
@@ -22,11 +21,7 @@ if TYPE_CHECKING:
 
 def _topic_choices(current: str) -> list[app_commands.Choice[str]]:
     """Actor and place names from the gazetteer, and action words, matching what was typed."""
-    typed = current.strip()
-    names = [e.name for e in candidates(typed, limit=budget.CHOICES)] if typed else []
-    words = sorted({w for a in lexicon().actions for w in a.words
-                    if w.startswith(typed.lower())})
-    out = list(dict.fromkeys(names + words))[:budget.CHOICES]
+    out = topic_choices(current, budget.CHOICES)
     return [app_commands.Choice(name=budget.trim(n, budget.CHOICE_NAME), value=n[:100])
             for n in out]
 

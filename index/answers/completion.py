@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from index.events.lexicon import lexicon
+from index.names.actors import candidates
+
 _PASSAGE = re.compile(r"p?(\d*)", re.IGNORECASE)
 MAX_VALUE = 100  # Discord's limit on a choice's value
 
@@ -65,3 +68,12 @@ def rank_names(names: Iterable[str], typed: str, limit: int = 25) -> list[str]:
 
     hits = [n for n in dict.fromkeys(names) if needle in n.casefold()]
     return sorted(hits, key=rank)[:limit]
+
+
+def topic_choices(typed: str, limit: int) -> list[str]:
+    """Actor and place names from the gazetteer, then action words, that match what was typed."""
+    typed = typed.strip()
+    names = [e.name for e in candidates(typed, limit=limit)] if typed else []
+    words = sorted({w for a in lexicon().actions for w in a.words
+                    if w.startswith(typed.lower())})
+    return list(dict.fromkeys(names + words))[:limit]

@@ -15,8 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from whoosh import query as wq
-
 from index.answers.citations import STYLES, format_citation
 from index.answers.completion import cite_choices
 from index.answers.timespan import timeline_range
@@ -32,7 +30,7 @@ from index.engine.passage_search import (
     suggest_spelling,
     with_variants,
 )
-from index.engine.query import parse_user_query
+from index.engine.query import any_of, every, parse_user_query
 from index.engine.snippets import best_quote
 from index.engine.store import Generation, Store
 from index.errors import NotFound, QueryError, TumenError
@@ -112,7 +110,7 @@ class Library:
         notes = list(parsed.notes)
         if source:
             doc_ids = self._match_source(gen, source)
-            flt = wq.Or([wq.Term("doc_id", d) for d in doc_ids])
+            flt = any_of("doc_id", doc_ids)
         hits = ranked(searcher, parsed, limit, flt, any_term=False)
         any_term = False
         if not hits and (len(parsed.units) > 1):
@@ -364,7 +362,7 @@ class Library:
         gen = self.store.current()
         searcher = gen.events_searcher()
         found = [ev.EventHit(*load_event(fields), 0.0) for fields in
-                 ev.first_matches(searcher, wq.Every(), searcher.doc_count())]
+                 ev.first_matches(searcher, every(), searcher.doc_count())]
         items = tuple(ev.event_item(gen, h) for h in ev.chronological(found)[:limit])
         return Answer(command="events", query="", items=items, total=len(found))
 

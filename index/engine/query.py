@@ -10,6 +10,7 @@ nothing. Queries are therefore bounded by construction: at most ``MAX_TERMS`` ex
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from whoosh import query as wq
@@ -104,3 +105,13 @@ def parse_user_query(raw: str) -> ParsedQuery:
                 budget -= len(p)
         phrases, words = kept_phrases, words[:budget]
     return ParsedQuery(text=text, words=tuple(words), phrases=tuple(phrases), notes=tuple(notes))
+
+
+def any_of(field: str, values: Iterable[str]) -> wq.Query:
+    """A query for the documents whose ``field`` holds any of ``values``."""
+    return wq.Or([wq.Term(field, v) for v in values])
+
+
+def every() -> wq.Query:
+    """A query for every document."""
+    return wq.Every()
