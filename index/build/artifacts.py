@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from index.corpus.passages import ArticlePassages, make_passages
+from index.engine.writer import IndexWriter, add_passages
 from index.events.annotate import Sentence, annotate
 from index.events.clause_dates import date_of
 from index.events.extract import extract_events
@@ -109,3 +110,10 @@ def process_article(article: Article) -> ArticleResult:
     return ArticleResult(meta=article.meta, sha256=article.sha256, passages=list(ap.passages),
                          dropped=list(ap.dropped), events=events,
                          facts=_sentence_facts(ap, sents), words=words)
+
+
+def process_and_add(article: Article, writer: IndexWriter) -> ArticleResult:
+    """Process one article, then hand its passages to ``writer`` (a build worker's task)."""
+    result = process_article(article)
+    add_passages(writer, result)
+    return result

@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.build.artifacts import ArticleResult, pipeline_version, process_article
+from index.build.artifacts import ArticleResult, pipeline_version, process_and_add, process_article
 from index.build.buildlock import BuildLock
 from index.build.buildprogress import (
     MERGING,
@@ -62,13 +62,7 @@ from index.engine.store import (
     remove_stale_generations,
     switch_to,
 )
-from index.engine.writer import (
-    PASSAGES,
-    PassageWriter,
-    link_index_files,
-    process_and_add,
-    write_events,
-)
+from index.engine.writer import PASSAGES, PassageWriter, link_index_files, write_events
 from index.errors import BuildError, IndexDamaged
 from index.merge.incremental import Account, FullMerge, merge_changed, rank_of
 from index.models import Article

@@ -13,18 +13,17 @@ import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from whoosh import index as whoosh_index
 from whoosh.writing import SegmentWriter
 
-from index.build.artifacts import ArticleResult, process_article
 from index.engine.event_store import INDEX_NAME as EVENTS
 from index.engine.event_store import event_document, event_schema
 from index.engine.schema import passage_schema
 from index.engine.segments import WRITER_MB, ParallelSegments, commit_with, use_chunked_pool
 from index.events.model import Event
-from index.models import Article
+from index.models import ArticleMeta, Passage
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +31,15 @@ PASSAGES = "passages"
 # Events written by worker processes from this many on (below, starting them costs more).
 EVENTS_PARALLEL_FROM = 20_000
 EVENT_BATCH = 500  # events a worker adds between two messages
+IndexWriter = SegmentWriter  # what the build's worker tasks are handed (see `add_passages`)
+
+
+class ArticleDocs(Protocol):
+    """What the passages index needs of one processed article (the build's `ArticleResult`)."""
+
+    meta: ArticleMeta
+    passages: list[Passage]
+    facts: dict[str, dict[str, list[Any]]]
 
 
 def link_index_files(src: Path, dst: Path, names: Iterable[str]) -> None:
@@ -47,7 +55,7 @@ def link_index_files(src: Path, dst: Path, names: Iterable[str]) -> None:
             shutil.copy2(f, dst / f.name)
 
 
-def _passage_docs(r: ArticleResult) -> list[dict[str, Any]]:
+def _passage_docs(r: ArticleDocs) -> list[dict[str, Any]]:
     m = r.meta
     return [dict(passage_id=p.passage_id, doc_id=p.doc_id, n=p.n, text=p.text, title=m.title,
                  publisher=m.publisher, date=m.date or "",
@@ -57,16 +65,10 @@ def _passage_docs(r: ArticleResult) -> list[dict[str, Any]]:
             for p in r.passages]
 
 
-def _add_passages(writer: SegmentWriter, result: ArticleResult) -> None:
+def add_passages(writer: SegmentWriter, result: ArticleDocs) -> None:
+    """Add the passages of one processed article to ``writer``."""
     for doc in _passage_docs(result):
         writer.add_document(**doc)
-
-
-def process_and_add(article: Article, writer: SegmentWriter) -> ArticleResult:
-    """Process one article and add its passages to ``writer`` (a build worker's task)."""
-    result = process_article(article)
-    _add_passages(writer, result)
-    return result
 
 
 def add_events(batch: list[dict[str, Any]], writer: SegmentWriter) -> int:
@@ -98,8 +100,8 @@ class PassageWriter:
         for doc_id in sorted(doc_ids):
             self._writer.delete_by_term("doc_id", doc_id)
 
-    def add(self, result: ArticleResult) -> None:
-        _add_passages(self._writer, result)
+    def add(self, result: ArticleDocs) -> None:
+        add_passages(self._writer, result)
 
     def add_segments(self, segments: list[Any]) -> None:
         """Finished segments (from `index.engine.segments`) to commit with everything else."""
