@@ -20,12 +20,12 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from index.corpus.loader import FileStat
 from index.engine.integrity import FileRecord
+from index.merge.stored import ClusterRow, StoredCluster
 
 log = logging.getLogger(__name__)
 
@@ -54,39 +54,6 @@ CREATE TABLE cnames (action TEXT NOT NULL, name TEXT NOT NULL, cluster TEXT NOT 
 CREATE INDEX cnames_name ON cnames(action, name);
 CREATE INDEX cnames_cluster ON cnames(cluster);
 """
-
-
-@dataclass
-class StoredCluster:
-    """A merged event as stored: its accounts in the order they joined, and its event."""
-
-    cluster_id: str
-    rank: str  # its first account's place in the corpus: merged events are in this order
-    members: list[str]
-    base_notes: list[str]
-    data: dict[str, Any]
-    profile: dict[str, Any]
-
-
-@dataclass
-class ClusterRow:
-    """A merged event as the state stores it."""
-
-    cluster_id: str
-    action: str
-    rank: str
-    is_first: bool
-    members: list[str]
-    span: tuple[str | None, str | None]
-    base_notes: list[str]
-    data: dict[str, Any]
-    keys: list[str]
-    names: list[str]
-    profile: dict[str, Any]
-
-
-def encode_key(key: tuple[str, ...]) -> str:
-    return "\x1f".join(key)
 
 
 class BuildState:

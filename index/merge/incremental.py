@@ -18,7 +18,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from index.build.state import BuildState, ClusterRow, StoredCluster, encode_key
 from index.events.dates import bounds, placed
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
 from index.events.model import Event
@@ -32,6 +31,7 @@ from index.merge.merge import (
     specific_first,
 )
 from index.merge.parallel import map_by_action
+from index.merge.stored import ClusterRow, ClusterStore, StoredCluster, encode_key
 
 
 @dataclass
@@ -126,7 +126,7 @@ class FullMerge:
         return Delta(write={r.cluster_id: r.data for r in self.rows},
                      accounts=len(self.accounts))
 
-    def store(self, state: BuildState) -> None:
+    def store(self, state: ClusterStore) -> None:
         """Store the accounts and the merged events in an empty state."""
         cluster_of = {m: r.cluster_id for r in self.rows for m in r.members}
         state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank,
@@ -135,14 +135,14 @@ class FullMerge:
         state.put_clusters(self.rows, replace=False)
 
 
-def merge_all(state: BuildState, accounts: list[Account]) -> Delta:
+def merge_all(state: ClusterStore, accounts: list[Account]) -> Delta:
     """Merge every account from scratch into an empty state (a full build)."""
     merged = FullMerge.of(accounts)
     merged.store(state)
     return merged.delta()
 
 
-def _loaded(state: BuildState, c: _Cluster, quotes: dict[str, list[str]]) -> _Cluster:
+def _loaded(state: ClusterStore, c: _Cluster, quotes: dict[str, list[str]]) -> _Cluster:
     """A cluster seeded from its profile, with its stored accounts loaded before the new ones."""
     stored = state.accounts(c.stored)
     full = _Cluster(cluster_id=c.cluster_id)
@@ -158,13 +158,13 @@ def _loaded(state: BuildState, c: _Cluster, quotes: dict[str, list[str]]) -> _Cl
     return full
 
 
-def _put_accounts(state: BuildState, accounts: list[Account]) -> None:
+def _put_accounts(state: ClusterStore, accounts: list[Account]) -> None:
     """Store new accounts (their event is set once they are merged)."""
     state.put_accounts((a.event.event_id, a.event.evidence[0].doc_id, a.rank, "",
                         json.dumps(a.to_json(), ensure_ascii=False)) for a in accounts)
 
 
-def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) -> Delta:
+def merge_changed(state: ClusterStore, gone_docs: set[str], new: list[Account]) -> Delta:
     """Take the accounts of ``gone_docs`` out of their events and merge ``new`` in."""
     old_pairs = state.accounts_of_docs(gone_docs)
     gone = {eid for eid, _ in old_pairs}
@@ -239,7 +239,7 @@ def merge_changed(state: BuildState, gone_docs: set[str], new: list[Account]) ->
     return delta
 
 
-def _renote(state: BuildState, delta: Delta, changed: set[str],
+def _renote(state: ClusterStore, delta: Delta, changed: set[str],
             dissolved: dict[str, StoredCluster]) -> None:
     """Recompute the "earlier than the first" notes wherever a pair may have changed."""
     # A changed event can gain or lose notes with the firsts naming its people; a changed first
