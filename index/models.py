@@ -6,12 +6,15 @@ exactly the `tumen ask --json` contract of DESIGN.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
 Span = tuple[int, int]
 """A half-open character span ``(start, end)`` as Python counts characters."""
+# (quote, query units) -> the spans of the quote that match them
+Marker = Callable[[str, tuple[tuple[str, ...], ...]], tuple[Span, ...]]
 
 
 @dataclass(frozen=True)
@@ -101,14 +104,16 @@ class Citation:
     # `highlights` is first read: an event may cite thousands of quotes, of which a Discord
     # page shows a few, and analyzing them all was most of a `/when` answer's time.
     units: tuple[tuple[str, ...], ...] = ()
+    # What finds the spans of ``units`` in ``quote`` (the engine's `snippets.marked_spans`),
+    # given by whoever gives ``units``: this module imports nothing of the index.
+    mark: Marker | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def highlights(self) -> tuple[Span, ...]:
         """Spans of ``quote`` to show as matched (what the query's words matched)."""
-        if not self.units:
+        if not self.units or self.mark is None:
             return self.spans
-        from index.engine.snippets import marked_spans  # snippets imports this module
-        return marked_spans(self.quote, self.units)
+        return self.mark(self.quote, self.units)
 
     def to_json(self) -> dict[str, Any]:
         return {"passage_id": self.passage_id, "doc_id": self.doc_id, "quote": self.quote,

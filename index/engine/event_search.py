@@ -11,7 +11,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from index.engine import fastscore
+from index.engine import fastscore, snippets
 from index.engine.event_question import Question, read_question  # noqa: F401 (re-exported)
 from index.engine.event_store import FIRST_YEAR, LAST_YEAR, load_event
 from index.engine.query import ParsedQuery, parse_user_query
@@ -64,7 +64,7 @@ def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...
     for i in _telling(e.evidence):
         ev = e.evidence[i]
         citations.append(Citation(ev.passage_id, ev.doc_id, hit.quotes[i], gen.source(ev.doc_id),
-                                  units=units))
+                                  units=units, mark=snippets.marked_spans if units else None))
     return Item(kind="event", citations=tuple(citations), score=hit.score, action=e.action,
                 date=e.date, actors=tuple(e.actors), targets=tuple(e.targets),
                 companions=tuple(e.companions), place=e.place, status=e.status,
