@@ -74,3 +74,43 @@ def test_every_package_says_what_it_owns() -> None:
     for init in sorted((ROOT / "index").rglob("__init__.py")):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and len(doc.split()) >= 12, init.relative_to(ROOT)
+
+
+# The layers of index/ in the order an article flows through them.
+FLOW = ("models", "errors", "corpus", "timex", "names", "events", "merge", "engine", "build",
+        "answers")
+# Imports against the flow, each named in its package's docstring.
+AGAINST_FLOW = {
+    ("index.events.lexicon", "index.engine.schema"),  # event words stemmed as the index is
+    ("index.engine.segments", "index.build.workers"),  # worker processes that die with the build
+    ("index.merge.parallel", "index.build.workers"),
+}
+
+
+def _module(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _layer(name: str) -> str | None:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 and parts[0] == "index" and parts[1] in FLOW else None
+
+
+def test_index_imports_follow_the_pipeline() -> None:
+    modules = {_module(p) for p in _sources("index")}
+    offenders = []
+    for p in _sources("index"):
+        here = _module(p)
+        for name in _imports(p):
+            if name not in modules:
+                continue
+            a, b = _layer(here), _layer(name)
+            if a and b and FLOW.index(b) > FLOW.index(a) and (here, name) not in AGAINST_FLOW:
+                offenders.append(f"{here} -> {name}")
+    assert offenders == []
+
+
+def test_the_shared_vocabulary_imports_nothing_of_index() -> None:
+    for name in ("models", "errors"):
+        assert [m for m in _imports(ROOT / "index" / f"{name}.py") if _within(m, "index")] == []
