@@ -140,7 +140,7 @@ def test_events_listing(env: Path, capsys) -> None:
 
 
 def test_events_lists_every_event_or_the_first_n(env: Path, capsys, tmp_path: Path) -> None:
-    from tests.index.test_lists import N_VISITS, visits_article
+    from tests.index.answers.test_lists import N_VISITS, visits_article
 
     corpus = tmp_path / "visits"
     corpus.mkdir()

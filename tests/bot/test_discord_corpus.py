@@ -9,7 +9,7 @@ from bot.settings import Settings
 from bot.tree import _admin_predicate
 from tests.bot.conftest import ADMIN_ROLE, PLAIN_ROLE, BotRunner
 from tests.fakediscord import FakeDiscord, InteractionRecord, MessageRecord
-from tests.index.test_ingest import NEWS_PAGE, serve_pages
+from tests.index.corpus.test_ingest import NEWS_PAGE, serve_pages
 
 # Admins hold the role Tumen is configured with; both kinds of member can see the commands
 # (Manage Server), so the refusal tested is the bot's own run-time check.

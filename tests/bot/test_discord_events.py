@@ -91,7 +91,7 @@ async def test_cite_style_and_copy_citation_button(run_bot: BotRunner,
 def visits_settings(bot_settings: Settings, tmp_path: Path) -> Settings:
     """The bot over an index of 250 dated visits (more than any list shows)."""
     from index.build.build import build_index
-    from tests.index.test_lists import visits_article
+    from tests.index.answers.test_lists import visits_article
 
     corpus = tmp_path / "visits"
     corpus.mkdir()
@@ -103,7 +103,7 @@ def visits_settings(bot_settings: Settings, tmp_path: Path) -> Settings:
 
 async def test_cut_lists_say_how_many_of_how_many_on_every_page(
         run_bot: BotRunner, fake_discord: FakeDiscord, visits_settings: Settings) -> None:
-    from tests.index.test_lists import N_VISITS, visit_dates
+    from tests.index.answers.test_lists import N_VISITS, visit_dates
 
     in_2014 = sum(d.year == 2014 for d in visit_dates())
     async with run_bot(visits_settings):

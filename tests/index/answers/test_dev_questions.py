@@ -21,7 +21,7 @@ from bot.commandline import run_chat_command
 from index.answers.services import Library
 from index.events.dates import PRECISION_RANK, interval
 
-QUESTIONS = yaml.safe_load((Path(__file__).parents[1] / "data" / "dev_questions.yaml")
+QUESTIONS = yaml.safe_load((Path(__file__).parents[2] / "data" / "dev_questions.yaml")
                            .read_text(encoding="utf-8"))["questions"]
 
 

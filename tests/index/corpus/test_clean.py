@@ -11,7 +11,7 @@ from index.corpus import clean_rules as rules
 from index.corpus.clean import Cleaned, clean, split_paragraphs
 from index.models import Dropped
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "corpus"
 FIXTURES = Path(__file__).resolve().parent / "data" / "clean"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.events.model import Event
-from tests.index.test_events import events_of
+from tests.index.events.test_events import events_of
 
 CONTEXT = "Russia and North Korea have grown closer. "
 
@@ -209,7 +209,7 @@ def test_being_somewhere_abroad_is_a_visit(sentence: str) -> None:
 
 
 def test_a_comment_on_an_event_told_before_is_a_statement() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     said = events_of("Sergei Lavrov said the visit marked a new stage in relations.",
                      "2016-05-01")
     assert [(e.action, e.actors[0].name) for e in said] == [("statement", "Sergei Lavrov")]
@@ -221,7 +221,7 @@ def test_a_comment_on_an_event_told_before_is_a_statement() -> None:
 
 
 def test_what_is_speculation_is_no_event_nor_plan() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     guessed = events_of("The anniversary has fueled speculation that Kim Jong-un may visit "
                         "Moscow for a summit with Vladimir Putin.", "2025-06-17")
     assert [e.action for e in guessed if e.action in ("visit", "meeting")] == []
@@ -232,7 +232,7 @@ def test_what_is_speculation_is_no_event_nor_plan() -> None:
 
 
 def test_a_statement_not_made_or_made_often_is_no_event() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     for body in ("Russia has not confirmed the presence of the troops.",
                  "Ukraine has often claimed that Pyongyang supplied artillery shells."):
         assert [e for e in events_of(body, "2024-10-29") if e.action == "statement"] == []
@@ -241,7 +241,7 @@ def test_a_statement_not_made_or_made_often_is_no_event() -> None:
 
 
 def test_an_open_question_or_a_doubt_states_no_event() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     asked = events_of("No one confirmed whether any new agreements were signed by Sergei "
                       "Shoigu and Kim Jong-un.", "2025-03-21")
     assert [e for e in asked if e.action == "agreement"] == []
@@ -254,7 +254,7 @@ def test_an_open_question_or_a_doubt_states_no_event() -> None:
 
 
 def test_a_comment_said_of_someone_is_a_statement_of_the_speaker() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     found = events_of("“They are already there,” Pentagon spokesman Major General Pat Ryder "
                       "said of North Korean troops.", "2024-10-29")
     (e,) = [e for e in found if e.action == "statement"]
@@ -271,7 +271,7 @@ def test_ranks_and_diplomatic_grades_are_titles_before_a_name() -> None:
 
 
 def test_more_ways_of_telling_visits_deployments_and_links() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
 
     def acts(body: str) -> list[str]:
         return [e.action for e in events_of(body, "2025-07-12")]
@@ -288,7 +288,7 @@ def test_more_ways_of_telling_visits_deployments_and_links() -> None:
 
 
 def test_a_comment_on_an_event_is_about_where_that_event_is() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     found = events_of("Russia and North Korea started building a road bridge across the Tumen "
                       "River.\n\nPrime Minister Mikhail Mishustin said the bridge construction "
                       "shows the desire of Moscow and Pyongyang to grow closer.", "2025-05-01")
@@ -298,7 +298,7 @@ def test_a_comment_on_an_event_is_about_where_that_event_is() -> None:
 
 
 def test_what_a_document_provides_for_is_no_event() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     found = events_of("The accord, signed by Sergei Lavrov and Ri Yong-ho in May, calls on each "
                       "side to come to the other's aid in case of an armed attack.", "2016-09-01")
     assert [e.action for e in found] == ["agreement"]  # the signing, not the aid it promises
@@ -307,7 +307,7 @@ def test_what_a_document_provides_for_is_no_event() -> None:
 
 
 def test_a_link_between_the_two_states_has_both_at_its_ends() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     found = events_of("Russia and North Korea agreed to restore rail traffic.\n\nThe first train "
                       "that departed from Pyongyang on June 17 had no passengers.", "2025-06-26")
     (link,) = [e for e in found if e.action == "infrastructure"
@@ -317,7 +317,7 @@ def test_a_link_between_the_two_states_has_both_at_its_ends() -> None:
 
 
 def test_thanks_to_is_because_of_not_thanking() -> None:
-    from tests.index.test_events import events_of
+    from tests.index.events.test_events import events_of
     assert events_of("Russia has lost support in the international community thanks to its "
                      "policies.", "2015-03-01") == []
     (e,) = events_of("Vladimir Putin thanks Kim Jong-un for the troops.", "2025-04-28")

@@ -9,7 +9,7 @@ from pathlib import Path
 from index.build.build import build_index
 from index.build.state import BuildState
 from index.engine.store import POINTER, read_pointer
-from tests.index.test_reindex import NEW, copy_seeds
+from tests.index.build.test_reindex import NEW, copy_seeds
 
 CHROME = "---\ntitle: Only chrome\ndate: 2015\n---\nLeave a comment\n\n12 comments\n"
 

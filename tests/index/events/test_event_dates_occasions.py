@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.index.test_events import events_of, only
+from tests.index.events.test_events import events_of, only
 
 
 def test_a_date_in_a_participle_aside_dates_the_aside_not_the_sentence() -> None:

@@ -11,7 +11,7 @@ from index.build.build import build_index
 from index.build.buildlock import BuildLock
 from index.build.buildprogress import DONE, MERGING, STAGES, WRITING_EVENTS
 from index.errors import BuildError
-from tests.index.test_reindex import NEW, copy_seeds
+from tests.index.build.test_reindex import NEW, copy_seeds
 
 Call = tuple[int, int, str]
 

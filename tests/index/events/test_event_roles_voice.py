@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.index.test_events import events_of
+from tests.index.events.test_events import events_of
 
 
 def _visits(body: str) -> list[tuple[list[str], list[str]]]:

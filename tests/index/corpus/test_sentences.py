@@ -9,7 +9,7 @@ import pytest
 from index.corpus.clean import clean
 from index.corpus.sentences import split_sentences
 
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
 
 
 def _sents(text: str) -> list[str]:

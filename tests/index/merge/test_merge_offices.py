@@ -10,7 +10,7 @@ from index.build.build import build_index
 from index.events.people import is_named, same_person
 from index.merge.merge import merge_events
 from index.models import Actor
-from tests.index.test_events import events_of
+from tests.index.events.test_events import events_of
 
 CONTEXT = "Russia and North Korea signed a defence treaty in June. "
 

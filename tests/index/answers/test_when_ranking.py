@@ -6,7 +6,7 @@ from __future__ import annotations
 from index.engine.event_search import EventHit, dated_first
 from index.events.model import Event
 from index.models import EventDate
-from tests.index.test_events import events_of, only
+from tests.index.events.test_events import events_of, only
 
 CONTEXT = "Russia and North Korea have grown closer. "
 

@@ -20,7 +20,7 @@ from index.events.people import people_of, same_person
 from index.merge import merge, parallel
 from index.merge.incremental import Account, merge_all, merge_changed, rank_of
 from tests.conftest import SEED_CORPUS
-from tests.index.test_events import article
+from tests.index.events.test_events import article
 
 EARLY = ("early", "In March 2015 Vladimir Putin met with Kim Jong-un.", "2015-03-12")
 FIRST = ("later", "In April 2019, Vladimir Putin held talks with Kim Jong-un in Vladivostok. "

@@ -10,7 +10,7 @@ import yaml
 from index.names.gazetteer import _HYPHENS, _suffixes, key_of, tokenize
 from index.names.gazetteer_file import default_gazetteer, load_gazetteer
 
-SHIPPED = Path(__file__).resolve().parents[2] / "index" / "data" / "gazetteer.yaml"
+SHIPPED = Path(__file__).resolve().parents[3] / "index" / "data" / "gazetteer.yaml"
 
 
 def write(tmp_path: Path, text: str) -> Path:
