@@ -137,6 +137,12 @@ def search_events(gen: Generation, parsed: ParsedQuery | None, *, actions: list[
                               parsed.whoosh_query("names", any_term=True)])
             results = searcher.search(wq.And(parts), limit=limit)
         found = [(hit.fields(), float(hit.score or 0.0)) for hit in results]
+    return _hits(found, time, limit)
+
+
+def _hits(found: list[tuple[dict[str, Any], float]], time: TimeRange | None,
+          limit: int) -> list[EventHit]:
+    """The first ``limit`` stored matches as hits, those outside the time range left out."""
     out = []
     for fields, score in found:
         event, quotes = load_event(fields)
@@ -203,14 +209,7 @@ def _run(searcher: Searcher, parts: list[wq.Query], ranking: wq.Query | None, fe
     else:
         found = [(searcher.stored_fields(d), s)
                  for d, s in _top(searcher, q if parts else None, ranking, fetch, prefer)]
-    out = []
-    for fields, score in found:
-        event, quotes = load_event(fields)
-        if time is None or overlaps(event, time):
-            out.append(EventHit(event, quotes, score))
-            if len(out) >= limit:
-                break
-    return out
+    return _hits(found, time, limit)
 
 
 def docset(searcher: Searcher, q: wq.Query) -> set[int]:

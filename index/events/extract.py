@@ -17,7 +17,7 @@ from index.events.clause_dates import SINCE, clause_date, date_of, echoed_date
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
-from index.events.places import date_invitations, date_talks, place_visits
+from index.events.places import date_by_occasion, date_talks, place_visits
 from index.events.roles import assign, country_actor, is_state
 from index.events.status import clause_status, is_background, is_speculation, is_unsaid
 from index.events.summary import summarize
@@ -353,7 +353,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     last_date = date
     place_visits(events)
     date_talks(events)
-    date_invitations(events)
+    date_by_occasion(events)
     return events
 
 

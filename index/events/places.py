@@ -90,7 +90,7 @@ def _occasion_days(events: list[Event], hosts: set[str], guests: set[str] | None
             and hosts <= _people(e) and (guests is None or guests & _people(e))}
 
 
-def date_invitations(events: list[Event]) -> None:
+def date_by_occasion(events: list[Event]) -> None:
     """Give each undated invitation the day of the article's one dated occasion that both
     inviter and invited took part in; and each statement dated only by its report the day of
     the one occasion its speaker took part in ("Shoigu, in turn, delivered a message from

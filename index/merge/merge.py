@@ -157,7 +157,12 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
 
 def _told_in(doc_id: str, clusters: list[_Cluster]) -> list[_Cluster]:
     """The clusters that hold an account from article ``doc_id``."""
-    return [c for c in clusters if any(pid.rsplit(":", 1)[0] == doc_id for pid, _ in c.sentences)]
+    return [c for c in clusters if doc_id in _doc_ids(c)]
+
+
+def _doc_ids(c: _Cluster) -> set[str]:
+    """The articles whose accounts a cluster holds."""
+    return {pid.rsplit(":", 1)[0] for pid, _ in c.sentences}
 
 
 _MOST_TOLD_RATIO = 2  # how many times more articles the most told match needs than the next
@@ -167,7 +172,7 @@ def _most_told(matches: list[tuple[_Cluster, str]]) -> _Cluster | None:
     """Of several clusters a country-only account matches, the one told by clearly the most
     articles, if there is one."""
     def docs(c: _Cluster) -> int:
-        return len({pid.rsplit(":", 1)[0] for pid, _ in c.sentences})
+        return len(_doc_ids(c))
     ranked = sorted((c for c, _ in matches), key=docs, reverse=True)
     if len(ranked) < 2 or docs(ranked[0]) < _MOST_TOLD_RATIO * max(1, docs(ranked[1])):
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 __all__ = [
@@ -37,6 +38,7 @@ class Token(NamedTuple):  # a tuple: built for every word of every sentence, so 
     joined: bool  # glued to the previous word by a hyphen ("Jong-un" -> "un")
 
 
+@lru_cache(maxsize=1 << 16)  # every token of every sentence passes here; words repeat
 def key_of(text: str) -> str:
     """The comparison key of one token, alike for the usual variants of romanized names:
     "Sergey Shoygu" and "Sergei Shoigu", "Choe" and "Choi" ("y" as "i", doubled letters once,
