@@ -131,3 +131,9 @@ def test_a_remark_of_one_who_attended_nothing_keeps_its_report_date() -> None:
                        "2025-03-22")
     e = only(events, "statement")
     assert e.date is not None and e.date.mod == "ON_OR_BEFORE"
+
+
+def test_a_dated_aside_dates_the_document_it_follows() -> None:
+    e = only(events_of("The document signed by Vladimir Putin, dated November 9, ratifies the "
+                       "treaty with North Korea.", "2024-11-10"), "ratification")
+    assert e.date is not None and e.date.value == "2024-11-09"
