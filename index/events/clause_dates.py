@@ -34,6 +34,10 @@ _ASIDE = re.compile(r",\s+(?:who|which|(?!dated\b)[a-z]+ed)\b(?:[^,;]|(?<=\d),(?
 _OTHER_OCCASION = re.compile(
     r"\b(?:following(?:\s+on)?(?:\s+from)?|after|before|ahead\s+of|since)\s+(?:[\w’'-]+\s+){0,6}?"
     r"(?:visit|visits|trip|trips|summit|meeting|talks|signing|stay|arrival)\b[^,;]{0,40}$", re.I)
+# "a train that departed …": a relative clause opening inside the trigger's noun phrase.
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?=[\w’'-])", re.I)
+
+
 def date_of(tx: Timex) -> EventDate | None:
     """The calendar date a DATE/TIME expression names, or None if it names none."""
     return _date_of(tx)
@@ -55,7 +59,7 @@ def _date_of(tx: Timex) -> EventDate | None:
 
 
 def clause_date(sent: Sentence, clause: Span, trigger_at: int,
-                 statement: bool = False) -> EventDate | None:
+                 statement: bool = False, trigger_end: int | None = None) -> EventDate | None:
     """The date stated in the clause (nearest the trigger), else elsewhere in the sentence.
 
     A date after "since" bounds something else ("first visit since taking power in 2011"); a
@@ -64,6 +68,9 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
     """
     said = _SAID_THAT.match(sent.text, trigger_at) if statement else None
     asides = _asides(sent.text, trigger_at)
+    relative = _relative_in(sent.text, trigger_at, trigger_end)
+    if relative is not None:
+        trigger_at = relative[1]  # the main verb is the event: measure from it
     content = _SAID_CLAUSE.search(sent.text, trigger_at) if statement else None
 
     def usable(t: Timex) -> bool:
@@ -75,6 +82,8 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
             return False
         if any(a.start() <= t.start < a.end() and not a.start() <= trigger_at < a.end()
                for a in asides):
+            return False
+        if relative is not None and relative[0] <= t.start < relative[1]:
             return False
         return _date_of(t) is not None and not SINCE.search(sent.text[:t.start])
 
@@ -99,6 +108,22 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
         return nearest([t for t in sent.timexes if t.start >= reported.end()])
     inside = [t for t in sent.timexes if clause[0] <= t.start < clause[1]]
     return nearest(inside) or nearest(sent.timexes)
+
+
+def _relative_in(text: str, start: int, end: int | None) -> Span | None:
+    """A relative clause inside the trigger, before its final verb: "train that departed …
+    last week arrived" tells the arrival, and the departure's date is not the arrival's.
+
+    Returns the clause's span (pronoun to final verb), or None where the trigger's verb is
+    itself the relative clause's ("train that departed").
+    """
+    if end is None:
+        return None
+    rel = _RELATIVE.search(text, start, end)
+    last = re.search(r"[\w’'-]+$", text[start:end])
+    if rel is None or last is None or start + last.start() <= rel.end():
+        return None
+    return rel.start(), start + last.start()
 
 
 def _asides(text: str, trigger_at: int) -> list[re.Match[str]]:

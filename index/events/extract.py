@@ -205,7 +205,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if action.name == "statement" and is_unsaid(ctext, trig.start()):
                     continue
                 t0 = clause[0] + trig.start()
-                date = clause_date(sent, clause, t0, statement=action.name == "statement")
+                date = clause_date(sent, clause, t0, statement=action.name == "statement",
+                                   trigger_end=clause[0] + trig.end())
                 if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
                         and _in_quotation(sent.text, t0) and date is None:
                     # A quoted comment, not the speaker's own plan or deed; a quoted statement

@@ -137,3 +137,17 @@ def test_a_dated_aside_dates_the_document_it_follows() -> None:
     e = only(events_of("The document signed by Vladimir Putin, dated November 9, ratifies the "
                        "treaty with North Korea.", "2024-11-10"), "ratification")
     assert e.date is not None and e.date.value == "2024-11-09"
+
+
+def test_a_relative_clause_in_the_subject_keeps_its_date_to_itself() -> None:
+    e = only(events_of("A cargo train that departed the Chinese capital last week arrived in "
+                       "Ulan Bator on Wednesday after a long journey.", "2025-06-26"),
+             "infrastructure")
+    assert e.date is not None and e.date.value == "2025-06-25"
+    assert "arrived" in e.evidence[0].trigger
+
+
+def test_a_relative_clause_verb_is_the_event_when_no_main_verb_follows() -> None:
+    e = only(events_of("The first train that departed from Beijing on June 17 had no "
+                       "passengers on board.", "2025-06-26"), "infrastructure")
+    assert e.date is not None and e.date.value == "2025-06-17"
