@@ -16,7 +16,7 @@ from index.engine.event_question import Question, read_question  # noqa: F401 (r
 from index.engine.event_store import FIRST_YEAR, LAST_YEAR, load_event
 from index.engine.query import ParsedQuery, parse_user_query
 from index.engine.store import Generation
-from index.events.dates import bounds, human, more_specific, placed
+from index.events.dates import better_stated, bounds, human, placed
 from index.events.lexicon import lexicon
 from index.events.model import Event, Mentioned
 from index.events.timerange import TimeRange, parse_time_range
@@ -54,7 +54,7 @@ def _telling(evidence: list[Mentioned]) -> list[int]:
 def _dates_better(a: EventDate | None, b: EventDate | None) -> bool:
     if a is None or a.mod == "ON_OR_BEFORE":
         return False
-    return b is None or b.mod == "ON_OR_BEFORE" or more_specific(a, b)
+    return b is None or b.mod == "ON_OR_BEFORE" or better_stated(a, b)
 
 
 def event_item(gen: Generation, hit: EventHit, units: tuple[tuple[str, ...], ...] = ()) -> Item:

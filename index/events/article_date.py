@@ -17,13 +17,20 @@ from index.timex import Timex
 
 _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-# "[PLACE,] Mon[.] D [(AGENCY)] --|–|—|:" at the very start of the story.
+# "[PLACE,|.] Mon[.] D [(AGENCY)] --|–|—|:" at the very start of the story.
 _DATELINE = re.compile(
-    r"^\W{0,3}(?:[A-Z][A-Za-z .'’-]{1,30},\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
+    r"^\W{0,3}(?:[A-Z][A-Za-z .'’-]{1,30}?[,.]\s+)?(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct"
     r"|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})\s*(?:\([A-Za-z .-]{2,30}\)\s*)?(?:--|[–—:-])")
 _MAX_LAG_DAYS = 7  # a dateline more days before the page's date is not the page's own day
 _UNDERSPECIFIED = re.compile(r"^XXXX-(\d{2}(?:-\d{2})?)$")
 _YEAR = re.compile(r"^(\d{4})")
+
+
+def dateline_end(sentence: str) -> int | None:
+    """Where a story's dateline ("BEIJING. Dec 5 (Interfax) -") ends, if the sentence opens
+    with one: its date is the report's, not that of what the story tells."""
+    m = _DATELINE.match(sentence)
+    return m.end() if m else None
 
 
 def dateline_date(first_sentence: str, header: str | None) -> str | None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from index.events.annotate import Sentence
+from index.events.article_date import dateline_end
 from index.events.dates import event_date
 from index.events.model import Event
 from index.models import EventDate, Span
@@ -68,6 +69,7 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
     """
     said = _SAID_THAT.match(sent.text, trigger_at) if statement else None
     asides = _asides(sent.text, trigger_at)
+    dateline = dateline_end(sent.text)  # "BEIJING. Dec 5 (Interfax) -": the report's day
     relative = _relative_in(sent.text, trigger_at, trigger_end)
     if relative is not None:
         trigger_at = relative[1]  # the main verb is the event: measure from it
@@ -92,7 +94,8 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
         if not statement:
             # The event's own date if the sentence has one; the report's only as a last resort
             # (what was reported had happened by then, and no more precisely).
-            own = [x for x in dated if not _REPORT_DATE.search(sent.text[:x[1].start])]
+            own = [x for x in dated if not _REPORT_DATE.search(sent.text[:x[1].start])
+                   and not (dateline is not None and x[1].start < dateline)]
             if not own and dated:
                 d = _date_of(min(dated, key=lambda x: x[0])[1])
                 return replace(d, basis="report", mod="ON_OR_BEFORE") \

@@ -163,6 +163,18 @@ def more_specific(a: EventDate, b: EventDate) -> bool:
     return (ea - sa) < (eb - sb)
 
 
+# Of two dates as precise, the one a sentence states beats one inferred from another sentence.
+_BASIS_RANK = {"explicit": 3, "relative": 2, "anaphoric": 1, "context": 1}
+
+
+def better_stated(a: EventDate, b: EventDate) -> bool:
+    """Whether ``a`` is more specific than ``b``, or as specific and stated more directly."""
+    if more_specific(a, b):
+        return True
+    return not more_specific(b, a) and a.value == b.value and \
+        _BASIS_RANK.get(a.basis or "", 0) > _BASIS_RANK.get(b.basis or "", 0)
+
+
 def _point_text(value: str, short: bool) -> str:
     iv = interval(value)
     months = _MONTHS if short else _FULL_MONTHS

@@ -32,6 +32,9 @@ class Action:
     # Without a named participant, the two states the article is about are the parties
     # ("the treaty came into force", "passenger trains resumed").
     parties: bool = False
+    # Whether the summary names a doer first ("Putin visited …"); a treaty taking effect has
+    # none: its summary is "Entry into force for Russia and North Korea".
+    doer: bool = True
     # Analyzed words that name kinds of a broad action ("thanked" is a statement).
     narrow: frozenset[str] = frozenset()
 
@@ -99,6 +102,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                         preposition=str(spec.get("preposition") or "with"),
                         yields_to=tuple(str(a) for a in spec.get("yields_to") or ()),
                         parties=bool(spec.get("parties", False)),
+                        doer=bool(spec.get("doer", True)),
                         narrow=frozenset(t for w in spec.get("narrow") or ()
                                          for t in terms_of(str(w))))
         actions.append(action)

@@ -43,6 +43,7 @@ _FRAMED_NOUN = re.compile(r"(?:visits?|trips?|meetings?|talks|summits?)\b", re.I
 _FRAME = re.compile(r"\b(?:during|at|in|after|before|following|ahead of)\s+(?:a|an|the|his|her|"
                     r"their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NOUN = re.compile(r"^(?:visits?|trips?|meetings?|talks|summits?)$", re.I)
+_EXCHANGE = re.compile(r"(?:protocols?\s+\w+\s+(?:the\s+)?)?exchang", re.I)
 _BOTH = re.compile(r"\b(?:both (?:countries|governments|states|sides|nations|regimes)|the two "
                    r"(?:countries|governments|states|sides|nations|regimes|neighbou?rs)|"
                    r"the regimes)\b", re.I)
@@ -166,11 +167,13 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
                  and not _ACCORDING.search(text[max(0, m.start - 20):m.start])]
     # "signed by X", "a visit of X"; "said of the troops" is what was spoken about.
     doer = _BY if action.name == "statement" else _DOER
-    doers = [m for m in after if doer.match(text[t1:m.start]) and _participant(m)]
+    doers = [m for m in after if doer.match(text[t1:m.start])]
     for m in after:  # "signed by X and Y": the doers coordinated with the first
-        if doers and m.start >= doers[-1].end and _participant(m) \
-                and _COORD.match(text[doers[-1].end:m.start]):
+        if doers and m.start >= doers[-1].end and _COORD.match(text[doers[-1].end:m.start]):
             doers.append(m)
+    # A name not known ("signed by Kim and Putin" with no Kim before) keeps its place in the
+    # chain, so that the names after it are doers too, but is no doer itself.
+    doers = [m for m in doers if _participant(m)]
     # "Putin’s invitation", "Kim’s Vladivostok visit": the owner of a noun trigger is its doer.
     adjacent_owner = [m for m in before if _POSSESSIVE.match(text[m.end:m.end + 2])
                       and len(text[m.end:t0].split()) <= 3 and _participant(m)
@@ -243,6 +246,11 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         target_actors = [country_actor(places[0].country) if places[0].kind == "place"
                          else as_actor(places[0])]
     actor_list = _dedupe([as_actor(m) for m in actors])
+    if action.name == "entry_into_force" and not _EXCHANGE.match(text[t0:t1]):
+        # "The treaty, signed by Kim and Putin in June, has entered into force": it binds
+        # their states; the signers only signed. (Those who exchanged the instruments did act.)
+        actor_list = _dedupe([a if a.country is None or is_state(a) else country_actor(a.country)
+                              or a for a in actor_list])
     names = {a.name for a in actor_list}
     return Roles(actors=actor_list,
                  targets=_dedupe([a for a in target_actors if a and a.name not in names]),

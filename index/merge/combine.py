@@ -3,7 +3,7 @@ where the accounts disagree (on a figure, or on whether it happened at all)."""
 
 from __future__ import annotations
 
-from index.events.dates import more_specific
+from index.events.dates import better_stated
 from index.events.lexicon import lexicon
 from index.events.model import Event
 from index.events.people import same_person
@@ -106,7 +106,7 @@ def combine_members(members: list[Event]) -> Event:
     dates = [m.date for m in members if m.date is not None]
     date = None
     for d in dates:
-        if date is None or more_specific(d, date):
+        if date is None or better_stated(d, date):
             date = d
     statuses = [m.status for m in members]
     # Ties go to the status told first (the most specific account): a set's order would

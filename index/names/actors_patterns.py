@@ -222,7 +222,10 @@ def _phrase(
             t.key in gaz.title_modifiers
             or (t.joined and is_word(t))  # "high-ranking"
             or (t.text.isalpha() and is_cap(t) and t.text not in gaz.not_names)  # "Commerce"
-            or (t.key in _CONNECTORS and k >= 2 and is_cap(toks[k - 2]) and start == k)
+            or (t.key in _CONNECTORS and k >= 2 and is_cap(toks[k - 2]) and start == k
+                # "Kim and Russian President Putin": past a nationality, only another one
+                # joins it ("Russian and North Korean officials"), not the name before "and".
+                and (not nations or six.ending.get(k - 1) is not None))
         ):
             start = k = k - 1
         else:

@@ -45,6 +45,11 @@ _SMALLER = {"year": ("M", 12, False), "decade": ("M", 12, False), "quarter": ("M
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended)\b")
+# "from the day when both sides exchange …", "on the day the instruments are exchanged": a day
+# the clause after it defines, not the story's day.
+_DEFINING_CLAUSE = re.compile(r"\s+(?:when|on which|in which|that\s+(?!day\b)|"
+                              r"(?:the|both|its|their|his|her|each)\s+\w+\s+(?:is|are|was|were|"
+                              r"will|would|\w+ed)\b)", re.I)
 _SPACES = re.compile(r"[\s-]+")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]\s?[\d.,]+|\d|\b(?:million|billion|trillion|cents?|"
                            r"dollars?|rubles?|won|yuan|euros?|percent|times|once|twice))\W*\Z")
@@ -140,6 +145,8 @@ def norm_relunit(c: Candidate, state: State, year_hint: int | None) -> Resolved 
     for prefix, m in (("later ", "END"), ("earlier ", "START")):
         if rel.startswith(prefix):
             rel, mod = rel[len(prefix):], mod or m
+    if rel == "the" and unit == "day" and _DEFINING_CLAUSE.match(state.text, c.end):
+        return None
     if rel in ("past", "the past") or (rel == "the" and unit == "year" and _ENDED_AFTER.match(
             state.text, c.end)):
         # "the past year", "the (fiscal) year ended March 31": a span, not a calendar year

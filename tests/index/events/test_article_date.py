@@ -13,6 +13,7 @@ from index.timex import tag
     ("Jan. 9 (UPI) -- Officials arrived on Tuesday.", "2022-01-09", "2022-01-09"),
     ("Dec. 30 (AP) — The talks ended.", "2021-01-02", "2020-12-30"),  # the year before
     ("LIMA, July 2 (EFE): Ministers met.", "2019-07", "2019-07-02"),  # a month-only page
+    ("OSLO. Feb 3 (Interfax) - Ministers met.", "2023-02-03", "2023-02-03"),  # "PLACE." form
 ])
 def test_a_dateline_names_the_day_relative_dates_count_from(sentence: str, page: str,
                                                             day: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.events.dates import better_stated, event_date
 from tests.index.events.test_events import events_of, only
 
 
@@ -151,3 +152,16 @@ def test_a_relative_clause_verb_is_the_event_when_no_main_verb_follows() -> None
     e = only(events_of("The first train that departed from Beijing on June 17 had no "
                        "passengers on board.", "2025-06-26"), "infrastructure")
     assert e.date is not None and e.date.value == "2025-06-17"
+
+
+def test_a_datelines_day_is_the_reports_the_event_happened_by_then() -> None:
+    e = only(events_of("OSLO, March 4 (Reuters) - The pact between Russia and North Korea has "
+                       "entered into force, the agency said.", "2023-03-04"), "entry_into_force")
+    assert e.date is not None and e.date.value == "2023-03-04"
+    assert e.date.mod == "ON_OR_BEFORE" and e.date.basis == "report"
+
+
+def test_a_date_the_sentence_states_beats_the_same_date_inferred() -> None:
+    stated, inferred = event_date("2024-12-04", "explicit"), event_date("2024-12-04", "anaphoric")
+    assert better_stated(stated, inferred) and not better_stated(inferred, stated)
+    assert better_stated(event_date("2024-12-04", "anaphoric"), event_date("2024-12", "explicit"))

@@ -68,6 +68,13 @@ def test_the_parties_of_a_treaty_taking_effect_are_the_two_states() -> None:
     assert e.date.value == "2022-03-09" and e.status == "happened"
 
 
+def test_the_signers_named_in_an_aside_do_not_take_effect_their_states_do() -> None:
+    e = kinds("The pact, signed by Russian Deputy Minister Ivan Zubov and North Korean Vice "
+              "Minister Pak Chol-su in May, came into force on Monday.")["entry_into_force"]
+    assert {a.name for a in e.actors} == {"Russia", "North Korea"}
+    assert e.summary.startswith("Entry into force for ")
+
+
 def test_a_denial_is_denied() -> None:
     e = kinds("Moscow denied that it had sent weapons to Pyongyang.")
     assert all(x.status == "denied" for x in e.values() if x.action != "statement")
@@ -119,11 +126,14 @@ def test_an_undated_statement_is_dated_by_its_report() -> None:
     assert e.date.basis == "report"
 
 
-def test_a_protocol_signed_by_two_officials_is_a_signing_not_its_topic() -> None:
+def test_a_protocol_of_exchange_signed_is_a_signing_and_the_exchange_itself() -> None:
+    # Instruments of ratification are exchanged by signing a protocol of the exchange: its
+    # signers exchanged them, and the treaty took effect.
     found = kinds("The protocol on exchanging the ratification instruments was signed by Deputy "
                   "Minister Ivan Zubov and Vice Minister Pak Chol Su, it said.")
-    assert set(found) == {"agreement"}
-    assert {a.name for a in found["agreement"].actors} == {"Ivan Zubov", "Pak Chol Su"}
+    assert set(found) == {"agreement", "entry_into_force"}
+    for action in found:
+        assert {a.name for a in found[action].actors} == {"Ivan Zubov", "Pak Chol Su"}
 
 
 def test_talks_on_an_action_are_not_that_action() -> None:

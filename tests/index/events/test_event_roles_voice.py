@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.index.events.test_events import events_of
+from tests.index.events.test_events import events_of, only
 
 
 def _visits(body: str) -> list[tuple[list[str], list[str]]]:
@@ -38,3 +38,10 @@ def test_a_meeting_in_a_framing_phrase_is_the_subjects() -> None:
                                  "2025-03-22") if e.action == "meeting"]
     assert [a.name for a in e.actors] == ["Kim Jong-un"]
     assert [t.name for t in e.targets] == ["Sergei Shoigu"]
+
+
+def test_a_name_not_known_keeps_the_doers_after_it_in_the_chain() -> None:
+    # "Kim" alone is no one known: many are called Kim.
+    e = only(events_of("The pact, signed by Kim and Russian Deputy Minister Ivan Zubov in May, "
+                       "took effect.", "2016-06-02"), "agreement")
+    assert [a.name for a in e.actors] == ["Ivan Zubov"]

@@ -20,6 +20,8 @@ from tests.index.timex.helpers import one, values
         "A donation of $2011 was recorded.",
         "The council adopted Resolution 2094 unanimously.",
         "You may see them soon, he may say.",
+        "It takes effect from the day when both sides exchange the instruments.",
+        "It takes effect on the day the instruments are exchanged.",
     ],
 )
 def test_not_a_date(text: str) -> None:
