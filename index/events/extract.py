@@ -337,7 +337,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if action.name == "visit" and _BEING_IN.match(trig.group()) \
                         and all(is_state(a) for a in actors):
                     continue  # "North Korean forces were in Kursk": troops, not a visitor
-                status = clause_status(ctext, trig.start(), date, dct, action.name)
+                status = clause_status(ctext, trig.start(), date, dct, action.name, trig.end())
                 if status == "planned" and not actors and date is None:
                     continue  # "a trilateral agreement would include …": talk, not a plan
                 taken.add(action.name)

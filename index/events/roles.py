@@ -25,6 +25,8 @@ _SAYS = re.compile(r"\b(?:said|says|say|told (?:reporters|journalists|\w+)|added
                    r"announced|confirmed|claimed|believes|believed|stressed|emphasized|"
                    r"emphasised|warned)\s+(?:that\s+)?", re.I)
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_PREPOSED = re.compile(r"\b(?:in|at|from|to|into|during|after|before|since|of|for|by|with)"
+                       r"\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", re.I)
 _OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|according|as well as|"
                          r"while|during|to continue|in order)\b|;|\s+(?:which|who)\s", re.I)
@@ -43,10 +45,13 @@ _FRAMED_NOUN = re.compile(r"(?:visits?|trips?|meetings?|talks|summits?)\b", re.I
 _FRAME = re.compile(r"\b(?:during|at|in|after|before|following|ahead of)\s+(?:a|an|the|his|her|"
                     r"their|its)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _NOUN = re.compile(r"^(?:visits?|trips?|meetings?|talks|summits?)$", re.I)
+# A phrase opening the clause: "At a news conference after the talks, …".
+_FRONTED = re.compile(r"\W*(?:at|during|after|following|in)\s+(?:a|an|the|his|her|their|its)\s+"
+                      r"(?:[\w-]+\s+){0,3}", re.I)
 _EXCHANGE = re.compile(r"(?:protocols?\s+\w+\s+(?:the\s+)?)?exchang", re.I)
 _BOTH = re.compile(r"\b(?:both (?:countries|governments|states|sides|nations|regimes)|the two "
                    r"(?:countries|governments|states|sides|nations|regimes|neighbou?rs)|"
-                   r"the regimes)\b", re.I)
+                   r"the regimes|bilateral)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,9 @@ def _subject(text: str, before: list[Mention], trig_start: int,
     group = [chosen]
     i = cands.index(chosen)
     while i > 0 and _COORD.match(text[cands[i - 1].end:group[0].start]):
+        if text[cands[i - 1].end:group[0].start].strip() == "," and \
+                _PREPOSED.search(text, 0, cands[i - 1].start):
+            break  # "During the talks in Moscow, Lavrov praised …": a setting, not a list
         i -= 1
         group.insert(0, cands[i])
     return group
@@ -219,6 +227,11 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         actors = doers or adjacent_owner or (_sentence_subject(mentions, t0, cs)
                                              if shared or framed else []) or _subject(
             text, before, t0, speaks=action.name == "statement")
+        if not actors and (fronted := _FRONTED.match(text, cs, t0)) and \
+                fronted.end() == t0 and (comma := text.find(",", t1, ce)) != -1:
+            # "At a news conference after the talks, Lavrov said …": the phrase opening the
+            # sentence is the setting of what its subject did after the comma.
+            actors = _sentence_subject(mentions, ce, comma)
         if not actors and not first_clause:
             actors = _sentence_subject(mentions, cs)
         if not actors:

@@ -49,6 +49,9 @@ _PAST = re.compile(r"\w+ed\b|said\b|told\b|made\b|gave\b|held\b", re.I)
 _MODAL_AFTER = re.compile(r"(?:visits?|trip|meeting|talks|summit|agreement|treaty|deal|accord|"
                           r"pact|exercises|drills|flights?|trains?)[”\"]?\s+(?:would|will|could|"
                           r"might|is to|are to|is expected to|is scheduled to)\b", re.I)
+_HEDGED_PAST = re.compile(r"\b(?:may|might|could|must)\s+(?:\w+ly\s+|already\s+)?have\s+"
+                          r"(?:already\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
+_LAST_WORD = re.compile(r"[\w’'-]+\W*$")
 _WINDOW = 60  # characters before the trigger in which a modal governs it
 
 
@@ -89,9 +92,16 @@ def _after_dct(date: EventDate | None, dct: str | None) -> bool:
 
 
 def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str | None,
-                  action: str = "") -> str:
-    """``happened``, ``planned``, ``reported`` or ``denied`` for the trigger at ``trigger_at``."""
+                  action: str = "", trigger_end: int | None = None) -> str:
+    """``happened``, ``planned``, ``reported`` or ``denied`` for the trigger at ``trigger_at``
+    (ending at ``trigger_end``)."""
     before = clause[max(0, trigger_at - _WINDOW):trigger_at]
+    if trigger_end is not None and (last := _LAST_WORD.search(clause, trigger_at, trigger_end)):
+        # "Flights between the capitals may have been suspended": a trigger that runs from its
+        # noun to its verb has the verb's auxiliaries inside it.
+        before += " " + clause[trigger_at:last.start()]
+    if _HEDGED_PAST.search(before):
+        return "reported"  # "may have already been suspended": perhaps done, not planned
     if action == "invitation":
         # Being invited makes the *visit* planned; the invitation itself was made. Its date is
         # usually the visit's, so the date says nothing about its status either.

@@ -332,3 +332,17 @@ def test_thanks_to_is_because_of_not_thanking() -> None:
                      "policies.", "2015-03-01") == []
     (e,) = events_of("Vladimir Putin thanks Kim Jong-un for the troops.", "2025-04-28")
     assert e.action == "statement"
+
+
+def test_a_hedged_past_is_reported_and_a_modal_inside_the_trigger_counts() -> None:
+    assert kinds("Ferries between the two ports might have already been halted.")[
+        "infrastructure"].status == "reported"
+    assert kinds("Ferries between the two ports will be halted.")[
+        "infrastructure"].status == "planned"
+    assert kinds("Ferries between the two ports were halted on March 9.")[
+        "infrastructure"].status == "happened"
+
+
+def test_bilateral_trade_is_between_the_two_states_of_the_article() -> None:
+    e = kinds("Bilateral trade grew fourfold in 2021.")["trade"]
+    assert {a.name for a in e.actors} == {"Russia", "North Korea"}

@@ -45,3 +45,15 @@ def test_a_name_not_known_keeps_the_doers_after_it_in_the_chain() -> None:
     e = only(events_of("The pact, signed by Kim and Russian Deputy Minister Ivan Zubov in May, "
                        "took effect.", "2016-06-02"), "agreement")
     assert [a.name for a in e.actors] == ["Ivan Zubov"]
+
+
+def test_a_phrase_opening_the_sentence_is_the_setting_of_its_subjects_act() -> None:
+    e = only(events_of("At a press conference after the talks, Sergei Lavrov said the plan "
+                       "was sound.", "2016-06-02"), "statement")
+    assert [a.name for a in e.actors] == ["Sergei Lavrov"]
+
+
+def test_a_place_before_the_comma_of_a_setting_is_not_listed_with_the_subject() -> None:
+    e = only(events_of("During the talks in Minsk, Sergei Lavrov praised the hosts.",
+                       "2016-06-02"), "statement")
+    assert [a.name for a in e.actors] == ["Sergei Lavrov"]
