@@ -80,6 +80,11 @@ def tag(text: str, dct: str | None = None) -> list[Timex]:
     out: list[Timex] = []
     kinds: list[str] = []
     for cand, hint in zip(cands, hints, strict=True):
+        same = _appositive_day(text, cand, out)
+        if same is not None:
+            out.append(same)
+            kinds.append(cand.kind)
+            continue
         res = _NORMALISERS[cand.kind](cand, state, hint)
         if res is None:
             continue
@@ -90,6 +95,23 @@ def tag(text: str, dct: str | None = None) -> list[Timex]:
         out.extend(pair)
         kinds.extend([cand.kind] * len(pair))
     return _link_ranges(text, out, kinds)
+
+
+# "Oct. 12, the day before the plunge": "the day" restates the date before it, and "before
+# the plunge" places that day against an event; "the day before" alone is the previous day.
+_THE_DAY = re.compile(r"(?i:the\s+day)(?=\s+(?:before|after)\s+[a-z])")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d\Z")
+
+
+def _appositive_day(text: str, cand: Candidate, out: list[Timex]) -> Timex | None:
+    """"the day" of "<date>, the day before <event>", valued as that date; else None."""
+    if cand.kind != "relunit" or not out or text[out[-1].end:cand.start] != ", ":
+        return None
+    m = _THE_DAY.match(text, cand.start, cand.end + 3)
+    prev = out[-1]
+    if m is None or m.end() > cand.end or not _DAY_VALUE.match(prev.value):
+        return None
+    return Timex(cand.start, m.end(), m.group(), "DATE", prev.value, None, prev.anchor)
 
 
 # "April 24 and 25": the join between the two days of a coordinated pair.

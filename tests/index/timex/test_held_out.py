@@ -34,3 +34,14 @@ def test_todays_before_a_generic_noun_is_no_date() -> None:
 def test_todays_before_an_event_of_the_day_stays_a_date() -> None:
     got = values("Today's hearing was adjourned after an hour.", "2031-03-02")
     assert got == {"Today": "2031-03-02", "an hour": "PT1H"}
+
+
+def test_the_day_after_a_date_restates_that_date() -> None:
+    got = values("The ferry sailed on March 9, the day after the storm.", "2031-03-20")
+    assert got == {"March 9": "2031-03-09", "the day": "2031-03-09"}
+
+
+def test_the_day_before_on_its_own_is_still_the_previous_day() -> None:
+    got = values("The ferry sailed on March 9. The day before, the port had closed.",
+                 "2031-03-20")
+    assert got == {"March 9": "2031-03-09", "The day before": "2031-03-08"}
