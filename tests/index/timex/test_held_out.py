@@ -45,3 +45,14 @@ def test_the_day_before_on_its_own_is_still_the_previous_day() -> None:
     got = values("The ferry sailed on March 9. The day before, the port had closed.",
                  "2031-03-20")
     assert got == {"March 9": "2031-03-09", "The day before": "2031-03-08"}
+
+
+def test_one_day_between_a_modal_and_its_verb_is_time_to_come() -> None:
+    got = tag("The town believes its harbour will one day rival Rotterdam.", "2031-03-02")
+    assert [(t.text, t.type, t.value) for t in got] == [("one day", "DATE", "FUTURE_REF")]
+
+
+def test_one_day_as_a_length_stays_a_duration() -> None:
+    assert values("Repairs to the harbour wall took one day.", "2031-03-02") == {"one day": "P1D"}
+    assert values("The vote will come one day after the debate.", "2031-03-02") == {
+        "one day": "P1D"}
