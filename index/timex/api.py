@@ -80,16 +80,58 @@ def tag(text: str, dct: str | None = None) -> list[Timex]:
     out: list[Timex] = []
     kinds: list[str] = []
     for cand, hint in zip(cands, hints, strict=True):
+        same = _appositive_day(text, cand, out)
+        if same is not None:
+            out.append(same)
+            kinds.append(cand.kind)
+            continue
         res = _NORMALISERS[cand.kind](cand, state, hint)
         if res is None:
             continue
         if res.point is not None and res.type in ("DATE", "TIME") and res.anchor != NONE:
             state.remember(res.point, cand.start, res.anchor in (EXPLICIT, CONTEXT)
                            and not _attributive(text, cand.start, cand.end))
-        out.append(Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, res.value,
-                         res.mod, res.anchor))
-        kinds.append(cand.kind)
+        pair = _day_pair(text, cand, res)
+        out.extend(pair)
+        kinds.extend([cand.kind] * len(pair))
     return _link_ranges(text, out, kinds)
+
+
+# "Oct. 12, the day before the plunge": "the day" restates the date before it, and "before
+# the plunge" places that day against an event; "the day before" alone is the previous day.
+_THE_DAY = re.compile(r"(?i:the\s+day)(?=\s+(?:before|after)\s+[a-z])")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d\Z")
+
+
+def _appositive_day(text: str, cand: Candidate, out: list[Timex]) -> Timex | None:
+    """"the day" of "<date>, the day before <event>", valued as that date; else None."""
+    if cand.kind != "relunit" or not out or text[out[-1].end:cand.start] != ", ":
+        return None
+    m = _THE_DAY.match(text, cand.start, cand.end + 3)
+    prev = out[-1]
+    if m is None or m.end() > cand.end or not _DAY_VALUE.match(prev.value):
+        return None
+    return Timex(cand.start, m.end(), m.group(), "DATE", prev.value, None, prev.anchor)
+
+
+# "April 24 and 25": the join between the two days of a coordinated pair.
+_DAY_AND = re.compile(r"\d(?:st|nd|rd|th)?(\s+and\s+)\d")
+
+
+def _day_pair(text: str, cand: Candidate, res: Resolved) -> list[Timex]:
+    """One Timex, or two for "April 24 and 25": TimeML marks each day of a pair joined by
+    "and" on its own ("April 28-30" stays one span); both halves carry the whole as range."""
+    span = text[cand.start:cand.end]
+    m = _DAY_AND.search(span) if cand.kind in ("mdy", "dmy") and cand.groups.get("day2") \
+        and res.type == "DATE" and "/" in res.value else None
+    if m is None:
+        return [Timex(cand.start, cand.end, span, res.type, res.value, res.mod, res.anchor)]
+    first, second = res.value.split("/")
+    cut, resume = cand.start + m.start(1), cand.start + m.end(1)
+    return [Timex(cand.start, cut, text[cand.start:cut], res.type, first, res.mod, res.anchor,
+                  res.value),
+            Timex(resume, cand.end, text[resume:cand.end], res.type, second, res.mod,
+                  res.anchor, res.value)]
 
 
 def _link_ranges(text: str, out: list[Timex], kinds: list[str]) -> list[Timex]:

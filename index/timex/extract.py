@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.timex.lexicon import MODIFIERS, QUANT_MODS, UNIT_RE
+from index.timex.lexicon import GENERIC_AFTER_TODAY, MODIFIERS, QUANT_MODS, UNIT_RE
 from index.timex.patterns import (
     MAY_VERB,
     MOD_BEFORE,
@@ -30,6 +30,7 @@ _SPACE = re.compile(r"\s+")
 # count is left out of the extent; "over a week" is "more than a week" and keeps it.
 _NOT_QUANT = frozenset({"over"})
 _ONE_UNIT = re.compile(r"(?i:an?)\s+(?i:" + UNIT_RE + r")\b")
+_POSSESSED = re.compile(r"['’]s\s+([a-z-]+)(?:\s+([a-z]+))?")
 _HYPHEN_UNIT = re.compile(r"\w-(?:quarter|second|minute|hour|day|week|month|year|decade)\b")
 # Ties on length go to the kind listed first.
 _PRIORITY = {k: i for i, k in enumerate((
@@ -78,6 +79,9 @@ def _keep(text: str, c: Candidate) -> bool:
         elif word.endswith(".") or word in ("Jan", "Mar", "Sep", "Dec", "Jun", "Jul", "Apr",
                                             "Aug", "Oct", "Nov", "Feb", "Sept"):
             return bool(MONTH_CUE_BEFORE.search(before)) and not _NAME_AFTER.match(text, c.end)
+    if c.kind == "deictic" and (g.get("w") or "").lower() == "today":
+        m = _POSSESSED.match(text, c.end)
+        return m is None or not GENERIC_AFTER_TODAY.intersection(m.groups())
     if c.kind == "season":
         season = (g.get("season") or "").lower()
         if season in ("fall", "spring") and not g.get("rel") and not g.get("year"):

@@ -77,6 +77,14 @@ MODIFIERS: dict[str, str] = {
     "the latter part of": "END", "the last half of": "END", "year-end": "END",
 }  # fmt: skip
 
+# "today's youth", "today's world": the present era in general, not the day of the article
+# ("today's editions", "today's vote" name that day and stay).
+GENERIC_AFTER_TODAY: frozenset[str] = frozenset({
+    "world", "youth", "young", "generation", "generations", "society", "societies", "children",
+    "kids", "teenagers", "students", "people", "families", "consumers", "computers",
+    "technology", "technologies", "standards", "culture", "economy", "climate", "age", "era",
+})
+
 QUANT_MODS: dict[str, str] = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
     "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",

@@ -51,6 +51,9 @@ _DEFINING_CLAUSE = re.compile(r"\s+(?:when|on which|in which|that\s+(?!day\b)|"
                               r"(?:the|both|its|their|his|her|each)\s+\w+\s+(?:is|are|was|were|"
                               r"will|would|\w+ed)\b)", re.I)
 _SPACES = re.compile(r"[\s-]+")
+# "Islam will one day be ...": "one day" between a modal and its verb is some time to come.
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|must|'ll|to)\s+\Z", re.I)
+_VERB_AFTER = re.compile(r"\s+(?!(?:of|after|before|later|earlier|and|or|to|in)\b)[a-z]+\b")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]\s?[\d.,]+|\d|\b(?:million|billion|trillion|cents?|"
                            r"dollars?|rubles?|won|yuan|euros?|percent|times|once|twice))\W*\Z")
 
@@ -306,6 +309,10 @@ def norm_duration(c: Candidate, state: State, year_hint: int | None) -> Resolved
     elif g.get("vague") is None and not g.get("num") and not g.get("pl") \
             and not g["unit"].endswith("s"):
         return None
+    if num_word == "one" and unit == "day" and state.text[c.start:c.end].lower() == "one day" \
+            and _MODAL_BEFORE.search(state.text, max(0, c.start - 12), c.start) \
+            and _VERB_AFTER.match(state.text, c.end):
+        return Resolved("DATE", "FUTURE_REF", c.mod, DCT if state.dct else NONE)
     if num_word in ("a", "an") and not g.get("det") and not g.get("dir"):
         before = state.text[max(0, c.start - 30):c.start]
         if _MONEY_BEFORE.search(before):  # "$40 a day", "twice a year": a rate, not a span
