@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.events.lexicon import Action
+from index.events.parties import not_parties
 from index.models import Actor
 from index.names.actors import Mention, lookup
 from index.names.gazetteer_file import default_gazetteer
@@ -248,25 +249,39 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         if action.name == "debt_relief":
             owners = [m for m in inside if _POSSESSIVE.match(text[m.end:m.end + 2])]
             targets = owners or [m for m in targets if m.form != "adjective"]
+    aside = not_parties(action.name, text, targets, t1)
+    targets = [m for m in targets if m not in aside]
     places = [m for m in dest if m.kind in ("place", "country")]
     if not places and action.name != "statement":
         # A place named after a verb of saying is in what was said, not where it was said.
         places = [m for m in after if m.kind == "place" and m not in companions]
     place = places[0].name if places else None
-    target_actors = [as_actor(m) if m.kind != "place" or m.form == "capital"
+    if action.name == "infrastructure":
+        # "The trains resumed a year after Putin and Kim signed a pact": a link joins states
+        # and places; the people of the sentence stand for their states.
+        targets = [m for m in targets if m.kind != "person" or m.country]
+    target_actors = [as_actor(m) if m.kind not in ("place", "person") or m.form == "capital"
+                     or (m.kind == "person" and action.name != "infrastructure")
                      else country_actor(m.country) for m in targets]
     if action.name == "visit" and not any(target_actors) and places:
         target_actors = [country_actor(places[0].country) if places[0].kind == "place"
                          else as_actor(places[0])]
-    actor_list = _dedupe([as_actor(m) for m in actors])
+    actor_list = _dedupe([country_actor(m.country) or as_actor(m)
+                          if m.kind == "person" and action.name == "infrastructure"
+                          else as_actor(m) for m in actors])
     if action.name == "entry_into_force" and not _EXCHANGE.match(text[t0:t1]):
         # "The treaty, signed by Kim and Putin in June, has entered into force": it binds
         # their states; the signers only signed. (Those who exchanged the instruments did act.)
         actor_list = _dedupe([a if a.country is None or is_state(a) else country_actor(a.country)
                               or a for a in actor_list])
     names = {a.name for a in actor_list}
+    target_list = _dedupe([a for a in target_actors if a and a.name not in names])
+    if action.name != "visit":  # a visit keeps the country it went to
+        # "Kim met Shoigu", not "Kim met Shoigu and North Korea": a state its people stand for.
+        stood_for = {a.country for a in (*actor_list, *target_list) if not is_state(a)}
+        target_list = [a for a in target_list if not (is_state(a) and a.country in stood_for)]
     return Roles(actors=actor_list,
-                 targets=_dedupe([a for a in target_actors if a and a.name not in names]),
+                 targets=target_list,
                  companions=_dedupe([as_actor(m) for m in companions if _participant(m)]),
                  place=place)
 

@@ -1,0 +1,53 @@
+"""Who takes part in an event and who only stands in its sentence: the war a statement speaks of,
+the leader who sent an envoy, the country an invitation is to, a state its leader stands for."""
+
+from __future__ import annotations
+
+import re
+
+from index.names.actors import Mention
+
+# "support for the war in Ukraine", "the aggression against Ukraine": the war's other side is
+# what is spoken of, not a party to the statement or the pact.
+_WAR_BEFORE = re.compile(r"\b(?:war|wars|conflict|invasion|aggression|offensive|fighting|"
+                         r"incursion|crisis)\s+(?:in|against|on|with)\s+(?:the\s+)?$", re.I)
+# "the Ukraine conflict", "the Ukrainian issue": a country naming a topic.
+_WAR_AFTER = re.compile(r"^\s+(?:war|conflict|crisis|issue|question|front)\b", re.I)
+# "on a special mission from Putin", "a message from Putin": the one who sent, not one visited.
+_SENT_BY = re.compile(r"\b(?:mission|message|letter|instructions?|orders?|behalf|envoy)\s+"
+                      r"(?:[\w’'-]+\s+){0,2}?(?:from|of)\s+(?:the\s+)?$", re.I)
+# "invited Kim to visit Russia": where the invited visit would go.
+_INVITED_TO = re.compile(r"\bto\s+(?:(?:visit|come\s+to|travel\s+to|go\s+to)\s+)?(?:the\s+)?$",
+                         re.I)
+# "met Kim to discuss the start of dialogue between Russia and the United States": what was
+# discussed is the topic of the meeting, not a party to it.
+_DISCUSSED = re.compile(r"\b(?:to\s+discuss|discuss(?:ed|ing)|talk(?:ed|s)?\s+about|"
+                        r"dialogue\s+between|(?:relations|ties)\s+between|"
+                        # "his second visit since being appointed secretary of …": another time
+                        r"since)\b", re.I)
+_WINDOW = 40
+
+
+def _before(text: str, m: Mention) -> str:
+    return text[max(0, m.start - _WINDOW):m.start]
+
+
+def not_parties(action: str, text: str, mentions: list[Mention],
+                trigger_end: int) -> list[Mention]:
+    """The mentions (of a clause's objects) that stand in the sentence but take no part."""
+    out = []
+    for m in mentions:
+        before = _before(text, m)
+        if m.start > trigger_end and action != "statement" and \
+                _DISCUSSED.search(text, trigger_end, m.start):
+            out.append(m)
+            continue
+        topic = m.kind in ("country", "place") and (
+            _WAR_BEFORE.search(before) or _WAR_AFTER.match(text[m.end:m.end + 12]))
+        sender = action in ("visit", "meeting") and _SENT_BY.search(before)
+        destination = action == "invitation" and m.kind in ("country", "place") and \
+            _INVITED_TO.search(before)
+        person_as_place = action == "deployment" and m.kind == "person"  # troops go to places
+        if topic or sender or destination or person_as_place:
+            out.append(m)
+    return out

@@ -1,0 +1,54 @@
+"""Who takes part and who only stands in the sentence: topics, senders, destinations, states
+their people stand for."""
+
+from __future__ import annotations
+
+from tests.index.events.test_events import events_of, only
+
+
+def _parties(body: str, action: str) -> tuple[list[str], list[str]]:
+    e = only(events_of(body, "2025-06-05"), action)
+    return [a.name for a in e.actors], [t.name for t in e.targets]
+
+
+def test_what_a_meeting_discusses_is_its_topic_not_a_party() -> None:
+    assert _parties("Sergei Lavrov met Kim Jong Un to discuss relations between Japan and "
+                    "China.", "meeting") == (["Sergei Lavrov"], ["Kim Jong-un"])
+
+
+def test_the_other_side_of_a_war_spoken_of_is_no_party_to_the_statement() -> None:
+    _, targets = _parties("Kim Jong Un praised Russia's soldiers for the war against Ukraine "
+                          "on Monday.", "statement")
+    assert "Ukraine" not in targets
+
+
+def test_the_leader_who_sent_an_envoy_is_not_the_one_visited() -> None:
+    assert _parties("Sergei Shoigu visited Pyongyang on a special mission from Vladimir Putin.",
+                    "visit") == (["Sergei Shoigu"], ["North Korea"])
+
+
+def test_where_an_invited_visit_would_go_is_not_an_invitee() -> None:
+    assert _parties("Vladimir Putin invited Kim Jong Un to visit Russia.", "invitation") == \
+        (["Vladimir Putin"], ["Kim Jong-un"])
+
+
+def test_a_state_its_leader_stands_for_is_not_listed_beside_him() -> None:
+    assert _parties("Sergei Lavrov held talks with North Korea and Kim Jong Un.", "meeting") == \
+        (["Sergei Lavrov"], ["Kim Jong-un"])
+
+
+def test_a_visit_keeps_the_country_it_went_to() -> None:
+    _, targets = _parties("Sergei Lavrov visited North Korea and met Kim Jong Un.", "visit")
+    assert "North Korea" in targets
+
+
+def test_troops_are_sent_to_places_not_to_people() -> None:
+    e = only(events_of("North Korea sent troops to help Vladimir Putin in Kursk.", "2025-06-05"),
+             "deployment")
+    assert [t.name for t in e.targets] == [] and e.place == "Kursk"
+
+
+def test_a_transport_link_joins_the_states_of_the_people_named() -> None:
+    e = only(events_of("Passenger trains resumed a year after Vladimir Putin and Kim Jong Un "
+                       "signed a pact.", "2025-06-05"), "infrastructure")
+    assert {a.name for a in (*e.actors, *e.targets)} == {"Russia", "North Korea"}
