@@ -290,6 +290,9 @@ def title_is_noun(gaz: Gazetteer, six: SentenceIndex, rp: RolePhrase) -> bool:
     if rp.end >= len(toks):
         return True
     nxt = toks[rp.end]
+    known = six.starting.get(rp.end)
+    if known is not None and known.alias.entry.kind in ("media", "org", "event"):
+        return False  # "the North's official Korean Central News Agency": what kind of agency
     if not nxt.text.isalpha() or is_cap(nxt) or nxt.joined:
         return not nxt.joined
     return nxt.key in _TITLE_FOLLOWERS or nxt.key.endswith("ed")
