@@ -100,6 +100,13 @@ class Question:
                                 self.parsed.whoosh_query("names")]))
         return wq.And(parts) if parts else None
 
+    def whole(self) -> wq.Query | None:
+        """Events that hold every word typed (in their sentence or their names)."""
+        if self.parsed is None or not self.parsed.terms():
+            return None
+        return wq.And([wq.Or([wq.Term("text", t), wq.Term("names", t)])
+                       for t in sorted(self.parsed.terms())])
+
     def ranking(self) -> wq.Query | None:
         """What orders the answers: every typed word, and the typed words as a phrase."""
         if self.parsed is None:

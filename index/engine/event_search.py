@@ -186,7 +186,8 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
         hits = [h for h in _run(searcher, [*parts, narrow], ranking, fetch, time, limit)
                 if question.names_kind(h.event)]
     if not hits:
-        hits = _run(searcher, parts, ranking, fetch, time, limit, question.also)
+        hits = _run(searcher, parts, ranking, fetch, time, limit, question.also,
+                    question.whole())
     related = [h for h in hits if not question.fits(h.event)]
     hits = [h for h in hits if question.fits(h.event)]
     if question.past and status is None:
@@ -202,13 +203,15 @@ def answer_question(gen: Generation, question: Question, *, status: str | None =
 
 
 def _run(searcher: Searcher, parts: list[wq.Query], ranking: wq.Query | None, fetch: int,
-         time: TimeRange | None, limit: int, prefer: tuple[str, ...] = ()) -> list[EventHit]:
+         time: TimeRange | None, limit: int, prefer: tuple[str, ...] = (),
+         whole: wq.Query | None = None) -> list[EventHit]:
     q = wq.And(parts) if parts else wq.Every()
     if ranking is None:
         found = [(fields, 0.0) for fields in first_matches(searcher, q, fetch)]
     else:
         found = [(searcher.stored_fields(d), s)
-                 for d, s in _top(searcher, q if parts else None, ranking, fetch, prefer)]
+                 for d, s in _top(searcher, q if parts else None, ranking, fetch, prefer,
+                                  whole)]
     return _hits(found, time, limit)
 
 
@@ -245,15 +248,19 @@ def docnums(searcher: Searcher, q: wq.Query) -> np.ndarray:
     return np.fromiter(sorted(q.docs(searcher)), dtype=np.int64)
 
 
+_PREFERRED = 3.0  # how much more an event counts for the action a noun names, or every word
+
+
 def _top(searcher: Searcher, required: wq.Query | None, ranking: wq.Query, n: int,
-         prefer: tuple[str, ...]) -> list[tuple[int, float]]:
+         prefer: tuple[str, ...], whole: wq.Query | None = None) -> list[tuple[int, float]]:
     """The ``n`` best (docnum, score) of the events matching ``required``, ranked by
     ``ranking``; the events of ``prefer`` first.
 
     The ranking runs as a top-N search filtered by what is required (Whoosh skips the blocks
     that cannot make the top: "/when Moscow" matches thousands of events), never as an
     AndMaybe, whose top-N collection loses matches over several segments. Required events the
-    ranking words miss follow, unscored, in index order.
+    ranking words miss follow, unscored, in index order. With ``prefer``, the events of those
+    actions and those holding every word typed (``whole``) count more.
     """
     base = docset(searcher, required) if required is not None else None
     if prefer:
@@ -262,29 +269,28 @@ def _top(searcher: Searcher, required: wq.Query | None, ranking: wq.Query, n: in
         groups: list[set[int] | None] = [everything & wanted, everything - wanted]
     else:
         groups = [base]
-    out: list[tuple[int, float]] = []
-    for group in groups:
-        if len(out) >= n or (group is not None and not group):
+    complete = docset(searcher, whole) if prefer and whole is not None else set()
+    scored: list[tuple[int, float]] = []  # (docnum, score as ranked)
+    unscored: list[int] = []
+    for k, group in enumerate(groups):
+        if group is not None and not group:
             continue
-        results = searcher.search(ranking, limit=n - len(out), filter=group)
+        results = searcher.search(ranking, limit=n, filter=group)
         seen = set()
         for i in range(results.scored_length()):
-            d = results.docnum(i)
+            d, score = results.docnum(i), float(results.score(i) or 0.0)
             seen.add(d)
-            out.append((d, float(results.score(i) or 0.0)))
-        if group is not None and len(out) < n:
-            out += [(d, 0.0) for d in sorted(group - seen)[:n - len(out)]]
-    return out
-
-
-def prefer_actions(found: list[tuple[dict[str, Any], float]],
-                   actions: tuple[str, ...]) -> list[tuple[dict[str, Any], float]]:
-    """Ranked matches with the events of ``actions`` first, each group in its order: "Putin
-    state visit" asks for visits before the treaty signed during one (the action is an ID
-    field, which Whoosh does not score)."""
-    if not actions:
-        return found
-    return sorted(found, key=lambda f: f[0]["action"] not in actions)
+            # The action a noun of the question names counts thrice, and so does holding every
+            # word typed: "Putin state visit" puts the visit ahead of the treaty signed during
+            # it, "diplomats rail trolley" their departure by trolley ahead of train services.
+            weight = (_PREFERRED if prefer and k == 0 else 1.0) * \
+                (_PREFERRED if d in complete else 1.0)
+            scored.append((d, score * weight))
+        if group is not None:
+            unscored += sorted(group - seen)[:n]
+    scored.sort(key=lambda x: -x[1])
+    out = scored[:n]
+    return out + [(d, 0.0) for d in unscored[:n - len(out)]]
 
 
 def _fast(searcher: Searcher, parsed: ParsedQuery,
