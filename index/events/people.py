@@ -77,9 +77,15 @@ def same_role(a: Actor, b: Actor) -> bool:
     return small >= 2 and len(ta & tb) / small >= _ROLE_MATCH
 
 
+# Actions whose doer and target could trade places: "Putin met Kim" is "Kim met Putin".
+SYMMETRIC = frozenset({"meeting"})
+
+
 def people_of(e: Event) -> list[Actor]:
-    """The event's people and bodies described by a role (states carry no role)."""
-    return [a for a in e.actors if a.role is not None]
+    """The event's people and bodies described by a role (states carry no role): those who
+    act, and of a meeting those met too."""
+    who = e.actors + e.targets if e.action in SYMMETRIC else e.actors
+    return [a for a in who if a.role is not None]
 
 
 def sides(e: Event) -> tuple[set[str], set[str]]:

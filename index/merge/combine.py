@@ -35,7 +35,11 @@ def _figures_note(event: Event) -> str | None:
             continue
         seen.add(m.doc_id)
         key = _figure_key(m.figures)
-        by_value.setdefault(key, (m.trigger, []))[1].append(m.doc_id)
+        # The words that state it, and the figures too where they stand apart from them
+        # ("forgave most of the debt … $10 billion"): both verbatim, the gap elided.
+        missing = [f for f in m.figures if f not in m.trigger]
+        said = f"{m.trigger} … {', '.join(missing)}" if missing else m.trigger
+        by_value.setdefault(key, (said, []))[1].append(m.doc_id)
     if len(by_value) < 2:
         return None
     groups = sorted(by_value.values(), key=lambda g: -len(g[1]))  # the most told first
@@ -45,7 +49,7 @@ def _figures_note(event: Event) -> str | None:
         more = len(docs) - _NOTE_DOCS
         parts.append(f"“{trigger}” ({named}{f' and {more} more' if more > 0 else ''})")
     rest = len(groups) - _NOTE_VALUES
-    tail = f"; and {rest} other figures" if rest > 0 else ""
+    tail = f"; and {rest} other figure{'s' if rest > 1 else ''}" if rest > 0 else ""
     return f"Sources disagree on the amount: {'; '.join(parts)}{tail}."
 
 

@@ -22,6 +22,7 @@ from index.events.firsts import note_earlier_than_first
 from index.events.model import Event
 from index.events.people import (
     COMMON_ROLE_WORDS,
+    SYMMETRIC,
     is_named,
     name_tokens,
     people_of,
@@ -140,6 +141,9 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
             d, c.latest_start, c.earliest_end):  # type: ignore[arg-type]
         return None  # "13 September" is no summer visit, whatever its year
     if c.people and p.people:
+        if c.action in SYMMETRIC and len(c.names) > 1 and len(p.names) > 1 and \
+                len(c.names & p.names) < 2:
+            return None  # "Kim met Shoigu" is not "Kim met Lavrov", on whatever day
         return "person" if _any_same_person(c, p) else None
     # Without a named person, only dated accounts are matched: two undated "Russia and North
     # Korea cooperate" statements are too vague to be called one event.
