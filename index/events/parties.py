@@ -25,6 +25,8 @@ _DISCUSSED = re.compile(r"\b(?:to\s+discuss|discuss(?:ed|ing)|talk(?:ed|s)?\s+ab
                         r"dialogue\s+between|(?:relations|ties)\s+between|"
                         # "his second visit since being appointed secretary of …": another time
                         r"since)\b", re.I)
+# What an offensive is launched into or against: its target; others named after it are not.
+_ATTACKED = re.compile(r"\b(?:into|against|on|in)\s+(?:the\s+)?$", re.I)
 _WINDOW = 40
 
 
@@ -48,6 +50,8 @@ def not_parties(action: str, text: str, mentions: list[Mention],
         destination = action == "invitation" and m.kind in ("country", "place") and \
             _INVITED_TO.search(before)
         person_as_place = action == "deployment" and m.kind == "person"  # troops go to places
+        if action == "offensive" and not _ATTACKED.search(text[max(0, m.start - 12):m.start]):
+            person_as_place = True  # "…, capturing ground held by North Korean troops"
         if topic or sender or destination or person_as_place:
             out.append(m)
     return out

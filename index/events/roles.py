@@ -159,7 +159,9 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     if m_end := _OBJECT_END.search(text, t1, ce):
         end = m_end.start()
     in_clause = [m for m in mentions if cs <= m.start < ce]
-    before = [m for m in in_clause if m.end <= t0]
+    # A name the trigger starts inside ("the North Korean armed [forces had taken part]") is
+    # the trigger's subject, as one before it is.
+    before = [m for m in in_clause if m.end <= t0 or m.start < t0 < m.end]
     if action.name != "statement":
         # "Mishustin said the bridge construction marks …": what is said has its own subject;
         # the speaker before the verb of saying is not the one who builds.
@@ -263,7 +265,7 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     target_actors = [as_actor(m) if m.kind not in ("place", "person") or m.form == "capital"
                      or (m.kind == "person" and action.name != "infrastructure")
                      else country_actor(m.country) for m in targets]
-    if action.name == "visit" and not any(target_actors) and places:
+    if action.name in ("visit", "offensive") and not any(target_actors) and places:
         target_actors = [country_actor(places[0].country) if places[0].kind == "place"
                          else as_actor(places[0])]
     actor_list = _dedupe([country_actor(m.country) or as_actor(m)

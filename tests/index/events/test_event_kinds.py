@@ -346,3 +346,21 @@ def test_a_hedged_past_is_reported_and_a_modal_inside_the_trigger_counts() -> No
 def test_bilateral_trade_is_between_the_two_states_of_the_article() -> None:
     e = kinds("Bilateral trade grew fourfold in 2021.")["trade"]
     assert {a.name for a in e.actors} == {"Russia", "North Korea"}
+
+
+def test_an_offensive_into_a_region_is_against_its_state() -> None:
+    e = kinds("In May 2021, Ukrainian units launched a night assault into the Kursk region, "
+              "taking villages held by North Korean troops.", "2022-03-10")["offensive"]
+    assert e.summary.startswith("Ukraine launched an offensive against Russia")
+    assert e.date.value == "2021-05"
+
+
+def test_a_border_closure_is_an_event_of_its_own() -> None:
+    e = kinds("North Korea sealed its borders in January 2020.")["border"]
+    assert [a.name for a in e.actors] == ["North Korea"] and e.date.value == "2020-01"
+
+
+def test_a_name_the_trigger_starts_inside_is_its_subject() -> None:
+    e = kinds("Units of the North Korean armed forces had taken part in the fighting in "
+              "Kursk.")["deployment"]
+    assert e.actors and e.actors[0].country == "PRK"
