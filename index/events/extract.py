@@ -19,7 +19,13 @@ from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
 from index.events.places import date_by_occasion, date_talks, place_visits
 from index.events.roles import assign, country_actor, is_state
-from index.events.status import clause_status, is_background, is_speculation, is_unsaid
+from index.events.status import (
+    clause_status,
+    is_background,
+    is_habitual,
+    is_speculation,
+    is_unsaid,
+)
 from index.events.summary import summarize
 from index.models import EventDate, Span
 
@@ -195,6 +201,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             for action, trig, reverse, definite in candidates:
                 if action.name in taken:
                     continue
+                if action.name == "visit" and any(
+                        a.name == "deployment" and t.start() <= trig.start() < t.end()
+                        for a, t, _, _ in candidates):
+                    continue  # "send to Russia 5,000 troops": troops sent are no visitors
                 if names - {action.name} and _TOPIC_OF.search(ctext[:trig.start()]):
                     continue
                 if _yields(action, names) and not (
@@ -337,6 +347,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if action.name == "visit" and _BEING_IN.match(trig.group()) \
                         and all(is_state(a) for a in actors):
                     continue  # "North Korean forces were in Kursk": troops, not a visitor
+                if is_habitual(ctext, date is not None):
+                    continue  # "Air Koryo operates two flights per week": a schedule
                 status = clause_status(ctext, trig.start(), date, dct, action.name, trig.end())
                 if status == "planned" and not actors and date is None:
                     continue  # "a trilateral agreement would include …": talk, not a plan

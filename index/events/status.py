@@ -78,6 +78,21 @@ def is_unsaid(clause: str, trigger_at: int) -> bool:
     return bool(_UNSAID.search(clause, max(0, trigger_at - 25), trigger_at))
 
 
+# "Air Koryo operates two flights per week": a schedule, not news of a day.
+_HABITUAL = re.compile(r"\b(?:per|each|every)\s+(?:week|day|month|year)\b|"
+                       r"\b(?:\d+|one|two|three|four|five|six|seven|eight|ten|several)\s+"
+                       r"(?:[\w-]+\s+){0,3}?a\s+(?:week|day|month|year)\b|"
+                       r"\b(?:daily|weekly|monthly|twice|thrice|regularly)\b", re.I)
+# "The train operations will be handled by …": a modal right after a noun trigger.
+_MODAL_NEXT = re.compile(r"[”\"]?\s+(?:would|will|could|might|shall|is to|are to|is expected to|"
+                         r"are expected to|is scheduled to|are scheduled to)\b", re.I)
+
+
+def is_habitual(clause: str, dated: bool) -> bool:
+    """Whether an undated clause tells what is done regularly rather than what was done."""
+    return not dated and bool(_HABITUAL.search(clause))
+
+
 def _after_dct(date: EventDate | None, dct: str | None) -> bool:
     """Whether the event lies entirely after the article's own date."""
     if date is None or dct is None or date.mod == "AFTER":
@@ -120,6 +135,9 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
     # "The visit will take place …", "a trilateral agreement would include …".
     after = _MODAL_AFTER.search(clause, trigger_at, trigger_at + 50)
     modal_after = after is not None and action != "statement" and after.start() - trigger_at < 25
+    if trigger_end is not None and action != "statement" and _MODAL_NEXT.match(clause,
+                                                                               trigger_end):
+        modal_after = True
     if _PLANNED.search(before) or infinitive or modal_after or (
             _after_dct(date, dct) and not told):
         return "planned"

@@ -364,3 +364,20 @@ def test_a_name_the_trigger_starts_inside_is_its_subject() -> None:
     e = kinds("Units of the North Korean armed forces had taken part in the fighting in "
               "Kursk.")["deployment"]
     assert e.actors and e.actors[0].country == "PRK"
+
+
+def test_a_schedule_is_no_event_but_a_dated_start_of_one_is() -> None:
+    assert "infrastructure" not in kinds("Air Baikal operates three flights a week between "
+                                         "Irkutsk and Pyongyang.")
+    assert kinds("Air Baikal launched three flights a week between Irkutsk and Pyongyang on "
+                 "March 9.")["infrastructure"].status == "happened"
+
+
+def test_a_modal_right_after_a_noun_trigger_makes_it_planned() -> None:
+    assert kinds("The ferry services will be operated by a state company.")[
+        "infrastructure"].status == "planned"
+
+
+def test_troops_sent_a_long_way_after_the_verb_are_still_sent() -> None:
+    e = kinds("Pyongyang is expected to send to Russia a further 5,000 to 8,000 troops.")
+    assert e["deployment"].status == "planned" and "visit" not in e
