@@ -77,6 +77,11 @@ _DATED_REPORT = re.compile(
     rf"^\s*(?:(?:on|late|early|earlier|last|this)\s+)?(?:{_WEEKDAY}|today|yesterday)\b"
     r"|^\s*(?:\w+\s+){0,3}that\b", re.I)
 # Being somewhere ("was in", "were seen in") is a visit of people, not of a state's forces.
+# A vehicle as the subject of a verb of coming and going ("the first train that left Pyongyang
+# arrived in Moscow").
+_VEHICLE = re.compile(r"\b(?:trains?|flights?|planes?|aircraft|jets?|ships?|vessels?|ferry|"
+                      r"ferries|bus|buses|trolley|railcar)\b(?:\s+(?:that|which)\b[^,;]*)?"
+                      r"\s+(?:(?:has|had|have)\s+)?(?:also\s+)?$", re.I)
 _BEING_IN = re.compile(r"(?:was|were|had been|has been|have been)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b")
 # Abstract actions need someone doing them: "what little trade persists" is no event.
@@ -347,6 +352,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if action.name == "visit" and _BEING_IN.match(trig.group()) \
                         and all(is_state(a) for a in actors):
                     continue  # "North Korean forces were in Kursk": troops, not a visitor
+                if action.name == "visit" and _VEHICLE.search(ctext, 0, trig.start()):
+                    continue  # "the train arrived in Moscow": a journey, told as a link
                 if is_habitual(ctext, date is not None):
                     continue  # "Air Koryo operates two flights per week": a schedule
                 status = clause_status(ctext, trig.start(), date, dct, action.name, trig.end())

@@ -24,7 +24,12 @@ _INVITED_TO = re.compile(r"\bto\s+(?:(?:visit|come\s+to|travel\s+to|go\s+to)\s+)
 _DISCUSSED = re.compile(r"\b(?:to\s+discuss|discuss(?:ed|ing)|talk(?:ed|s)?\s+about|"
                         r"dialogue\s+between|(?:relations|ties)\s+between|"
                         # "his second visit since being appointed secretary of …": another time
-                        r"since)\b", re.I)
+                        r"since|"
+                        # "…, leading to speculation that the Putin-Kim summit …": a guess
+                        r"speculat\w*|rumou?rs?)\b", re.I)
+# "South Korea's Yonhap news agency reported": the country of the outlet, not a party.
+_OUTLET_OF = re.compile(r"^[’']s\s+(?:[\w.-]+\s+){0,4}?(?:newspapers?|news\s+agency|agency|media|"
+                        r"daily|broadcaster|television|TV|radio|outlets?)\b", re.I)
 # What an offensive is launched into or against: its target; others named after it are not.
 _ATTACKED = re.compile(r"\b(?:into|against|on|in)\s+(?:the\s+)?$", re.I)
 _WINDOW = 40
@@ -45,7 +50,8 @@ def not_parties(action: str, text: str, mentions: list[Mention],
             out.append(m)
             continue
         topic = m.kind in ("country", "place") and (
-            _WAR_BEFORE.search(before) or _WAR_AFTER.match(text[m.end:m.end + 12]))
+            _WAR_BEFORE.search(before) or _WAR_AFTER.match(text[m.end:m.end + 12])
+            or _OUTLET_OF.match(text[m.end:m.end + 60]))
         sender = action in ("visit", "meeting") and _SENT_BY.search(before)
         destination = action == "invitation" and m.kind in ("country", "place") and \
             _INVITED_TO.search(before)

@@ -381,3 +381,11 @@ def test_a_modal_right_after_a_noun_trigger_makes_it_planned() -> None:
 def test_troops_sent_a_long_way_after_the_verb_are_still_sent() -> None:
     e = kinds("Pyongyang is expected to send to Russia a further 5,000 to 8,000 troops.")
     assert e["deployment"].status == "planned" and "visit" not in e
+
+
+def test_a_vehicle_arriving_is_no_visit_and_travel_by_train_no_link() -> None:
+    found = kinds("The first train that left Khasan on March 2 arrived in Vladivostok on "
+                  "March 4.")
+    assert "visit" not in found and found["infrastructure"].date.value == "2022-03-04"
+    found = kinds("Kim Jong Un arrived in Vladivostok by train on Wednesday.")
+    assert "infrastructure" not in found and "visit" in found

@@ -52,3 +52,14 @@ def test_a_transport_link_joins_the_states_of_the_people_named() -> None:
     e = only(events_of("Passenger trains resumed a year after Vladimir Putin and Kim Jong Un "
                        "signed a pact.", "2025-06-05"), "infrastructure")
     assert {a.name for a in (*e.actors, *e.targets)} == {"Russia", "North Korea"}
+
+
+def test_the_country_of_an_outlet_that_reported_is_no_party() -> None:
+    assert _parties("Sergei Lavrov arrived in Vladivostok on Monday, Japan's Asahi newspaper "
+                    "reported.", "visit") == (["Sergei Lavrov"], ["Russia"])
+
+
+def test_who_a_speculation_names_is_no_party_of_the_event_before_it() -> None:
+    assert _parties("Sergei Lavrov was seen in Vladivostok on Sunday, fuelling speculation of a "
+                    "summit between Putin and Kim Jong Un.", "visit") == \
+        (["Sergei Lavrov"], ["Russia"])
