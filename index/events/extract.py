@@ -82,6 +82,7 @@ _DATED_REPORT = re.compile(
 _VEHICLE = re.compile(r"\b(?:trains?|flights?|planes?|aircraft|jets?|ships?|vessels?|ferry|"
                       r"ferries|bus|buses|trolley|railcar)\b(?:\s+(?:that|which)\b[^,;]*)?"
                       r"\s+(?:(?:has|had|have)\s+)?(?:also\s+)?$", re.I)
+_SAID = re.compile(r"\b(?:said|says|told\s+(?:reporters|journalists))\b")
 _BEING_IN = re.compile(r"(?:was|were|had been|has been|have been)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b")
 # Abstract actions need someone doing them: "what little trade persists" is no event.
@@ -192,7 +193,14 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 continue
             taken: set[str] = set()
             candidates = []
-            for action, trig, reverse in _triggers(ctext):
+            found = _triggers(ctext)
+            if ci == 0 and opening is not None and not found:
+                # "Last week, Zelensky said …": a plain "said" dated by the phrase opening the
+                # sentence is a statement of that day, as "said on Monday" is (when it says no
+                # event of its own).
+                found += [(lexicon().get("statement"), m, False)
+                          for m in _SAID.finditer(ctext, opening.end)][:1]
+            for action, trig, reverse in found:
                 head = ctext[:trig.start()]
                 # "It will be the first trip for Kim": a noun after "it is" names the event
                 # just told, as a definite one does.

@@ -389,3 +389,9 @@ def test_a_vehicle_arriving_is_no_visit_and_travel_by_train_no_link() -> None:
     assert "visit" not in found and found["infrastructure"].date.value == "2022-03-04"
     found = kinds("Kim Jong Un arrived in Vladivostok by train on Wednesday.")
     assert "infrastructure" not in found and "visit" in found
+
+
+def test_a_plain_said_dated_by_the_opening_phrase_is_a_statement() -> None:
+    e = kinds("On Monday, Sergei Lavrov said the sanctions had failed.")["statement"]
+    assert e.date.value == "2022-03-07" and [a.name for a in e.actors] == ["Sergei Lavrov"]
+    assert "statement" not in kinds("Sergei Lavrov said the sanctions had failed.")
