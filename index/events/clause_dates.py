@@ -17,6 +17,11 @@ from index.timex import Timex
 
 # A verb of saying and the "that" opening what was said ("have stated that", "said on Monday that").
 _SAID_THAT = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+that\b", re.I)
+# "said the new pact would replace the treaty signed in 1961": what follows a plain "said" is
+# what was said, unless it is the saying's own date ("said on Monday", "said Tuesday").
+_SAID_PLAIN = re.compile(r"(?:said|says)\s+(?!(?:on|late|early|earlier|last|this|in)\b|"
+                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+                         r"yesterday)\b)", re.I)
 # A clause of its own after a verb of saying, "that" left out: "announced she will …".
 _SAID_CLAUSE = re.compile(r"\b(?:he|she|they|it|we|I)\s+(?:will|would|had|has|have|was|were|is|"
                           r"are|could|should|might|may|plans?|intends?|wants?)\b")
@@ -67,7 +72,8 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
     date right after a reporting verb ("…, state media reported Saturday") dates the report,
     so only a statement takes it.
     """
-    said = _SAID_THAT.match(sent.text, trigger_at) if statement else None
+    said = (_SAID_THAT.match(sent.text, trigger_at) or _SAID_PLAIN.match(sent.text, trigger_at)) \
+        if statement else None
     asides = _asides(sent.text, trigger_at)
     dateline = dateline_end(sent.text)  # "BEIJING. Dec 5 (Interfax) -": the report's day
     relative = _relative_in(sent.text, trigger_at, trigger_end)

@@ -51,6 +51,11 @@ _MODAL_AFTER = re.compile(r"(?:visits?|trip|meeting|talks|summit|agreement|treat
                           r"might|is to|are to|is expected to|is scheduled to)\b", re.I)
 _HEDGED_PAST = re.compile(r"\b(?:may|might|could|must)\s+(?:\w+ly\s+|already\s+)?have\s+"
                           r"(?:already\s+)?(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
+_PARTICIPLE_NOUN = re.compile(r"(?:treaty|treaties|accords?|agreements?|pacts?|deals?|protocols?|"
+                              r"declarations?|memorand(?:um|a))\b"
+                              r"(?:(?!\b(?:will|would|shall|be|been|is|are|was|were|to)\b).)*"
+                              r"\b(?:signed|concluded)$",
+                              re.I | re.S)
 _LAST_WORD = re.compile(r"[\w’'-]+\W*$")
 _WINDOW = 60  # characters before the trigger in which a modal governs it
 
@@ -115,6 +120,10 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
         # "Flights between the capitals may have been suspended": a trigger that runs from its
         # noun to its verb has the verb's auxiliaries inside it.
         before += " " + clause[trigger_at:last.start()]
+    if _PARTICIPLE_NOUN.match(clause, trigger_at, trigger_end or trigger_at):
+        # "would replace the Treaty of Friendship signed in 1961": a modal before the document
+        # governs another verb; the participle after it tells of a signing done.
+        before = ""
     if _HEDGED_PAST.search(before):
         return "reported"  # "may have already been suspended": perhaps done, not planned
     if action == "invitation":

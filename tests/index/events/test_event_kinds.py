@@ -395,3 +395,17 @@ def test_a_plain_said_dated_by_the_opening_phrase_is_a_statement() -> None:
     e = kinds("On Monday, Sergei Lavrov said the sanctions had failed.")["statement"]
     assert e.date.value == "2022-03-07" and [a.name for a in e.actors] == ["Sergei Lavrov"]
     assert "statement" not in kinds("Sergei Lavrov said the sanctions had failed.")
+
+
+def test_a_document_signed_long_ago_after_a_modal_was_signed() -> None:
+    e = kinds("Sergei Lavrov said the new pact would replace the Treaty of Friendship between "
+              "Moscow and Pyongyang signed in 1961.")
+    assert e["agreement"].status == "happened" and e["agreement"].date.value == "1961"
+    assert e["statement"].date is None or e["statement"].date.value != "1961"
+    assert kinds("Sergei Lavrov said a treaty between Moscow and Pyongyang will be signed in "
+                 "April.")["agreement"].status == "planned"
+
+
+def test_exchanging_ratification_documents_is_no_ratification() -> None:
+    found = kinds("The treaty will take effect when both sides exchange ratification documents.")
+    assert "ratification" not in found and found["entry_into_force"].status == "planned"
