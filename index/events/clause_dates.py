@@ -44,6 +44,14 @@ _OTHER_OCCASION = re.compile(
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?=[\w’'-])", re.I)
 
 
+# "The resumption came about a year after the two countries signed a pact … in June 2024": a
+# date in a clause after "after", "before" or "since" is that clause's.
+_AFTER_CLAUSE = re.compile(
+    r"\b(?:after|before|since|when)\s+(?:the\s+|both\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}?(?:signed|met|held|visited|agreed|took|made|paid|launched|"
+    r"returned|arrived|left|announced|[a-z]+ed)\b[^;]{0,200}$", re.I)
+
+
 def date_of(tx: Timex) -> EventDate | None:
     """The calendar date a DATE/TIME expression names, or None if it names none."""
     return _date_of(tx)
@@ -86,7 +94,8 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
             return False  # "stated that they would reach $1 billion by 2020": what was said
         if content is not None and t.start >= content.start():
             return False  # "announced she will skip the parade on May 9": the same
-        if t.start > trigger_at and _OTHER_OCCASION.search(sent.text, trigger_at, t.start):
+        if t.start > trigger_at and (_OTHER_OCCASION.search(sent.text, trigger_at, t.start)
+                                     or _AFTER_CLAUSE.search(sent.text, trigger_at, t.start)):
             return False
         if any(a.start() <= t.start < a.end() and not a.start() <= trigger_at < a.end()
                for a in asides):

@@ -165,3 +165,12 @@ def test_a_date_the_sentence_states_beats_the_same_date_inferred() -> None:
     stated, inferred = event_date("2024-12-04", "explicit"), event_date("2024-12-04", "anaphoric")
     assert better_stated(stated, inferred) and not better_stated(inferred, stated)
     assert better_stated(event_date("2024-12-04", "anaphoric"), event_date("2024-12", "explicit"))
+
+
+def test_a_date_in_a_clause_after_after_is_that_clauses() -> None:
+    events = events_of("Russia and North Korea have grown closer. The resumption of the ferry "
+                       "services came about a year after the two countries signed a defence "
+                       "pact during a summit in Pyongyang in May 2019.", "2020-06-02")
+    link = only(events, "infrastructure")
+    assert link.date is None or link.date.value != "2019-05"
+    assert only(events, "agreement").date.value == "2019-05"
