@@ -17,6 +17,7 @@ from index.events.clause_dates import SINCE, clause_date, date_of, echoed_date
 from index.events.dates import compatible, event_date, more_specific
 from index.events.lexicon import Action, lexicon
 from index.events.model import Event, Mentioned
+from index.events.parties import the_two
 from index.events.places import date_by_occasion, date_talks, place_visits
 from index.events.roles import assign, country_actor, is_state
 from index.events.status import (
@@ -340,6 +341,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 actors, targets, companions = roles.actors, roles.targets, roles.companions
                 if again and not (actors or targets) and previous is not None:
                     actors, targets = list(previous.actors), list(previous.targets)
+                if not actors:
+                    actors = the_two(ctext[:trig.start()], sents, k, sent.pair)
                 if not (actors or targets or roles.place) and action.parties \
                         and len(sent.pair) == 2:
                     # "The treaty came into force": its parties are the two states the

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from index.events.annotate import Sentence
+from index.models import Actor
 from index.names.actors import Mention
 
 # "support for the war in Ukraine", "the aggression against Ukraine": the war's other side is
@@ -61,3 +63,25 @@ def not_parties(action: str, text: str, mentions: list[Mention],
         if topic or sender or destination or person_as_place:
             out.append(m)
     return out
+
+
+# "The two leaders met at the guest house": the two people last named, one of each state.
+_THE_TWO = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|heads\s+of\s+state|"
+                      r"foreign\s+ministers|ministers)\b(?:\s+[\w’'-]+){0,3}\s*$", re.I)
+
+
+def the_two(before: str, sents: list[Sentence], k: int, pair: tuple[str, ...]) -> list[Actor]:
+    """The people "the two leaders" just before a trigger of sentence ``k`` refers to: the
+    last person named of each of the article's two states, or none when the article has not
+    named both."""
+    if len(pair) != 2 or not _THE_TWO.search(before):
+        return []
+    found: dict[str, Mention] = {}
+    for i in range(k - 1, -1, -1):
+        for m in reversed(sents[i].mentions):
+            if m.kind == "person" and m.form != "unresolved" and m.country in pair:
+                found.setdefault(m.country, m)
+        if len(found) == 2:
+            return [Actor(name=m.name, country=m.country, role=m.role)
+                    for m in sorted(found.values(), key=lambda m: pair.index(m.country))]
+    return []

@@ -63,3 +63,17 @@ def test_who_a_speculation_names_is_no_party_of_the_event_before_it() -> None:
     assert _parties("Sergei Lavrov was seen in Vladivostok on Sunday, fuelling speculation of a "
                     "summit between Putin and Kim Jong Un.", "visit") == \
         (["Sergei Lavrov"], ["Russia"])
+
+
+def test_the_two_leaders_are_the_last_named_of_each_state() -> None:
+    events = events_of("Vladimir Putin met Kim Jong Un in Beijing on Wednesday.\n\n"
+                       "The two leaders then held talks at a guest house.", "2025-09-04")
+    talks = [e for e in events if e.evidence[0].passage_id.endswith("p2")]
+    assert talks and {a.name for a in talks[0].actors} == {"Vladimir Putin", "Kim Jong-un"}
+
+
+def test_the_two_leaders_name_no_one_before_both_are_named() -> None:
+    events = events_of("Vladimir Putin flew to Beijing on Wednesday.\n\n"
+                       "The two leaders then held talks at a guest house.", "2025-09-04")
+    assert not [e for e in events if e.evidence[0].passage_id.endswith("p2")
+                and len(e.actors) == 2]
