@@ -25,6 +25,7 @@ from index.events.status import (
     is_background,
     is_habitual,
     is_speculation,
+    is_talk_of_ties,
     is_unsaid,
 )
 from index.events.summary import summarize
@@ -365,8 +366,9 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # "North Korean forces were in Kursk": troops, not a visitor
                 if action.name == "visit" and _VEHICLE.search(ctext, 0, trig.start()):
                     continue  # "the train arrived in Moscow": a journey, told as a link
-                if is_habitual(ctext, date is not None):
-                    continue  # "Air Koryo operates two flights per week": a schedule
+                if is_habitual(ctext, date is not None) or is_talk_of_ties(
+                        action.name, ctext, date is not None, bool(_FIGURE.search(ctext))):
+                    continue  # "operates two flights per week", "trade persists"
                 status = clause_status(ctext, trig.start(), date, dct, action.name, trig.end())
                 if status == "planned" and not actors and date is None:
                     continue  # "a trilateral agreement would include …": talk, not a plan

@@ -49,6 +49,9 @@ _NOUN = re.compile(r"^(?:visits?|trips?|meetings?|talks|summits?)$", re.I)
 # A phrase opening the clause: "At a news conference after the talks, …".
 _FRONTED = re.compile(r"\W*(?:at|during|after|following|in)\s+(?:a|an|the|his|her|their|its)\s+"
                       r"(?:[\w-]+\s+){0,3}", re.I)
+# "trade between the two countries": both of the article's states.
+_BETWEEN_BOTH = re.compile(r"\s+(?:between|of)\s+(?:the\s+two|both)\s+(?:countries|states|"
+                           r"governments|sides|nations|neighbou?rs)\b", re.I)
 _EXCHANGE = re.compile(r"(?:protocols?\s+\w+\s+(?:the\s+)?)?exchang", re.I)
 _BOTH = re.compile(r"\b(?:both (?:countries|governments|states|sides|nations|regimes)|the two "
                    r"(?:countries|governments|states|sides|nations|regimes|neighbou?rs)|"
@@ -240,7 +243,8 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         if not actors:
             actors = _speaker(text, mentions, t0)
         targets = [m for m in objects if m not in actors]
-        if not actors and len(pair) == 2 and _BOTH.search(text[cs:t0]):
+        if not actors and len(pair) == 2 and (_BOTH.search(text[cs:t0])
+                                              or _BETWEEN_BOTH.match(text, t1)):
             # "Both countries have stated …": the two states the article is about.
             both = [a for a in (country_actor(c) for c in pair) if a is not None]
             return Roles(actors=both, targets=[], companions=[], place=None)

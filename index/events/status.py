@@ -93,6 +93,18 @@ _MODAL_NEXT = re.compile(r"[”\"]?\s+(?:would|will|could|might|shall|is to|are 
                          r"are expected to|is scheduled to|are scheduled to)\b", re.I)
 
 
+# Ties and trade are talked of all the time ("trade persists", "deepening defence ties"); an
+# undated mention is news only with a figure or a verb of doing something about them.
+_TIES = frozenset({"trade", "military"})
+_DONE_ABOUT = re.compile(r"\b(?:launch|set(?:ting)?\s+up|establish|open|creat|sign|agree|"
+                         r"discuss|held|hold|form|found|inaugurat|conclud|negotiat)\w*", re.I)
+
+
+def is_talk_of_ties(action: str, clause: str, dated: bool, figures: bool) -> bool:
+    """Whether an undated mention of trade or military ties only describes the relations."""
+    return action in _TIES and not dated and not figures and not _DONE_ABOUT.search(clause)
+
+
 def is_habitual(clause: str, dated: bool) -> bool:
     """Whether an undated clause tells what is done regularly rather than what was done."""
     return not dated and bool(_HABITUAL.search(clause))

@@ -409,3 +409,10 @@ def test_a_document_signed_long_ago_after_a_modal_was_signed() -> None:
 def test_exchanging_ratification_documents_is_no_ratification() -> None:
     found = kinds("The treaty will take effect when both sides exchange ratification documents.")
     assert "ratification" not in found and found["entry_into_force"].status == "planned"
+
+
+def test_talk_of_ties_is_no_event_but_doing_something_about_them_is() -> None:
+    assert "trade" not in kinds("What little trade persists between the two states is in oil.")
+    assert "military" not in kinds("The two sides keep deepening their defence ties.")
+    assert "trade" in kinds("The two sides set up a business council to expand trade.")
+    assert "trade" in kinds("Trade between the two states fell by 40 percent.")
