@@ -34,7 +34,13 @@ from index.models import EventDate, Span
 # Clause boundaries inside a sentence: each clause can state its own event and date.
 _CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"
                      r"|,\s+adding that\s+"
-                     r"|,\s+though,?\s+")
+                     r"|,\s+though,?\s+"
+                     r"|,\s+and\s+(?=[^;.]*?\b(?:did|does|do)\s+(?:the\s+same|likewise|so)\b|"
+                     r"[^;.]*?\bfollowed\s+suit\b)")
+# "…, and the upper house, the Federation Council, did the same on November 6": the clause's
+# new subject did what the clause before told.
+_SAME = re.compile(r"\b(?:(?:did|does|do)\s+(?:the\s+same|likewise|so)|followed\s+suit)\b",
+                   re.I)
 # "After that trip …", "Following the visit, …": the event is dated relative to the last one.
 _BACK_REF = re.compile(r"^\W*(?P<rel>after|following|during|since|before|at)\s+"
                        r"(?:that|this|the|his|her|their)\s+"
@@ -196,6 +202,9 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             taken: set[str] = set()
             candidates = []
             found = _triggers(ctext)
+            if ci > 0 and not found and (same := _SAME.search(ctext)) and events and \
+                    events[-1].evidence[0].sentence == sent.span:
+                found = [(lexicon().get(events[-1].action), same, False)]
             if ci == 0 and opening is not None and not found:
                 # "Last week, Zelensky said …": a plain "said" dated by the phrase opening the
                 # sentence is a statement of that day, as "said on Monday" is (when it says no

@@ -416,3 +416,10 @@ def test_talk_of_ties_is_no_event_but_doing_something_about_them_is() -> None:
     assert "military" not in kinds("The two sides keep deepening their defence ties.")
     assert "trade" in kinds("The two sides set up a business council to expand trade.")
     assert "trade" in kinds("Trade between the two states fell by 40 percent.")
+
+
+def test_did_the_same_repeats_the_action_with_its_own_subject_and_date() -> None:
+    found = events_of(CONTEXT + "The State Duma approved the treaty on March 2, and the "
+                      "Federation Council did the same on March 4.", "2022-03-10")
+    told = sorted((e.date.value, e.actors[0].name) for e in found if e.action == "ratification")
+    assert told == [("2022-03-02", "State Duma"), ("2022-03-04", "Federation Council")]
