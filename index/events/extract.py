@@ -14,8 +14,17 @@ from dataclasses import replace
 from index.corpus.passages import ArticlePassages
 from index.events.annotate import Sentence, annotate
 from index.events.clause_dates import SINCE, clause_date, date_of, echoed_date
+from index.events.clauses import (
+    SAME,
+    frames,
+    in_quotation,
+    is_heading,
+    split_clauses,
+    triggers_in,
+    yields,
+)
 from index.events.dates import compatible, event_date, more_specific
-from index.events.lexicon import Action, lexicon
+from index.events.lexicon import lexicon
 from index.events.model import Event, Mentioned
 from index.events.parties import the_two
 from index.events.places import date_by_occasion, date_talks, place_visits
@@ -31,16 +40,6 @@ from index.events.status import (
 from index.events.summary import summarize
 from index.models import EventDate, Span
 
-# Clause boundaries inside a sentence: each clause can state its own event and date.
-_CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"
-                     r"|,\s+adding that\s+"
-                     r"|,\s+though,?\s+"
-                     r"|,\s+and\s+(?=[^;.]*?\b(?:did|does|do)\s+(?:the\s+same|likewise|so)\b|"
-                     r"[^;.]*?\bfollowed\s+suit\b)")
-# "…, and the upper house, the Federation Council, did the same on November 6": the clause's
-# new subject did what the clause before told.
-_SAME = re.compile(r"\b(?:(?:did|does|do)\s+(?:the\s+same|likewise|so)|followed\s+suit)\b",
-                   re.I)
 # "After that trip …", "Following the visit, …": the event is dated relative to the last one.
 _BACK_REF = re.compile(r"^\W*(?P<rel>after|following|during|since|before|at)\s+"
                        r"(?:that|this|the|his|her|their)\s+"
@@ -78,12 +77,6 @@ _NOUN_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|meeting|talks|summit|in
                            r"military exercises|drills|demands|proposal|shipments?|"
                            r"(?:road |railway |rail )?bridge(?: construction)?|construction)\b",
                            re.I)
-# "…, the Kremlin confirmed": the speaker of a sentence-final attribution, after a comma.
-_ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w.’'()-]+\s+){1,7}$")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DATED_REPORT = re.compile(
-    rf"^\s*(?:(?:on|late|early|earlier|last|this)\s+)?(?:{_WEEKDAY}|today|yesterday)\b"
-    r"|^\s*(?:\w+\s+){0,3}that\b", re.I)
 # Being somewhere ("was in", "were seen in") is a visit of people, not of a state's forces.
 # A vehicle as the subject of a verb of coming and going ("the first train that left Pyongyang
 # arrived in Moscow").
@@ -122,17 +115,7 @@ def _same_noun(trigger: str, earlier: str) -> bool:
 _TOPIC_OF = re.compile(r"\b(?:agreements?|treaty|treaties|protocols?|memorand(?:um|a)|accords?|"
                        r"deals?|pacts?|talks|negotiations|laws?|bills?|decrees?|documents?)"
                        r"\s+(?:on|about|concerning|regarding)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
-_TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
 _MAX_CONTINUATION = 2
-
-
-def _clauses(text: str) -> list[Span]:
-    spans, pos = [], 0
-    for m in _CLAUSE.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
 def _quote(sents: list[Sentence], k: int) -> tuple[Span, list[Sentence]]:
@@ -148,27 +131,6 @@ def _quote(sents: list[Sentence], k: int) -> tuple[Span, list[Sentence]]:
         more.append(sents[j])
         j += 1
     return (start, end), more
-
-
-def _triggers(clause_text: str) -> list[tuple[Action, re.Match[str], bool]]:
-    """Every trigger match of every action type in a clause, in text order."""
-    found = []
-    for action in lexicon().actions:
-        found += [(action, m, False) for m in action.triggers.finditer(clause_text)]
-        if action.reverse is not None:
-            found += [(action, m, True) for m in action.reverse.finditer(clause_text)]
-    return sorted(found, key=lambda f: f[1].start())
-
-
-def _in_quotation(text: str, at: int) -> bool:
-    """Whether position ``at`` lies inside a quotation (an odd number of quote marks before)."""
-    opened = text.count("“", 0, at) - text.count("”", 0, at)
-    return opened > 0 or text.count('"', 0, at) % 2 == 1
-
-
-def _is_heading(sent: Sentence, passage_sentences: int) -> bool:
-    return passage_sentences == 1 and not _TERMINAL.search(sent.text) and \
-        len(sent.text.split()) <= 10
 
 
 def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> list[Event]:
@@ -190,19 +152,19 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
         opening = next((t for t in sent.timexes if t.start <= 3), None)
         if opening is not None and (d := date_of(opening)) is not None:
             frame = (sent.passage_idx, d)
-        if _is_heading(sent, len(p.sentences)):
+        if is_heading(sent, len(p.sentences)):
             continue
         quote, continuation = _quote(sents, k)
         figures = tuple(m.group().strip() for m in _FIGURE.finditer(sent.text))
-        clauses = _clauses(sent.text)
+        clauses = split_clauses(sent.text)
         for ci, clause in enumerate(clauses):
             ctext = sent.text[clause[0]:clause[1]]
             if is_background(ctext, sent.text):
                 continue
             taken: set[str] = set()
             candidates = []
-            found = _triggers(ctext)
-            if ci > 0 and not found and (same := _SAME.search(ctext)) and events and \
+            found = triggers_in(ctext)
+            if ci > 0 and not found and (same := SAME.search(ctext)) and events and \
                     events[-1].evidence[0].sentence == sent.span:
                 found = [(lexicon().get(events[-1].action), same, False)]
             if ci == 0 and opening is not None and not found:
@@ -231,8 +193,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # "send to Russia 5,000 troops": troops sent are no visitors
                 if names - {action.name} and _TOPIC_OF.search(ctext[:trig.start()]):
                     continue
-                if _yields(action, names) and not (
-                        action.name == "statement" and _frames(ctext, trig)):
+                if yields(action, names) and not (
+                        action.name == "statement" and frames(ctext, trig)):
                     continue
                 if is_speculation(ctext, trig.start()) and not definite:
                     continue  # a reference to a known event in it still tells that event
@@ -242,7 +204,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 date = clause_date(sent, clause, t0, statement=action.name == "statement",
                                    trigger_end=clause[0] + trig.end())
                 if sent.text.lstrip()[:1] in "“\"" and not _FIRST_PERSON.search(sent.text) \
-                        and _in_quotation(sent.text, t0) and date is None:
+                        and in_quotation(sent.text, t0) and date is None:
                     # A quoted comment, not the speaker's own plan or deed; a quoted statement
                     # that dates what it tells ("“The treaty took effect on 4 December,” the
                     # agency said") still tells an event.
@@ -397,26 +359,6 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
     date_talks(events)
     date_by_occasion(events)
     return events
-
-
-def _yields(action: Action, stated: set[str]) -> bool:
-    """Whether another action stated in the clause makes ``action`` only its description."""
-    if not action.yields_to:
-        return False
-    others = stated - {action.name}
-    if "*" in action.yields_to:
-        by_name = {a.name: a for a in lexicon().actions}
-        return any("*" not in by_name[o].yields_to for o in others)
-    return bool(others & set(action.yields_to))
-
-
-def _frames(clause: str, trig: re.Match[str]) -> bool:
-    """Whether a statement verb frames the clause's other action as news of its own: an
-    attribution after it ("…, the Kremlin confirmed on Tuesday") or a dated report of it
-    ("confirmed Monday that …")."""
-    if _ATTRIBUTION.search(clause[:trig.start()]):
-        return True
-    return bool(_DATED_REPORT.match(clause[trig.end():]))
 
 
 def _confidence(date: EventDate | None, actors: list, targets: list) -> float:

@@ -1,0 +1,81 @@
+"""How a sentence divides into clauses, which triggers a clause holds, and which of them
+stand as events of their own (a statement framing another action, an action only describing
+another)."""
+
+from __future__ import annotations
+
+import re
+
+from index.events.annotate import Sentence
+from index.events.lexicon import Action, lexicon
+from index.models import Span
+
+# Clause boundaries inside a sentence: each clause can state its own event and date.
+_CLAUSE = re.compile(r";|,?\s+and then\s+|,\s+then\s+|,\s+while\s+|,\s+but\s+|,\s+whereas\s+"
+                     r"|,\s+adding that\s+"
+                     r"|,\s+though,?\s+"
+                     r"|,\s+and\s+(?=[^;.]*?\b(?:did|does|do)\s+(?:the\s+same|likewise|so)\b|"
+                     r"[^;.]*?\bfollowed\s+suit\b)")
+# "…, and the upper house, the Federation Council, did the same on November 6": the clause's
+# new subject did what the clause before told.
+SAME = re.compile(r"\b(?:(?:did|does|do)\s+(?:the\s+same|likewise|so)|followed\s+suit)\b",
+                   re.I)
+# "…, the Kremlin confirmed": the speaker of a sentence-final attribution, after a comma.
+_ATTRIBUTION = re.compile(r"[,”\"]\s*(?:[\w.’'()-]+\s+){1,7}$")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATED_REPORT = re.compile(
+    rf"^\s*(?:(?:on|late|early|earlier|last|this)\s+)?(?:{_WEEKDAY}|today|yesterday)\b"
+    r"|^\s*(?:\w+\s+){0,3}that\b", re.I)
+_TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
+
+
+def split_clauses(text: str) -> list[Span]:
+    """The clauses of a sentence, as spans: each may state its own event and date."""
+    spans, pos = [], 0
+    for m in _CLAUSE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def triggers_in(clause_text: str) -> list[tuple[Action, re.Match[str], bool]]:
+    """Every trigger match of every action type in a clause, in text order."""
+    found = []
+    for action in lexicon().actions:
+        found += [(action, m, False) for m in action.triggers.finditer(clause_text)]
+        if action.reverse is not None:
+            found += [(action, m, True) for m in action.reverse.finditer(clause_text)]
+    return sorted(found, key=lambda f: f[1].start())
+
+
+def in_quotation(text: str, at: int) -> bool:
+    """Whether position ``at`` lies inside a quotation (an odd number of quote marks before)."""
+    opened = text.count("“", 0, at) - text.count("”", 0, at)
+    return opened > 0 or text.count('"', 0, at) % 2 == 1
+
+
+def is_heading(sent: Sentence, passage_sentences: int) -> bool:
+    """Whether a sentence is a headline or subheading (a short paragraph of its own)."""
+    return passage_sentences == 1 and not _TERMINAL.search(sent.text) and \
+        len(sent.text.split()) <= 10
+
+
+def yields(action: Action, stated: set[str]) -> bool:
+    """Whether another action stated in the clause makes ``action`` only its description."""
+    if not action.yields_to:
+        return False
+    others = stated - {action.name}
+    if "*" in action.yields_to:
+        by_name = {a.name: a for a in lexicon().actions}
+        return any("*" not in by_name[o].yields_to for o in others)
+    return bool(others & set(action.yields_to))
+
+
+def frames(clause: str, trig: re.Match[str]) -> bool:
+    """Whether a statement verb frames the clause's other action as news of its own: an
+    attribution after it ("…, the Kremlin confirmed on Tuesday") or a dated report of it
+    ("confirmed Monday that …")."""
+    if _ATTRIBUTION.search(clause[:trig.start()]):
+        return True
+    return bool(_DATED_REPORT.match(clause[trig.end():]))

@@ -1,0 +1,98 @@
+"""Status and what is no event at all: hedges, schedules, talk of ties, modals inside a
+trigger; and the newer kinds (offensives, border closures, "did the same")."""
+
+from __future__ import annotations
+
+from tests.index.events.test_event_kinds import CONTEXT, kinds
+from tests.index.events.test_events import events_of
+
+
+def test_a_hedged_past_is_reported_and_a_modal_inside_the_trigger_counts() -> None:
+    assert kinds("Ferries between the two ports might have already been halted.")[
+        "infrastructure"].status == "reported"
+    assert kinds("Ferries between the two ports will be halted.")[
+        "infrastructure"].status == "planned"
+    assert kinds("Ferries between the two ports were halted on March 9.")[
+        "infrastructure"].status == "happened"
+
+
+def test_bilateral_trade_is_between_the_two_states_of_the_article() -> None:
+    e = kinds("Bilateral trade grew fourfold in 2021.")["trade"]
+    assert {a.name for a in e.actors} == {"Russia", "North Korea"}
+
+
+def test_an_offensive_into_a_region_is_against_its_state() -> None:
+    e = kinds("In May 2021, Ukrainian units launched a night assault into the Kursk region, "
+              "taking villages held by North Korean troops.", "2022-03-10")["offensive"]
+    assert e.summary.startswith("Ukraine launched an offensive against Russia")
+    assert e.date.value == "2021-05"
+
+
+def test_a_border_closure_is_an_event_of_its_own() -> None:
+    e = kinds("North Korea sealed its borders in January 2020.")["border"]
+    assert [a.name for a in e.actors] == ["North Korea"] and e.date.value == "2020-01"
+
+
+def test_a_name_the_trigger_starts_inside_is_its_subject() -> None:
+    e = kinds("Units of the North Korean armed forces had taken part in the fighting in "
+              "Kursk.")["deployment"]
+    assert e.actors and e.actors[0].country == "PRK"
+
+
+def test_a_schedule_is_no_event_but_a_dated_start_of_one_is() -> None:
+    assert "infrastructure" not in kinds("Air Baikal operates three flights a week between "
+                                         "Irkutsk and Pyongyang.")
+    assert kinds("Air Baikal launched three flights a week between Irkutsk and Pyongyang on "
+                 "March 9.")["infrastructure"].status == "happened"
+
+
+def test_a_modal_right_after_a_noun_trigger_makes_it_planned() -> None:
+    assert kinds("The ferry services will be operated by a state company.")[
+        "infrastructure"].status == "planned"
+
+
+def test_troops_sent_a_long_way_after_the_verb_are_still_sent() -> None:
+    e = kinds("Pyongyang is expected to send to Russia a further 5,000 to 8,000 troops.")
+    assert e["deployment"].status == "planned" and "visit" not in e
+
+
+def test_a_vehicle_arriving_is_no_visit_and_travel_by_train_no_link() -> None:
+    found = kinds("The first train that left Khasan on March 2 arrived in Vladivostok on "
+                  "March 4.")
+    assert "visit" not in found and found["infrastructure"].date.value == "2022-03-04"
+    found = kinds("Kim Jong Un arrived in Vladivostok by train on Wednesday.")
+    assert "infrastructure" not in found and "visit" in found
+
+
+def test_a_plain_said_dated_by_the_opening_phrase_is_a_statement() -> None:
+    e = kinds("On Monday, Sergei Lavrov said the sanctions had failed.")["statement"]
+    assert e.date.value == "2022-03-07" and [a.name for a in e.actors] == ["Sergei Lavrov"]
+    assert "statement" not in kinds("Sergei Lavrov said the sanctions had failed.")
+
+
+def test_a_document_signed_long_ago_after_a_modal_was_signed() -> None:
+    e = kinds("Sergei Lavrov said the new pact would replace the Treaty of Friendship between "
+              "Moscow and Pyongyang signed in 1961.")
+    assert e["agreement"].status == "happened" and e["agreement"].date.value == "1961"
+    assert e["statement"].date is None or e["statement"].date.value != "1961"
+    assert kinds("Sergei Lavrov said a treaty between Moscow and Pyongyang will be signed in "
+                 "April.")["agreement"].status == "planned"
+
+
+def test_exchanging_ratification_documents_is_no_ratification() -> None:
+    found = kinds("The treaty will take effect when both sides exchange ratification documents.")
+    assert "ratification" not in found and found["entry_into_force"].status == "planned"
+
+
+def test_talk_of_ties_is_no_event_but_doing_something_about_them_is() -> None:
+    assert "trade" not in kinds("What little trade persists between the two states is in oil.")
+    assert "military" not in kinds("The two sides keep deepening their defence ties.")
+    assert "trade" in kinds("The two sides set up a business council to expand trade.")
+    assert "trade" in kinds("Trade between the two states fell by 40 percent.")
+
+
+def test_did_the_same_repeats_the_action_with_its_own_subject_and_date() -> None:
+    found = events_of(CONTEXT + "The State Duma approved the treaty on March 2, and the "
+                      "Federation Council did the same on March 4.", "2022-03-10")
+    told = sorted((e.date.value, e.actors[0].name) for e in found if e.action == "ratification")
+    assert told == [("2022-03-02", "State Duma"), ("2022-03-04", "Federation Council")]
