@@ -125,7 +125,10 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
     if reported is not None:
         return nearest([t for t in sent.timexes if t.start >= reported.end()])
     inside = [t for t in sent.timexes if clause[0] <= t.start < clause[1]]
-    return nearest(inside) or nearest(sent.timexes)
+    # Failing its own, a clause takes a date of the clauses before it ("On Monday, Kim arrived;
+    # he met Putin"), never of one after it, which tells its own event ("…, and the Federation
+    # Council did the same on November 6").
+    return nearest(inside) or nearest([t for t in sent.timexes if t.start < clause[0]])
 
 
 def _relative_in(text: str, start: int, end: int | None) -> Span | None:
@@ -192,3 +195,24 @@ def echoed_date(events: list[Event], before: Sentence, sent: Sentence,
     if len(set(dated)) != 1:
         return None
     return dated[0] if len(_stems(before.text) & _stems(sent.text)) >= _ECHO_WORDS else None
+
+
+# A verb in the simple past that is the trigger itself ("visited", "met", "signed").
+_SIMPLE_PAST = re.compile(r"(?:\w+ed|met|went|came|left|sent|held|took|paid|flew|began|made)$",
+                          re.I)
+_NOT_PAST_BEFORE = re.compile(r"\b(?:will|would|to|could|should|may|might|shall)\s+"
+                              r"(?:\w+\s+)?$", re.I)
+
+
+def placed_by_tense(date: EventDate | None, trigger: str, before: str,
+                    dct: str | None) -> EventDate | None:
+    """"Kim visited Moscow in May" in an April story is last May: a month the event's own verb
+    puts in the past cannot lie wholly after the story's day (the tagger, for all words,
+    leaves a couple of months' slack for deadlines such as "was extended to Nov. 16")."""
+    if date is None or dct is None or date.precision != "month" or len(dct) < 7 \
+            or date.basis != "relative" or not _SIMPLE_PAST.search(trigger.split()[0]) \
+            or _NOT_PAST_BEFORE.search(before) or date.start is None \
+            or date.start[:7] <= dct[:7]:
+        return date
+    year = int(date.value[:4]) - 1
+    return event_date(f"{year}{date.value[4:]}", date.basis, date.mod) or date

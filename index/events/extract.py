@@ -13,7 +13,13 @@ from dataclasses import replace
 
 from index.corpus.passages import ArticlePassages
 from index.events.annotate import Sentence, annotate
-from index.events.clause_dates import SINCE, clause_date, date_of, echoed_date
+from index.events.clause_dates import (
+    SINCE,
+    clause_date,
+    date_of,
+    echoed_date,
+    placed_by_tense,
+)
 from index.events.clauses import (
     SAME,
     frames,
@@ -340,6 +346,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if is_habitual(ctext, date is not None) or is_talk_of_ties(
                         action.name, ctext, date is not None, bool(_FIGURE.search(ctext))):
                     continue  # "operates two flights per week", "trade persists"
+                date = placed_by_tense(date, trig.group(), ctext[:trig.start()], dct)
                 status = clause_status(ctext, trig.start(), date, dct, action.name, trig.end())
                 if status == "planned" and not actors and date is None:
                     continue  # "a trilateral agreement would include …": talk, not a plan

@@ -52,6 +52,13 @@ _FRONTED = re.compile(r"\W*(?:at|during|after|following|in)\s+(?:a|an|the|his|he
 # "trade between the two countries": both of the article's states.
 _BETWEEN_BOTH = re.compile(r"\s+(?:between|of)\s+(?:the\s+two|both)\s+(?:countries|states|"
                            r"governments|sides|nations|neighbou?rs)\b", re.I)
+_ASIDE_WHO = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+# A relative clause about people ("the groups that invaded", "the man who left"); one about a
+# thing ("legislation that forgives the debt") acts for whoever made it.
+_RELATIVE_BEFORE = re.compile(r"(?:\b(?:groups?|forces|troops|soldiers|units|militants|fighters|"
+                              r"people|men|countries|states|nations|officials|those)\s+"
+                              r"(?:that|which|who)|\bwho)\s+(?:\w+ly\s+|also\s+|had\s+|has\s+|"
+                              r"have\s+)?$", re.I)
 _EXCHANGE = re.compile(r"(?:protocols?\s+\w+\s+(?:the\s+)?)?exchang", re.I)
 _BOTH = re.compile(r"\b(?:both (?:countries|governments|states|sides|nations|regimes)|the two "
                    r"(?:countries|governments|states|sides|nations|regimes|neighbou?rs)|"
@@ -161,6 +168,9 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     end = ce
     if m_end := _OBJECT_END.search(text, t1, ce):
         end = m_end.start()
+    for aside in _ASIDE_WHO.finditer(text, cs, ce):
+        if aside.start() < t0 < aside.end():
+            end = min(end, aside.end())  # "Kim, who visited Moscow, met Putin": not Putin
     in_clause = [m for m in mentions if cs <= m.start < ce]
     # A name the trigger starts inside ("the North Korean armed [forces had taken part]") is
     # the trigger's subject, as one before it is.
@@ -230,6 +240,15 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         # "Kim reiterated his support for the war in Ukraine during a meeting with Shoigu": the
         # one who meets is the clause's subject, not the last name before the noun.
         framed = _FRAMED_NOUN.match(text[t0:t1]) and _FRAME.search(text, cs, t0)
+        # "Kim, who visited Moscow in May, met Putin": names inside an aside before the verb
+        # are not its subject.
+        before = [m for m in before if not any(a.start() < m.start and a.end() <= t0
+                                                for a in _ASIDE_WHO.finditer(text, cs, t0)
+                                                if a.start() < m.start < a.end())]
+        if (rel := _RELATIVE_BEFORE.search(text, cs, t0)) is not None:
+            # "the troops who defeated the groups that invaded the region": the subject of a
+            # relative clause's verb is the noun right before "that", or no one named.
+            before = [m for m in before if 0 <= rel.start() - m.end <= 2]
         actors = doers or adjacent_owner or (_sentence_subject(mentions, t0, cs)
                                              if shared or framed else []) or _subject(
             text, before, t0, speaks=action.name == "statement")

@@ -174,3 +174,18 @@ def test_a_date_in_a_clause_after_after_is_that_clauses() -> None:
     link = only(events, "infrastructure")
     assert link.date is None or link.date.value != "2019-05"
     assert only(events, "agreement").date.value == "2019-05"
+
+
+def test_a_month_the_events_own_past_verb_names_is_not_after_the_story() -> None:
+    assert only(events_of("Kim Jong Un visited Moscow in May.", "2025-04-28"),
+                "visit").date.value == "2024-05"
+    assert only(events_of("Kim Jong Un will visit Moscow in May.", "2025-04-28"),
+                "visit").date.value == "2025-05"
+
+
+def test_a_clause_takes_no_date_from_a_later_clause_with_its_own_event() -> None:
+    events = events_of("Russia and North Korea have grown closer. The State Duma approved the "
+                       "treaty, and the Federation Council did the same on March 4.",
+                       "2022-03-10")
+    duma = [e for e in events if e.actors and e.actors[0].name == "State Duma"]
+    assert duma and duma[0].date is None

@@ -77,3 +77,18 @@ def test_the_two_leaders_name_no_one_before_both_are_named() -> None:
                        "The two leaders then held talks at a guest house.", "2025-09-04")
     assert not [e for e in events if e.evidence[0].passage_id.endswith("p2")
                 and len(e.actors) == 2]
+
+
+def test_an_aside_keeps_its_names_to_itself() -> None:
+    events = events_of("Kim Jong Un, who visited Moscow in May, met Vladimir Putin in "
+                       "Vladivostok.", "2025-06-28")
+    visit, meeting = only(events, "visit"), only(events, "meeting")
+    assert [t.name for t in visit.targets] == ["Russia"]
+    assert [a.name for a in meeting.actors] == ["Kim Jong-un"]
+
+
+def test_the_subject_of_a_relative_clause_is_the_noun_before_that() -> None:
+    found = events_of("Vladimir Putin thanked the Russian troops who defeated the groups that "
+                      "invaded the region last summer.", "2025-04-28")
+    assert not [e for e in found if e.action == "offensive"
+                and any(a.name == "Russian troops" for a in e.actors)]
