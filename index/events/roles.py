@@ -229,8 +229,10 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
             mentions, cs))
         where = [m for m in dest if _participant(m) or m.kind == "place"]
         if text[t0:t1].lower().startswith("sen"):
-            # "Moscow sent Trutnev to Pyongyang": the sender acts too, behind the envoy.
-            actors = actors + [h for h in hosts if h not in actors]
+            # "Moscow sent Trutnev to Pyongyang": the envoy visits; the sender only sent him
+            # (the cited sentence says so), and takes no part in the visit. An envoy not
+            # named ("sent a delegation") leaves the sender as the one whose visit it is.
+            actors = actors or hosts
             targets = where
         else:  # "Putin hosted Kim in Sochi": the visit is to the host (and the host's state)
             targets = hosts + where
