@@ -279,6 +279,9 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     aside = not_parties(action.name, text, targets, t1)
     targets = [m for m in targets if m not in aside]
     places = [m for m in dest if m.kind in ("place", "country")]
+    if action.name == "statement":
+        # "said in Moscow" is where; "announced she will not be in Moscow" is what was said.
+        places = [m for m in places if len(text[t1:m.start].split()) <= 3]
     if not places and action.name != "statement":
         # A place named after a verb of saying is in what was said, not where it was said.
         places = [m for m in after if m.kind == "place" and m not in companions]

@@ -92,3 +92,12 @@ def test_the_subject_of_a_relative_clause_is_the_noun_before_that() -> None:
                       "invaded the region last summer.", "2025-04-28")
     assert not [e for e in found if e.action == "offensive"
                 and any(a.name == "Russian troops" for a in e.actors)]
+
+
+def test_a_place_in_what_was_announced_is_not_where_it_was_announced() -> None:
+    e = only(events_of("Chancellor Angela Merkel announced she will not be in Moscow for the "
+                       "parade.", "2015-03-10"), "statement")
+    assert e.place is None
+    e = only(events_of("Sergei Lavrov announced in Minsk on Tuesday that the talks had "
+                       "failed.", "2015-03-10"), "statement")
+    assert e.place == "Minsk"
