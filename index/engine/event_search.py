@@ -263,34 +263,44 @@ def _top(searcher: Searcher, required: wq.Query | None, ranking: wq.Query, n: in
     actions and those holding every word typed (``whole``) count more.
     """
     base = docset(searcher, required) if required is not None else None
-    if prefer:
-        wanted = docset(searcher, wq.Or([wq.Term("action", a) for a in prefer]))
-        everything = base if base is not None else docset(searcher, wq.Every())
-        groups: list[set[int] | None] = [everything & wanted, everything - wanted]
-    else:
-        groups = [base]
-    complete = docset(searcher, whole) if prefer and whole is not None else set()
-    scored: list[tuple[int, float]] = []  # (docnum, score as ranked)
-    unscored: list[int] = []
-    for k, group in enumerate(groups):
-        if group is not None and not group:
-            continue
-        results = searcher.search(ranking, limit=n, filter=group)
-        seen = set()
-        for i in range(results.scored_length()):
-            d, score = results.docnum(i), float(results.score(i) or 0.0)
-            seen.add(d)
-            # The action a noun of the question names counts thrice, and so does holding every
-            # word typed: "Putin state visit" puts the visit ahead of the treaty signed during
-            # it, "diplomats rail trolley" their departure by trolley ahead of train services.
-            weight = (_PREFERRED if prefer and k == 0 else 1.0) * \
-                (_PREFERRED if d in complete else 1.0)
-            scored.append((d, score * weight))
-        if group is not None:
-            unscored += sorted(group - seen)[:n]
-    scored.sort(key=lambda x: -x[1])
-    out = scored[:n]
+    if not prefer:
+        found, rest = _search_group(searcher, ranking, n, base, 1.0, set())
+        return found + [(d, 0.0) for d in rest[:n - len(found)]]
+    wanted = docset(searcher, wq.Or([wq.Term("action", a) for a in prefer]))
+    everything = base if base is not None else docset(searcher, wq.Every())
+    complete = docset(searcher, whole) if whole is not None else set()
+    # The action a noun of the question names counts thrice, and so does holding every word
+    # typed: "Putin state visit" puts the visit ahead of the treaty signed during it,
+    # "diplomats rail trolley" their departure by trolley ahead of train services. One search
+    # over both (a search walks the ranking words' postings, whatever the filter), weighted
+    # after; events of other actions that miss a word follow, searched only if there is room.
+    others = everything - wanted
+    found, unscored = _search_group(searcher, ranking, 2 * n,
+                                    (everything & wanted) | (others & complete), 1.0, complete)
+    out = sorted(((d, score * (_PREFERRED if d in wanted else 1.0)) for d, score in found),
+                 key=lambda x: -x[1])[:n]
+    if len(out) < n:
+        tail, rest = _search_group(searcher, ranking, n - len(out), others - complete, 1.0,
+                                   set())
+        out += tail
+        unscored += rest
     return out + [(d, 0.0) for d in unscored[:n - len(out)]]
+
+
+def _search_group(searcher: Searcher, ranking: wq.Query, n: int, group: set[int] | None,
+                  weight: float, complete: set[int]) -> tuple[list[tuple[int, float]], list[int]]:
+    """The best ``n`` of ``group`` (all events if None) as (docnum, weighted score), and the
+    group's unscored rest in index order; events in ``complete`` count thrice."""
+    if group is not None and not group:
+        return [], []
+    results = searcher.search(ranking, limit=n, filter=group)
+    found, seen = [], set()
+    for i in range(results.scored_length()):
+        d, score = results.docnum(i), float(results.score(i) or 0.0)
+        seen.add(d)
+        found.append((d, score * weight * (_PREFERRED if d in complete else 1.0)))
+    rest = sorted(group - seen)[:n] if group is not None else []
+    return found, rest
 
 
 def _fast(searcher: Searcher, parsed: ParsedQuery,
