@@ -49,7 +49,9 @@ def _any_same_person(c: _Cluster, p: _Probe) -> bool:
 class _Cluster:
     """Events told as one, with what matching needs kept up to date as members join."""
 
-    members: list[Event] = field(default_factory=list)
+    members: list[Event] = field(default_factory=list)  # empty in a lean merge: see `ids`
+    ids: list[str] = field(default_factory=list)  # the members' event ids
+    lean: bool = False  # keeps only what matching needs, not the members' events
     action: str | None = None
     cluster_id: str | None = None  # set when the cluster was stored by an earlier build
     # Accounts of a stored cluster that were not loaded (it was seeded from its profile).
@@ -84,7 +86,9 @@ class _Cluster:
     def add(self, e: Event) -> None:
         if self.action is None:
             self.action = e.action
-        self.members.append(e)
+        if not self.lean:
+            self.members.append(e)
+        self.ids.append(e.event_id)
         ev = e.evidence[0]
         self.sentences.add((ev.passage_id, tuple(ev.sentence)))
         for p in people_of(e):
@@ -260,10 +264,13 @@ class Merger:
     seeds it with the stored clusters an account could join, through ``fetch``.
     """
 
-    def __init__(self, fetch: Callable[[set[Key], Event], None] | None = None) -> None:
+    def __init__(self, fetch: Callable[[set[Key], Event], None] | None = None, *,
+                 lean: bool = False) -> None:
         self.clusters: list[_Cluster] = []
         self.buckets: dict[Key, dict[int, _Cluster]] = {}
         self._fetch = fetch
+        self.lean = lean  # clusters keep their members' ids only (`index.merge.streaming`)
+        self._keys: dict[Key, Key] = {}  # one tuple per distinct key, shared by its clusters
 
     def seed(self, members: list[Event], ranks: list[Any], cluster_id: str,
              keys: Iterable[list[str]] | None = None) -> _Cluster:
@@ -326,13 +333,13 @@ class Merger:
             # No match, or an ambiguous one: an undated or vaguely dated account of someone who
             # visited twice ("Shoigu visited Pyongyang") could be either visit, so it stays apart
             # rather than cite the wrong one.
-            target = _Cluster()
+            target = _Cluster(lean=self.lean)
             self.clusters.append(target)
         self._join(target, e, rank, keys)
         return target
 
     def _join(self, c: _Cluster, e: Event, rank: Any, keys: set[Key] | None = None) -> None:
-        if not c.members and not c.stored:
+        if not c.ids and not c.stored:
             c.head_rank = rank
         c.first_rank = rank if c.first_rank is None else min(c.first_rank, rank)
         c.ranks.append(rank)
@@ -340,8 +347,9 @@ class Merger:
         self._join_keys(c, keys if keys is not None else _keys(e)[0])
 
     def _join_keys(self, c: _Cluster, keys: set[tuple[str, ...]]) -> None:
-        c.keys |= keys
         for k in keys:
+            k = self._keys.setdefault(k, k)
+            c.keys.add(k)
             self.buckets.setdefault(k, {})[id(c)] = c
 
 
