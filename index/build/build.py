@@ -285,10 +285,10 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             articles.track.stage(WRITING_EVENTS)
             write_events(wdir, delta.write, delta.removed, incremental=True)
         else:
-            merge_stored(state)
+            events = merge_stored(state)
             phases.done("merge")
             articles.track.stage(WRITING_EVENTS)
-            write_stored_events(wdir, state)
+            write_stored_events(wdir, state, events)
             delta = Delta()
         files = record_files(wdir, like=plan.served_wdir, known=plan.records)
         state.set_index_files(files)

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from index.build.state import BuildState
 from index.build.statereader import StateReader
-from index.engine.writer import EVENT_BATCH, IndexWriter, add_events, write_event_batches
+from index.engine import writer
+from index.engine.writer import IndexWriter, add_events, write_event_batches
 from index.events.people import people_of
 from index.merge import streaming
 from index.merge.incremental import Account
@@ -73,11 +74,12 @@ def merge_worker(job: tuple[str, list[str], int], send: Callable[[MergedBatch], 
         reader.close()
 
 
-def write_stored_events(wdir: Path, state: BuildState) -> None:
-    """Write a new events index from the merged events stored in ``state``, in corpus order."""
+def write_stored_events(wdir: Path, state: BuildState, events: int) -> None:
+    """Write a new events index from the ``events`` merged events stored in ``state``, in
+    corpus order."""
     path = str(state.fresh_path)
-    batches = [(path, first, last) for first, last in state.rank_batches(EVENT_BATCH)]
-    write_event_batches(wdir, batches, add_event_batch)
+    batches = [(path, first, last) for first, last in state.rank_batches(writer.EVENT_BATCH)]
+    write_event_batches(wdir, batches, add_event_batch, events)
 
 
 def add_event_batch(item: tuple[str, str, str], writer: IndexWriter) -> int:

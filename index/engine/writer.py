@@ -151,15 +151,16 @@ def write_events(wdir: Path, write: dict[str, dict[str, Any]], remove: set[str],
 
 
 def write_event_batches(wdir: Path, batches: list[Any], work: Callable[[Any, IndexWriter], int],
-                        ) -> None:
-    """Write a new events index from ``batches`` in order, ``work(batch, writer)`` adding each
-    one's events: many are written by worker processes, a segment each."""
+                        events: int) -> None:
+    """Write a new events index of ``events`` events from ``batches`` in order,
+    ``work(batch, writer)`` adding each one's: many are written by worker processes, a
+    segment each."""
     ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
     workers = min(2, os.cpu_count() or 1)
     writer = use_chunked_pool(ix.writer(limitmb=WRITER_MB))
     segments: list[Any] = []
     try:
-        if len(batches) * EVENT_BATCH < EVENTS_PARALLEL_FROM or workers < 2:
+        if events < EVENTS_PARALLEL_FROM or workers < 2:
             for batch in batches:
                 work(batch, writer)
         else:
