@@ -13,12 +13,17 @@ from index.build.state import BuildState
 from index.corpus.loader import load_article
 from index.engine.event_store import quote_texts
 from index.events.firsts import note_earlier_than_first, pair_notes
-from index.merge import parallel, streaming
-from index.merge.incremental import Account, merge_all, rank_of
+from index.merge import merge, parallel, streaming
+from index.merge.incremental import Account, merge_all, merge_changed, rank_of
 from tests.conftest import SEED_CORPUS
 from tests.index.merge.test_incremental_merge import EARLY, FIRST, TRUTNEV_A, TRUTNEV_B, accounts
 
 Tables = dict[str, list[tuple[object, ...]]]
+# Told first, a person described by office alone: the named account must still find it.
+DESCRIBED = ("0described", "In April 2014 the Russian minister of Far East development visited "
+             "North Korea.", "2014-04-20")
+NAMED = ("named", "In April 2014 Alexander Galushka, minister of Development for the Far East, "
+         "visited North Korea.", "2014-05-02")
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +38,7 @@ def corpus_accounts(tmp_path_factory: pytest.TempPathFactory) -> list[Account]:
         texts = {p.passage_id: p.text for p in r.passages}
         found += [Account(e, rank_of(path.name, n), quote_texts(e, texts))
                   for n, e in enumerate(r.events)]
-    for doc in (EARLY, FIRST, TRUTNEV_A, TRUTNEV_B):
+    for doc in (EARLY, FIRST, TRUTNEV_A, TRUTNEV_B, DESCRIBED, NAMED):
         found += accounts(*doc)
     return found
 
@@ -108,3 +113,26 @@ def test_a_failed_full_build_keeps_the_served_state(tmp_path: Path) -> None:
     assert state.usable_for("gen-1", "x") and len(_tables(state)["accounts"]) == 1
     state.close()
 
+
+
+def _merged_then_changed(tmp_path: Path, found: list[Account]) -> Tables:
+    """Every account but the last articles' merged, then those merged into the stored events
+    and one article taken out (an incremental build's merge)."""
+    docs = sorted({a.event.evidence[0].doc_id for a in found})
+    late, gone = set(docs[-4:]), docs[0]
+    state = BuildState(tmp_path)
+    state.begin(fresh=True)
+    merge_all(state, [Account.from_json(a.rank, a.to_json()) for a in found
+                      if a.event.evidence[0].doc_id not in late])
+    merge_changed(state, {gone}, [Account.from_json(a.rank, a.to_json()) for a in found
+                                  if a.event.evidence[0].doc_id in late])
+    return _tables(state)
+
+
+def test_candidates_found_by_name_merge_as_the_whole_buckets_do(
+        tmp_path: Path, corpus_accounts: list[Account], monkeypatch: pytest.MonkeyPatch) -> None:
+    by_name = _in_memory(tmp_path / "name", corpus_accounts)
+    changed = _merged_then_changed(tmp_path / "name-changed", corpus_accounts)
+    monkeypatch.setattr(merge, "NARROW", False)
+    assert _in_memory(tmp_path / "scan", corpus_accounts) == by_name
+    assert _merged_then_changed(tmp_path / "scan-changed", corpus_accounts) == changed
