@@ -25,6 +25,7 @@ from index.merge.parallel import balance, stream_in_workers
 from index.merge.streaming import MergedBatch, merge_action
 
 PARALLEL_FROM = 50_000  # accounts: below this, starting workers costs more than it saves
+FLUSH_EVERY = 100  # batches of merged events stored between two commits
 
 
 def put_accounts(state: BuildState, accounts: Iterable[Account]) -> None:
@@ -50,12 +51,16 @@ def merge_stored(state: BuildState) -> int:
     else:
         batches = (b for action in sorted(counts) for b in merge_action(state, action))
     events = 0
-    for batch in batches:
+    for n, batch in enumerate(batches, 1):
         state.put_clusters(batch.rows, replace=False)
         state.set_account_cluster((m, r.cluster_id) for r in batch.rows for m in r.members)
         if batch.notes:
             state.add_notes(batch.notes)
         events += len(batch.rows)
+        if n % FLUSH_EVERY == 0:
+            # Committed, what is written can be checkpointed into the database: else the
+            # write-ahead log grows by every merged event and every account (100k: 3 GB and on).
+            state.flush()
     state.drop_pending()
     state.flush()
     return events
