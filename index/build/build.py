@@ -24,7 +24,6 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +44,7 @@ from index.build.buildsummary import (
     served_meta,
     served_shas,
 )
+from index.build.fullmerge import merge_stored, put_accounts, write_stored_events
 from index.build.state import BuildState
 from index.corpus.loader import DEFAULT_MAX_BYTES, LoadReport, Problem, load_corpus
 from index.engine.event_store import quote_texts
@@ -64,7 +64,7 @@ from index.engine.store import (
 )
 from index.engine.writer import PASSAGES, PassageWriter, link_index_files, write_events
 from index.errors import BuildError, IndexDamaged
-from index.merge.incremental import Account, FullMerge, merge_changed, rank_of
+from index.merge.incremental import Account, Delta, merge_changed, rank_of
 from index.models import Article
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,7 @@ FORMAT = 4  # bump when the index schema changes: an incremental build then star
 # Worker processes pay off only when there is much to process (each costs ~1 s to start).
 PARALLEL_FROM = 200
 NOTHING_LEFT = "nothing left after removing boilerplate"
+FLUSH_EVERY = 200  # articles a full build stores between two commits of its new state
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,12 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
                 continue
             state.put_article(r.doc_id, r.sha256, _article_entry(r), len(r.passages),
                               len(r.dropped), r.words)
-            accounts += _accounts(r)
+            if incremental:
+                accounts += _accounts(r)
+            else:  # stored, to be merged from the state: a full build holds no account
+                put_accounts(state, _accounts(r))
+                if len(indexed) % FLUSH_EVERY == 0:
+                    state.flush()
             indexed.append(r.doc_id)
             shas[r.doc_id] = r.sha256
         if not indexed and not report.unchanged:
@@ -279,16 +285,11 @@ def _write_generation(index_dir: Path, corpus_dir: Path, state: BuildState, repo
             articles.track.stage(WRITING_EVENTS)
             write_events(wdir, delta.write, delta.removed, incremental=True)
         else:
-            merged = FullMerge.of(accounts)
+            events = merge_stored(state)
             phases.done("merge")
             articles.track.stage(WRITING_EVENTS)
-            delta = merged.delta()
-            # The events index is written by worker processes while this one stores the merged
-            # events in the build state: one thread here only waits on them.
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                job = pool.submit(write_events, wdir, delta.write, set(), incremental=False)
-                merged.store(state)
-                job.result()
+            write_stored_events(wdir, state, events)
+            delta = Delta()
         files = record_files(wdir, like=plan.served_wdir, known=plan.records)
         state.set_index_files(files)
         phases.done("events")

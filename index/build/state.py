@@ -8,8 +8,11 @@ that an incremental build finds the few clusters a new account could join withou
 others; and the size and checksum of each of the generation's index files, which the next build
 verifies before it reuses them (`index.engine.integrity`).
 
-The state belongs to one generation: a build changes it in one transaction, committed just
-before the new generation is switched in, and records that generation's name. A state that
+The state belongs to one generation: an incremental build changes it in one transaction,
+committed just before the new generation is switched in, and records that generation's name. A
+full build writes a new database beside it instead (``state.sqlite.new``), committing as it goes
+so that its worker processes can read the accounts and merged events (`index.build.statereader`);
+it replaces the old one at that same moment, and is removed if the build fails. A state that
 names another generation than the served one (a build died between the two steps) is not
 trusted: the next build starts afresh.
 """
@@ -18,11 +21,13 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from index.build.statereader import StateReader, chunks, marks
 from index.corpus.loader import FileStat
 from index.engine.integrity import FileRecord
 from index.merge.stored import ClusterRow, StoredCluster
@@ -30,7 +35,7 @@ from index.merge.stored import ClusterRow, StoredCluster
 log = logging.getLogger(__name__)
 
 STATE = "state.sqlite"
-VERSION = "3"  # bump when the tables change
+VERSION = "4"  # bump when the tables change
 
 _SCHEMA = """
 CREATE TABLE info (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -53,14 +58,27 @@ CREATE INDEX ckeys_cluster ON ckeys(cluster);
 CREATE TABLE cnames (action TEXT NOT NULL, name TEXT NOT NULL, cluster TEXT NOT NULL);
 CREATE INDEX cnames_name ON cnames(action, name);
 CREATE INDEX cnames_cluster ON cnames(cluster);
+CREATE INDEX clusters_rank ON clusters(rank);
 """
+# A full build's accounts waiting to be merged, with what orders them (`ordered_accounts`).
+_PENDING = """
+CREATE TABLE pending (event_id TEXT PRIMARY KEY, action TEXT NOT NULL, named INTEGER NOT NULL,
+                      undated INTEGER NOT NULL, confidence REAL NOT NULL, rank TEXT NOT NULL)
+                      WITHOUT ROWID
+"""
+_PENDING_ORDER = ("CREATE INDEX pending_order ON pending(action, named DESC, undated, "
+                  "confidence DESC, rank)")
+FRESH_SUFFIX = ".new"
 
 
-class BuildState:
+class BuildState(StateReader):
     """The state database, opened by a build while it holds the build lock."""
 
     def __init__(self, index_dir: Path) -> None:
         self.path = index_dir / STATE
+        self.fresh_path = self.path.with_name(STATE + FRESH_SUFFIX)
+        self._served: sqlite3.Connection | None = None  # while a fresh state is written
+        _remove_db(self.fresh_path)  # left by a build that was killed
         index_dir.mkdir(parents=True, exist_ok=True)
         try:
             self.db = self._connect()
@@ -69,18 +87,18 @@ class BuildState:
             # afresh; the served generation does not depend on it.
             log.warning("build state %s is unreadable (%s); the next build starts afresh",
                         self.path, exc)
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            _remove_db(self.path)
             self.db = self._connect()
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, isolation_level=None)
+    def _connect(self, path: Path | None = None) -> sqlite3.Connection:
+        db = sqlite3.connect(path or self.path, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
         return db
 
     def close(self) -> None:
+        self.rollback()
         self.db.close()
 
     # -- validity ---------------------------------------------------------------------------
@@ -98,30 +116,52 @@ class BuildState:
                 and info.get("fingerprint") == fingerprint and info.get("version") == VERSION)
 
     def begin(self, *, fresh: bool) -> None:
-        """Start the build's transaction; ``fresh`` empties every table first, within it (a
-        full build that fails leaves the state of the served generation as it was)."""
-        self.db.execute("BEGIN")
+        """Start the build's transaction; ``fresh`` starts a new, empty state beside this one
+        (a full build that fails leaves the state of the served generation as it was)."""
         if fresh:
-            self._recreate()
+            _remove_db(self.fresh_path)
+            db = self._connect(self.fresh_path)
+            db.execute("PRAGMA synchronous=OFF")  # worthless until `commit` moves it in place
+            db.executescript(_SCHEMA + ";" + _PENDING)
+            self._served, self.db = self.db, db
+        self.db.execute("BEGIN")
 
-    def _recreate(self) -> None:
-        tables = [r[0] for r in self.db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for t in tables:
-            self.db.execute(f'DROP TABLE IF EXISTS "{t}"')
-        # One statement at a time: `executescript` would commit the transaction first.
-        for statement in _SCHEMA.split(";"):
-            if statement.strip():
-                self.db.execute(statement)
+    @property
+    def fresh(self) -> bool:
+        """Whether this build writes a new state (a full build)."""
+        return self._served is not None
+
+    def flush(self) -> None:
+        """Commit what a full build wrote so far, for its workers to read (an incremental
+        build's one transaction is never cut)."""
+        if self.fresh:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN")
 
     def commit(self, generation: str, fingerprint: str) -> None:
         self.db.executemany("INSERT OR REPLACE INTO info VALUES (?, ?)", [
             ("generation", generation), ("fingerprint", fingerprint), ("version", VERSION)])
         self.db.execute("COMMIT")
+        if self._served is not None:
+            self._served.close()
+            self._served = None
+            busy = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:  # a reader left open: what is only in the -wal file would be lost
+                raise sqlite3.OperationalError("the new build state is still being read")
+            self.db.close()
+            for suffix in ("-wal", "-shm"):  # the old database's, checkpointed as it closed
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            os.replace(self.fresh_path, self.path)
+            _remove_db(self.fresh_path)  # its emptied -wal and -shm
+            self.db = self._connect()
 
     def rollback(self) -> None:
         if self.db.in_transaction:
             self.db.execute("ROLLBACK")
+        if self._served is not None:
+            self.db.close()
+            _remove_db(self.fresh_path)
+            self.db, self._served = self._served, None
 
     # -- files and articles -----------------------------------------------------------------
 
@@ -194,6 +234,44 @@ class BuildState:
         """Rows of (event id, doc id, rank, cluster id, account JSON)."""
         self.db.executemany("INSERT OR REPLACE INTO accounts VALUES (?, ?, ?, ?, ?)", rows)
 
+    def put_pending(self, rows: Iterable[tuple[str, str, int, int, float, str]]) -> None:
+        """Accounts a full build is to merge: (event id, action, named, undated, confidence,
+        rank), what orders them (`index.merge.merge.specific_first`)."""
+        self.db.executemany("INSERT INTO pending VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def pending_actions(self) -> dict[str, int]:
+        """How many accounts of each action wait to be merged; indexes them in merge order."""
+        self.db.execute(_PENDING_ORDER)
+        return dict(self.db.execute("SELECT action, COUNT(*) FROM pending GROUP BY action"))
+
+    def drop_pending(self) -> None:
+        self.db.execute("DROP TABLE IF EXISTS pending")
+
+    def add_notes(self, notes: dict[str, list[str]]) -> None:
+        """Append notes to the data of stored merged events."""
+        for chunk in chunks(sorted(notes)):
+            rows = self.db.execute(f"SELECT cluster, data FROM clusters WHERE cluster IN "
+                                   f"({marks(chunk)})", chunk).fetchall()
+            for cid, text in rows:
+                data = json.loads(text)
+                data["notes"] += notes[cid]
+                self.update_cluster_data(cid, data)
+
+    def rank_batches(self, size: int) -> list[tuple[str, str]]:
+        """The merged events cut into batches of ``size`` in corpus order, as (first rank,
+        last rank) of each (for `events_between`)."""
+        out: list[tuple[str, str]] = []
+        first = last = None
+        for n, (rank,) in enumerate(self.db.execute("SELECT rank FROM clusters ORDER BY rank")):
+            if n % size == 0:
+                if first is not None:
+                    out.append((first, last))
+                first = rank
+            last = rank
+        if first is not None:
+            out.append((first, last))
+        return out
+
     def set_account_cluster(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.db.executemany("UPDATE accounts SET cluster = ? WHERE event_id = ?",
                             [(c, e) for e, c in pairs])
@@ -201,24 +279,14 @@ class BuildState:
     def accounts_of_docs(self, doc_ids: Iterable[str]) -> list[tuple[str, str]]:
         """(event id, cluster id) of every account the given articles gave."""
         out: list[tuple[str, str]] = []
-        for chunk in _chunks(list(doc_ids)):
+        for chunk in chunks(list(doc_ids)):
             out += self.db.execute(
-                f"SELECT event_id, cluster FROM accounts WHERE doc_id IN ({_marks(chunk)})",
+                f"SELECT event_id, cluster FROM accounts WHERE doc_id IN ({marks(chunk)})",
                 chunk).fetchall()
         return out
 
     def delete_accounts_of_docs(self, doc_ids: Iterable[str]) -> None:
         self.db.executemany("DELETE FROM accounts WHERE doc_id = ?", [(d,) for d in doc_ids])
-
-    def accounts(self, event_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any]]]:
-        """Account id -> (rank, account JSON)."""
-        out: dict[str, tuple[str, dict[str, Any]]] = {}
-        for chunk in _chunks(list(event_ids)):
-            for eid, rank, data in self.db.execute(
-                    f"SELECT event_id, rank, data FROM accounts WHERE event_id IN "
-                    f"({_marks(chunk)})", chunk):
-                out[eid] = (rank, json.loads(data))
-        return out
 
     def put_clusters(self, rows: list[ClusterRow], *, replace: bool) -> None:
         """Store merged events (``replace``: deleting stored ones with the same ids first)."""
@@ -248,9 +316,9 @@ class BuildState:
         """Clusters filed under any of ``keys`` whose dates can overlap ``span``."""
         keys = list(keys)
         found: set[str] = set()
-        for chunk in _chunks(keys):
+        for chunk in chunks(keys):
             sql = (f"SELECT DISTINCT k.cluster FROM ckeys k JOIN clusters c USING (cluster) "
-                   f"WHERE k.key IN ({_marks(chunk)})")
+                   f"WHERE k.key IN ({marks(chunk)})")
             args: list[str] = list(chunk)
             if span is not None:
                 # As in merging: an account must overlap every dated account of the cluster.
@@ -262,10 +330,10 @@ class BuildState:
 
     def clusters(self, cluster_ids: Iterable[str]) -> dict[str, StoredCluster]:
         out: dict[str, StoredCluster] = {}
-        for chunk in _chunks(list(cluster_ids)):
+        for chunk in chunks(list(cluster_ids)):
             for cid, rank, members, base, data, prof in self.db.execute(
                     f"SELECT cluster, rank, members, base_notes, data, profile FROM clusters "
-                    f"WHERE cluster IN ({_marks(chunk)})", chunk):
+                    f"WHERE cluster IN ({marks(chunk)})", chunk):
                 out[cid] = StoredCluster(cid, rank, json.loads(members), json.loads(base),
                                          json.loads(data), json.loads(prof))
         return out
@@ -273,10 +341,10 @@ class BuildState:
     def profiles(self, cluster_ids: Iterable[str]) -> dict[str, tuple[dict[str, Any], list[str]]]:
         """Cluster id -> (what matching needs of it, its account ids)."""
         out: dict[str, tuple[dict[str, Any], list[str]]] = {}
-        for chunk in _chunks(list(cluster_ids)):
+        for chunk in chunks(list(cluster_ids)):
             for cid, prof, members in self.db.execute(
                     f"SELECT cluster, profile, members FROM clusters "
-                    f"WHERE cluster IN ({_marks(chunk)})", chunk):
+                    f"WHERE cluster IN ({marks(chunk)})", chunk):
                 out[cid] = (json.loads(prof), json.loads(members))
         return out
 
@@ -288,7 +356,7 @@ class BuildState:
         if not names:
             return set()
         sql = (f"SELECT DISTINCT n.cluster FROM cnames n JOIN clusters c USING (cluster) "
-               f"WHERE n.action = ? AND n.name IN ({_marks(names)})")
+               f"WHERE n.action = ? AND n.name IN ({marks(names)})")
         if firsts_only:
             sql += " AND c.is_first = 1"
         return {c for (c,) in self.db.execute(sql, [action, *names])}
@@ -298,13 +366,6 @@ class BuildState:
             yield cid, json.loads(data)
 
 
-_CHUNK = 500  # SQLite's limit on bound parameters is 999 in older builds
-
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
-
-
-def _marks(items: list[str]) -> str:
-    return ",".join("?" * len(items))
+def _remove_db(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

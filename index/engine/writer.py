@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -139,6 +139,32 @@ def write_events(wdir: Path, write: dict[str, dict[str, Any]], remove: set[str],
         else:
             batches = [docs[i:i + EVENT_BATCH] for i in range(0, len(docs), EVENT_BATCH)]
             parallel = ParallelSegments(wdir, EVENTS, add_events, batches, workers)
+            for _ in parallel.results():
+                pass
+            segments = parallel.segments
+    except BaseException:
+        writer.cancel()
+        ix.close()
+        raise
+    commit_with(writer, segments)
+    ix.close()
+
+
+def write_event_batches(wdir: Path, batches: list[Any], work: Callable[[Any, IndexWriter], int],
+                        events: int) -> None:
+    """Write a new events index of ``events`` events from ``batches`` in order,
+    ``work(batch, writer)`` adding each one's: many are written by worker processes, a
+    segment each."""
+    ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
+    workers = min(2, os.cpu_count() or 1)
+    writer = use_chunked_pool(ix.writer(limitmb=WRITER_MB))
+    segments: list[Any] = []
+    try:
+        if events < EVENTS_PARALLEL_FROM or workers < 2:
+            for batch in batches:
+                work(batch, writer)
+        else:
+            parallel = ParallelSegments(wdir, EVENTS, work, batches, workers)
             for _ in parallel.results():
                 pass
             segments = parallel.segments

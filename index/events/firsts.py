@@ -69,3 +69,28 @@ def earlier_notes(x: Event, related: list[Event]) -> list[str]:
         elif _earlier(f, x):
             out.append(_on_earlier(x, f))
     return out
+
+
+def can_pair(e: Event) -> bool:
+    """Whether ``e`` can be either side of a pair: happened, dated, and two people with roles."""
+    return e.status == "happened" and e.date is not None and len(role_names(e)) >= 2
+
+
+def pair_notes(events: list[Event]) -> dict[str, list[str]]:
+    """The notes `note_earlier_than_first` would add to ``events`` (in corpus order), by event
+    id, without changing them: the same notes in the same order, but each first is compared
+    only with the events that share one of its people (a pair must share two)."""
+    by_name: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        for name in role_names(e):
+            by_name.setdefault(name, []).append(i)
+    out: dict[str, list[str]] = {}
+    for f in events:
+        if not is_first(f):
+            continue
+        for i in sorted({i for name in role_names(f) for i in by_name[name]}):
+            e = events[i]
+            if _earlier(f, e):
+                out.setdefault(e.event_id, []).append(_on_earlier(e, f))
+                out.setdefault(f.event_id, []).append(_on_first(f, e))
+    return out

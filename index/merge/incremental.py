@@ -189,6 +189,7 @@ def merge_changed(state: ClusterStore, gone_docs: set[str], new: list[Account]) 
     delta = Delta(removed=set(affected), accounts=len(new),
                   before={cid: c.data for cid, c in affected.items()})
     loaded: set[str] = set()
+    whole: set[str] = set()  # keys whose stored clusters were all loaded (asked with no span)
 
     def seed(c: StoredCluster, members: dict[str, tuple[str, dict[str, Any]]]) -> _Cluster:
         accs = [Account.from_json(*members[m]) for m in c.members if m in members]
@@ -200,7 +201,13 @@ def merge_changed(state: ClusterStore, gone_docs: set[str], new: list[Account]) 
                            keys=c.profile["keys"])
 
     def fetch(look: set[tuple[str, ...]], e: Event) -> None:
-        ids = state.clusters_under({encode_key(k) for k in look}, _iso_span(e)) - loaded
+        keys = {encode_key(k) for k in look} - whole
+        if not keys:
+            return
+        span = _iso_span(e)
+        ids = state.clusters_under(keys, span) - loaded
+        if span is None:  # every cluster under these keys is loaded now: never ask again
+            whole.update(keys)
         if not ids:
             return
         loaded.update(ids)

@@ -29,6 +29,7 @@ from index.events.people import (
     same_role,
     sides,
 )
+from index.merge.candidates import NameIndex
 from index.merge.combine import combine_members
 from index.models import Actor
 
@@ -50,12 +51,16 @@ def _any_same_person(c: _Cluster, p: _Probe) -> bool:
 class _Cluster:
     """Events told as one, with what matching needs kept up to date as members join."""
 
-    members: list[Event] = field(default_factory=list)
+    members: list[Event] = field(default_factory=list)  # empty in a lean merge: see `ids`
+    ids: list[str] = field(default_factory=list)  # the members' event ids
+    lean: bool = False  # keeps only what matching needs, not the members' events
     action: str | None = None
     cluster_id: str | None = None  # set when the cluster was stored by an earlier build
     # Accounts of a stored cluster that were not loaded (it was seeded from its profile).
     stored: list[str] = field(default_factory=list)
     keys: set[tuple[str, ...]] = field(default_factory=set)  # its members' blocking keys
+    key_years: set[str] = field(default_factory=set)  # of its person keys (`NameIndex`)
+    open_indexed: bool = False  # filed as open to a described person (`NameIndex`)
     _people_seen: set[Actor] = field(default_factory=set)
     names: set[str] = field(default_factory=set)  # of `people`
     unnamed: list[Actor] = field(default_factory=list)  # `people` described, not named
@@ -85,7 +90,9 @@ class _Cluster:
     def add(self, e: Event) -> None:
         if self.action is None:
             self.action = e.action
-        self.members.append(e)
+        if not self.lean:
+            self.members.append(e)
+        self.ids.append(e.event_id)
         ev = e.evidence[0]
         self.sentences.add((ev.passage_id, tuple(ev.sentence)))
         for p in people_of(e):
@@ -254,6 +261,7 @@ def _keys(e: Event) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
 
 
 Key = tuple[str, ...]
+NARROW = True  # look candidates up by name where that finds all an account can match
 
 
 class Merger:
@@ -264,10 +272,14 @@ class Merger:
     seeds it with the stored clusters an account could join, through ``fetch``.
     """
 
-    def __init__(self, fetch: Callable[[set[Key], Event], None] | None = None) -> None:
+    def __init__(self, fetch: Callable[[set[Key], Event], None] | None = None, *,
+                 lean: bool = False) -> None:
         self.clusters: list[_Cluster] = []
         self.buckets: dict[Key, dict[int, _Cluster]] = {}
         self._fetch = fetch
+        self.lean = lean  # clusters keep their members' ids only (`index.merge.streaming`)
+        self._keys: dict[Key, Key] = {}  # one tuple per distinct key, shared by its clusters
+        self.index = NameIndex()
 
     def seed(self, members: list[Event], ranks: list[Any], cluster_id: str,
              keys: Iterable[list[str]] | None = None) -> _Cluster:
@@ -294,10 +306,8 @@ class Merger:
         c.src, c.dst = set(profile["src"]), set(profile["dst"])
         c.latest_start = _day(profile["latest_start"])
         c.earliest_end = _day(profile["earliest_end"])
-        c.keys = {tuple(k) for k in profile["keys"]}
         self.clusters.append(c)
-        for k in c.keys:
-            self.buckets.setdefault(k, {})[id(c)] = c
+        self._join_keys(c, {tuple(k) for k in profile["keys"]}, len(c.people))
         return c
 
     def place(self, e: Event, rank: Any) -> _Cluster:
@@ -306,8 +316,10 @@ class Merger:
         keys, look = _keys(e)
         if self._fetch is not None:
             self._fetch(look, e)
-        candidates = {i: c for k in look for i, c in self.buckets.get(k, {}).items()}
         probe = _Probe.of(e)
+        candidates = self.index.candidates(probe, look) if NARROW else None
+        if candidates is None:
+            candidates = {i: c for k in look for i, c in self.buckets.get(k, {}).items()}
         matches = [(c, kind) for c in candidates.values() if (kind := _match(c, probe))]
         person = [c for c, kind in matches if kind == "person"]
         if len(person) > 1:
@@ -330,23 +342,29 @@ class Merger:
             # No match, or an ambiguous one: an undated or vaguely dated account of someone who
             # visited twice ("Shoigu visited Pyongyang") could be either visit, so it stays apart
             # rather than cite the wrong one.
-            target = _Cluster()
+            target = _Cluster(lean=self.lean)
             self.clusters.append(target)
         self._join(target, e, rank, keys)
         return target
 
     def _join(self, c: _Cluster, e: Event, rank: Any, keys: set[Key] | None = None) -> None:
-        if not c.members and not c.stored:
+        if not c.ids and not c.stored:
             c.head_rank = rank
         c.first_rank = rank if c.first_rank is None else min(c.first_rank, rank)
         c.ranks.append(rank)
+        known = len(c.people)
         c.add(e)
-        self._join_keys(c, keys if keys is not None else _keys(e)[0])
+        self._join_keys(c, keys if keys is not None else _keys(e)[0], len(c.people) - known)
 
-    def _join_keys(self, c: _Cluster, keys: set[tuple[str, ...]]) -> None:
-        c.keys |= keys
+    def _join_keys(self, c: _Cluster, keys: set[tuple[str, ...]], new_people: int = 0) -> None:
+        new = []
         for k in keys:
-            self.buckets.setdefault(k, {})[id(c)] = c
+            k = self._keys.setdefault(k, k)
+            if k not in c.keys:
+                new.append(k)
+                c.keys.add(k)
+                self.buckets.setdefault(k, {})[id(c)] = c
+        self.index.add(c, new_people, new)
 
 
 def profile(c: _Cluster) -> dict[str, Any]:

@@ -19,13 +19,15 @@ from tests.conftest import REPO
 KILLED_BUILD = """
 import concurrent.futures, os, sys, time
 from pathlib import Path
-from index.build import build
+from index.build import build, fullmerge
 from index.engine import writer
 from index.build.build import build_index
-from index.merge import parallel
+from index.merge import parallel, streaming
 
 corpus, ix, point, marker = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], Path(sys.argv[4])
 build.PARALLEL_FROM = writer.EVENTS_PARALLEL_FROM = parallel.PARALLEL_FROM = 2
+fullmerge.PARALLEL_FROM = 2
+streaming.BATCH = 1  # many batches: the merge workers wait on a full queue, still running
 os.cpu_count = lambda: 2
 
 def wait_to_be_killed():
@@ -43,7 +45,16 @@ class Pool(concurrent.futures.ProcessPoolExecutor):
             wait_to_be_killed()
         return out
 
+def streamed(fn, jobs):
+    merged = stream_in_workers(fn, jobs)
+    yield next(merged)
+    if point == "merge":
+        wait_to_be_killed()
+    yield from merged
+
+stream_in_workers = fullmerge.stream_in_workers
 parallel.ProcessPoolExecutor = Pool
+fullmerge.stream_in_workers = streamed
 build_index(corpus, ix, progress=progress)
 """
 MARK = "TUMEN_TEST_BUILD_MARK"
