@@ -21,10 +21,10 @@ from typing import Any
 from index.events.dates import bounds, placed
 from index.events.firsts import earlier_notes, is_first, note_earlier_than_first, role_names
 from index.events.model import Event
+from index.merge.keys import blocking_keys
 from index.merge.merge import (
     Merger,
     _Cluster,
-    _keys,
     combine,
     person_keys,
     profile,
@@ -172,7 +172,7 @@ def merge_changed(state: ClusterStore, gone_docs: set[str], new: list[Account]) 
     # Undated accounts of the same people were placed by which events existed then (they stay
     # apart from a person's two visits, join the one): they are placed again with the new ones.
     near = person_keys(tuple(k) for c in affected.values() for k in c.profile["keys"])
-    near |= person_keys(k for a in new for k in _keys(a.event)[0])
+    near |= person_keys(k for a in new for k in blocking_keys(a.event)[0])
     relook = {cid: prof for cid, (prof, _) in
               state.profiles(state.clusters_under({encode_key(k) for k in near}, None)
                              - set(affected)).items() if prof.get("loose")}

@@ -14,23 +14,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from index.events.dates import bounds, placed, yearless_within
 from index.events.firsts import note_earlier_than_first
 from index.events.model import Event
 from index.events.people import (
-    COMMON_ROLE_WORDS,
     SYMMETRIC,
     is_named,
-    name_tokens,
     people_of,
     same_role,
     sides,
 )
 from index.merge.candidates import NameIndex
 from index.merge.combine import combine_members
+from index.merge.keys import Key, blocking_keys, loose
 from index.models import Actor
 
 
@@ -202,65 +200,6 @@ def combine(c: _Cluster) -> Event:
     return combine_members(c.members)
 
 
-def _years(e: Event) -> list[int]:
-    if e.date is None or not e.date.start or not e.date.end:
-        return []
-    first, last = int(e.date.start[:4]), int(e.date.end[:4])
-    if e.date.mod == "AFTER":
-        first, last = last, last + 1
-    return list(range(first, min(last, first + 11) + 1))
-
-
-def _person_words(e: Event) -> set[str]:
-    words: set[str] = set()
-    for a in people_of(e):
-        # The surname, and the role's words: "the Russian minister of Far East development"
-        # must meet "Alexander Galushka, minister of Development for the Far East".
-        if is_named(a):
-            words.update({a.name.split()[-1].lower(), *_role_tokens(a)})
-        else:
-            words.update(name_tokens(a) - COMMON_ROLE_WORDS or name_tokens(a))
-    return words
-
-
-@lru_cache(maxsize=65536)
-def _role_tokens(a: Actor) -> frozenset[str]:
-    """The distinctive words of a role, as blocking keys (common title words would make every
-    minister a candidate for every other)."""
-    if not a.role:
-        return frozenset()
-    return name_tokens(Actor(a.role, a.country)) - COMMON_ROLE_WORDS
-
-
-def _keys(e: Event) -> tuple[set[tuple[str, ...]], set[tuple[str, ...]]]:
-    """Blocking keys: (keys a cluster containing ``e`` is filed under, keys ``e`` looks up).
-
-    Only clusters sharing a key can match (the full test is `_match`), so merging stays
-    near-linear: people are keyed with each year their event may fall in, states by the pair
-    (doer, target) and year. An undated event can only join through a person, in any year.
-    """
-    years = [str(y) for y in _years(e)]
-    words = _person_words(e)
-    src, dst = sides(e)
-    pairs = [(s_, d_) for s_ in (src or {"-"}) for d_ in (dst or {"-"})]
-    filed = {("p", e.action, w, y) for w in words for y in years}
-    filed |= {("p", e.action, w, "*") for w in words}
-    filed |= {("c", e.action, y, s_, d_) for y in years for s_, d_ in pairs}
-    filed |= {("c", e.action, y, s_, "-") for y in years for s_ in src}
-    if words:
-        # Accounts naming people are merged first, so only people-keyed clusters can exist.
-        look = ({("p", e.action, w, y) for w in words for y in years} if years
-                else {("p", e.action, w, "*") for w in words})
-    elif years:
-        look = {("c", e.action, y, s_, d_) for y in years for s_, d_ in pairs}
-        # A country-only account may join a cluster whose target side is not yet known.
-        look |= {("c", e.action, y, s_, "-") for y in years for s_ in src}
-    else:
-        look = set()
-    return filed, look
-
-
-Key = tuple[str, ...]
 NARROW = True  # look candidates up by name where that finds all an account can match
 
 
@@ -313,7 +252,7 @@ class Merger:
     def place(self, e: Event, rank: Any) -> _Cluster:
         """Put ``e`` into the cluster it matches, or a new one; ``rank`` orders accounts (their
         place in the corpus) and decides between two clusters naming the same person."""
-        keys, look = _keys(e)
+        keys, look = blocking_keys(e)
         if self._fetch is not None:
             self._fetch(look, e)
         probe = _Probe.of(e)
@@ -354,7 +293,7 @@ class Merger:
         c.ranks.append(rank)
         known = len(c.people)
         c.add(e)
-        self._join_keys(c, keys if keys is not None else _keys(e)[0], len(c.people) - known)
+        self._join_keys(c, keys if keys is not None else blocking_keys(e)[0], len(c.people) - known)
 
     def _join_keys(self, c: _Cluster, keys: set[tuple[str, ...]], new_people: int = 0) -> None:
         new = []
@@ -377,16 +316,12 @@ def profile(c: _Cluster) -> dict[str, Any]:
         "src": sorted(c.src), "dst": sorted(c.dst),
         "latest_start": c.latest_start.isoformat() if c.latest_start else None,
         "earliest_end": c.earliest_end.isoformat() if c.earliest_end else None,
-        "keys": sorted(list(k) for k in (c.keys or {k for m in c.members for k in _keys(m)[0]})),
+        "keys": sorted(list(k) for k in (c.keys or {k for m in c.members
+                                                     for k in blocking_keys(m)[0]})),
         # Accounts placed by a person alone, undated: where they go depends on which other
         # events of that person exist, so an incremental build places them again (`loose`).
         "loose": [m.event_id for m in c.members if loose(m)],
     }
-
-
-def loose(e: Event) -> bool:
-    """Whether an account joins by a person, in any year: its place depends on the others."""
-    return not _years(e) and bool(_person_words(e))
 
 
 def person_keys(keys: Iterable[Key]) -> set[Key]:
