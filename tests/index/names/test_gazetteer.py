@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from index.names.actors import find_mentions
 from index.names.gazetteer import _HYPHENS, _suffixes, key_of, tokenize
 from index.names.gazetteer_file import default_gazetteer, load_gazetteer
 
@@ -174,3 +175,10 @@ def test_candidates_find_what_a_scan_of_every_key_finds() -> None:
     queries |= {k[:n] for k in list(gaz.by_key)[::7] for n in (2, 4, 7)}
     for q in sorted(queries):
         assert gaz.candidates(q) == _candidates_by_scanning(gaz, q), q
+
+
+def test_the_chambers_of_the_russian_parliament_by_their_description() -> None:
+    found = {m.text: m.name for m in find_mentions(
+        "Russia's upper house approved the pact after the Russian lower house did.")}
+    assert found == {"Russia's upper house": "Federation Council",
+                     "Russian lower house": "State Duma"}
