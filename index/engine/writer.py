@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -127,27 +127,10 @@ def write_events(wdir: Path, write: dict[str, dict[str, Any]], remove: set[str],
         ix = whoosh_index.open_dir(str(wdir), indexname=EVENTS)
     else:
         ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
-    workers = min(2, os.cpu_count() or 1)
     docs = list(write.values())
-    writer = use_chunked_pool(ix.writer(limitmb=WRITER_MB))
-    try:
-        for value in sorted((remove | set(write)) if incremental else ()):
-            writer.delete_by_term("event_id", value)
-        if len(docs) < EVENTS_PARALLEL_FROM or workers < 2:
-            add_events(docs, writer)
-            segments = []
-        else:
-            batches = [docs[i:i + EVENT_BATCH] for i in range(0, len(docs), EVENT_BATCH)]
-            parallel = ParallelSegments(wdir, EVENTS, add_events, batches, workers)
-            for _ in parallel.results():
-                pass
-            segments = parallel.segments
-    except BaseException:
-        writer.cancel()
-        ix.close()
-        raise
-    commit_with(writer, segments)
-    ix.close()
+    batches = [docs[i:i + EVENT_BATCH] for i in range(0, len(docs), EVENT_BATCH)]
+    _fill(wdir, ix, use_chunked_pool(ix.writer(limitmb=WRITER_MB)), batches, add_events,
+          len(docs), remove=sorted((remove | set(write)) if incremental else ()))
 
 
 def write_event_batches(wdir: Path, batches: list[Any], work: Callable[[Any, IndexWriter], int],
@@ -156,10 +139,20 @@ def write_event_batches(wdir: Path, batches: list[Any], work: Callable[[Any, Ind
     ``work(batch, writer)`` adding each one's: many are written by worker processes, a
     segment each."""
     ix = whoosh_index.create_in(str(wdir), event_schema(), indexname=EVENTS)
+    _fill(wdir, ix, use_chunked_pool(ix.writer(limitmb=WRITER_MB)), batches, work, events)
+
+
+def _fill(wdir: Path, ix: Any, writer: IndexWriter, batches: list[Any],
+          work: Callable[[Any, IndexWriter], int], events: int,
+          remove: Sequence[str] = ()) -> None:
+    """Delete the events ``remove`` names, add ``batches`` with ``work(batch, writer)`` and
+    commit: in this process for a few events, else by worker processes, a segment each. A
+    failure cancels the writer and leaves the index as it was."""
     workers = min(2, os.cpu_count() or 1)
-    writer = use_chunked_pool(ix.writer(limitmb=WRITER_MB))
     segments: list[Any] = []
     try:
+        for value in remove:
+            writer.delete_by_term("event_id", value)
         if events < EVENTS_PARALLEL_FROM or workers < 2:
             for batch in batches:
                 work(batch, writer)
