@@ -264,7 +264,7 @@ def _top(searcher: Searcher, required: wq.Query | None, ranking: wq.Query, n: in
     """
     base = docset(searcher, required) if required is not None else None
     if not prefer:
-        found, rest = _search_group(searcher, ranking, n, base, 1.0, set())
+        found, rest = _search_group(searcher, ranking, n, base)
         return found + [(d, 0.0) for d in rest[:n - len(found)]]
     wanted = docset(searcher, wq.Or([wq.Term("action", a) for a in prefer]))
     everything = base if base is not None else docset(searcher, wq.Every())
@@ -276,19 +276,19 @@ def _top(searcher: Searcher, required: wq.Query | None, ranking: wq.Query, n: in
     # after; events of other actions that miss a word follow, searched only if there is room.
     others = everything - wanted
     found, unscored = _search_group(searcher, ranking, 2 * n,
-                                    (everything & wanted) | (others & complete), 1.0, complete)
+                                    (everything & wanted) | (others & complete), complete)
     out = sorted(((d, score * (_PREFERRED if d in wanted else 1.0)) for d, score in found),
                  key=lambda x: -x[1])[:n]
     if len(out) < n:
-        tail, rest = _search_group(searcher, ranking, n - len(out), others - complete, 1.0,
-                                   set())
+        tail, rest = _search_group(searcher, ranking, n - len(out), others - complete)
         out += tail
         unscored += rest
     return out + [(d, 0.0) for d in unscored[:n - len(out)]]
 
 
 def _search_group(searcher: Searcher, ranking: wq.Query, n: int, group: set[int] | None,
-                  weight: float, complete: set[int]) -> tuple[list[tuple[int, float]], list[int]]:
+                  complete: frozenset[int] | set[int] = frozenset(),
+                  ) -> tuple[list[tuple[int, float]], list[int]]:
     """The best ``n`` of ``group`` (all events if None) as (docnum, weighted score), and the
     group's unscored rest in index order; events in ``complete`` count thrice."""
     if group is not None and not group:
@@ -298,7 +298,7 @@ def _search_group(searcher: Searcher, ranking: wq.Query, n: int, group: set[int]
     for i in range(results.scored_length()):
         d, score = results.docnum(i), float(results.score(i) or 0.0)
         seen.add(d)
-        found.append((d, score * weight * (_PREFERRED if d in complete else 1.0)))
+        found.append((d, score * (_PREFERRED if d in complete else 1.0)))
     rest = sorted(group - seen)[:n] if group is not None else []
     return found, rest
 

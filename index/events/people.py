@@ -27,6 +27,14 @@ COMMON_ROLE_WORDS = frozenset({
     "governor", "governors", "envoy", "special", "senior", "high", "ranking", "former"})
 
 
+def distinct(actors: list[Actor]) -> list[Actor]:
+    """The actors in order, each name once (its first telling)."""
+    seen: dict[str, Actor] = {}
+    for a in actors:
+        seen.setdefault(a.name, a)
+    return list(seen.values())
+
+
 @lru_cache(maxsize=65536)
 def name_tokens(a: Actor) -> frozenset[str]:
     text = f"{a.name} {a.role or ''}".lower()

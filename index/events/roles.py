@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from index.events.lexicon import Action
 from index.events.parties import not_parties
+from index.events.people import distinct
 from index.models import Actor
 from index.names.actors import Mention, lookup
 from index.names.gazetteer_file import default_gazetteer
@@ -110,13 +111,6 @@ def _participant(m: Mention) -> bool:
     if m.form == "unresolved" or _is_media(m.name):
         return False
     return m.kind in _PARTICIPANTS or (m.kind == "place" and m.form == "capital")
-
-
-def _dedupe(actors: list[Actor]) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for a in actors:
-        seen.setdefault(a.name, a)
-    return list(seen.values())
 
 
 def _subject(text: str, before: list[Mention], trig_start: int,
@@ -296,23 +290,23 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     if action.name in ("visit", "offensive") and not any(target_actors) and places:
         target_actors = [country_actor(places[0].country) if places[0].kind == "place"
                          else as_actor(places[0])]
-    actor_list = _dedupe([country_actor(m.country) or as_actor(m)
+    actor_list = distinct([country_actor(m.country) or as_actor(m)
                           if m.kind == "person" and action.name == "infrastructure"
                           else as_actor(m) for m in actors])
     if action.name == "entry_into_force" and not _EXCHANGE.match(text[t0:t1]):
         # "The treaty, signed by Kim and Putin in June, has entered into force": it binds
         # their states; the signers only signed. (Those who exchanged the instruments did act.)
-        actor_list = _dedupe([a if a.country is None or is_state(a) else country_actor(a.country)
+        actor_list = distinct([a if a.country is None or is_state(a) else country_actor(a.country)
                               or a for a in actor_list])
     names = {a.name for a in actor_list}
-    target_list = _dedupe([a for a in target_actors if a and a.name not in names])
+    target_list = distinct([a for a in target_actors if a and a.name not in names])
     if action.name != "visit":  # a visit keeps the country it went to
         # "Kim met Shoigu", not "Kim met Shoigu and North Korea": a state its people stand for.
         stood_for = {a.country for a in (*actor_list, *target_list) if not is_state(a)}
         target_list = [a for a in target_list if not (is_state(a) and a.country in stood_for)]
     return Roles(actors=actor_list,
                  targets=target_list,
-                 companions=_dedupe([as_actor(m) for m in companions if _participant(m)]),
+                 companions=distinct([as_actor(m) for m in companions if _participant(m)]),
                  place=place)
 
 

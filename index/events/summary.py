@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.events.lexicon import Action
+from index.events.people import distinct
 from index.models import Actor
 
 MAX_NAMES = 3
@@ -20,19 +21,12 @@ def _names(actors: list[Actor]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: dict[str, Actor] = {}
-    for a in actors:
-        seen.setdefault(a.name, a)
-    return list(seen.values())
-
-
 def summarize(action: Action, actors: list[Actor], targets: list[Actor],
               companions: list[Actor], place: str | None, status: str) -> str:
     """E.g. "Yuri Trutnev visited North Korea (Pyongyang)", "Kim Jong-un to visit Russia
     (planned)", "Aid to North Korea"."""
     if not action.doer:
-        actors, targets = [], _unique(actors + targets)
+        actors, targets = [], distinct(actors + targets)
     whom = _names(targets) or (place if action.name == "visit" else "")
     who = _names(actors)
     if companions:
