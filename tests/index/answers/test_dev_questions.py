@@ -60,7 +60,12 @@ def actor_named(name: str, answer: dict[str, Any]) -> bool:
 
 @pytest.mark.parametrize("q", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
 def test_dev_question(seed_library: Library, q: dict[str, Any]) -> None:
-    answer = run_chat_command(seed_library, q["command"]).to_json()
+    check_answer(seed_library, q)
+
+
+def check_answer(library: Library, q: dict[str, Any]) -> None:
+    """Assert that ``library`` answers question ``q`` right, by the rule above."""
+    answer = run_chat_command(library, q["command"]).to_json()
     expect = q["expect"]
     if q["id"].startswith("s-none"):
         assert answer["items"] == [], f"{q['command']} invented an answer"
