@@ -13,7 +13,7 @@ import pytest
 from bot.commandline import run_chat_command
 from index.answers.services import Library
 from index.build.build import build_index
-from tests.conftest import SEED_CORPUS
+from tests.conftest import SEED_CORPUS, write_corpus
 from tests.index.answers.test_dev_questions import QUESTIONS, check_answer
 
 MORE = {
@@ -38,10 +38,8 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     root = tmp_path_factory.mktemp("grown")
     corpus = root / "corpus"
     shutil.copytree(SEED_CORPUS, corpus)
-    for name, (date, outlet, body) in MORE.items():
-        (corpus / f"{name}.md").write_text(
-            f"---\ntitle: {name}\npublisher: {outlet}\ndate: {date}\n---\n{body}\n",
-            encoding="utf-8")
+    write_corpus(root, {f"{name}.md": f"---\ntitle: {name}\npublisher: {outlet}\ndate: {date}\n"
+                        f"---\n{body}\n" for name, (date, outlet, body) in MORE.items()})
     build_index(corpus, root / "ix")
     lib = Library(root / "ix")
     yield lib

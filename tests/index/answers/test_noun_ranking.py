@@ -10,6 +10,7 @@ from index.answers.services import Library
 from index.build.build import build_index
 from index.engine.event_search import answer_question, read_question
 from index.engine.query import parse_user_query
+from tests.conftest import write_corpus
 
 ARTICLES = {
     "trains": "Passenger trains between Moscow and Pyongyang resumed on June 17, 2025.",
@@ -24,11 +25,8 @@ ARTICLES = {
 
 
 def _answers(tmp_path: Path, question: str, limit: int) -> list[str]:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name, body in ARTICLES.items():
-        (corpus / f"{name}.md").write_text(f"---\ntitle: {name}\ndate: 2025-08-01\n---\n{body}\n",
-                                           encoding="utf-8")
+    corpus = write_corpus(tmp_path, {f"{name}.md": f"---\ntitle: {name}\ndate: 2025-08-01\n---\n"
+                                     f"{body}\n" for name, body in ARTICLES.items()})
     build_index(corpus, tmp_path / "ix")
     lib = Library(tmp_path / "ix")
     try:

@@ -8,6 +8,7 @@ import pytest
 
 from index.answers.services import Library
 from index.build.build import build_index
+from tests.conftest import write_corpus
 from tests.index.events.test_events import events_of
 
 ARTICLES = {
@@ -23,11 +24,7 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     root = tmp_path_factory.mktemp("signed")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    build_index(corpus, root / "ix")
+    build_index(write_corpus(root, ARTICLES), root / "ix")
     lib = Library(root / "ix")
     yield lib
     lib.close()

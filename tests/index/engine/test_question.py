@@ -12,6 +12,7 @@ from index.answers.services import Library
 from index.build.build import build_index
 from index.engine.event_question import read_question
 from index.engine.query import parse_user_query
+from tests.conftest import write_corpus
 
 ARTICLES = {
     "a.md": "---\ntitle: Envoy in Pyongyang\ndate: 2022-05-11\n---\n"
@@ -29,11 +30,7 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     root = tmp_path_factory.mktemp("question")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    build_index(corpus, root / "ix")
+    build_index(write_corpus(root, ARTICLES), root / "ix")
     lib = Library(root / "ix")
     yield lib
     lib.close()
