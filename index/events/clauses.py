@@ -27,6 +27,11 @@ _DATED_REPORT = re.compile(
     rf"^\s*(?:(?:on|late|early|earlier|last|this)\s+)?(?:{_WEEKDAY}|today|yesterday)\b"
     r"|^\s*(?:\w+\s+){0,3}that\b", re.I)
 _TERMINAL = re.compile(r"[.!?…”\"’')]\s*$")
+# "its first two confirmed cases", "the announced measures": a statement verb's participle
+# standing before a noun, after a determiner or number, describes the noun; nobody spoke.
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|\d[\d,]*|two|three|"
+                                 r"four|five|several|many)\s+$", re.I)
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+(?!that\b|on\b|by\b|in\b|to\b)[a-z][\w-]*")
 
 
 def split_clauses(text: str) -> list[Span]:
@@ -43,10 +48,18 @@ def triggers_in(clause_text: str) -> list[tuple[Action, re.Match[str], bool]]:
     """Every trigger match of every action type in a clause, in text order."""
     found = []
     for action in lexicon().actions:
-        found += [(action, m, False) for m in action.triggers.finditer(clause_text)]
+        found += [(action, m, False) for m in action.triggers.finditer(clause_text)
+                  if not (action.name == "statement" and _attributive(clause_text, m))]
         if action.reverse is not None:
             found += [(action, m, True) for m in action.reverse.finditer(clause_text)]
     return sorted(found, key=lambda f: f[1].start())
+
+
+def _attributive(text: str, m: re.Match[str]) -> bool:
+    """Whether a one-word participle trigger stands as an adjective before its noun."""
+    return m.group().endswith("ed") and " " not in m.group() and \
+        bool(_ATTRIBUTIVE_BEFORE.search(text[:m.start()])) and \
+        bool(_ATTRIBUTIVE_AFTER.match(text, m.end()))
 
 
 def in_quotation(text: str, at: int) -> bool:

@@ -151,6 +151,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
     frame: tuple[int, EventDate] | None = None  # (passage index, date that opened the paragraph)
     last_date: EventDate | None = None
     per_passage: dict[str, int] = {}
+    seen: set[str] = set()  # sentences already read, as words
     for k, sent in enumerate(sents):
         p = passages[sent.passage_idx]
         if frame is not None and frame[0] != sent.passage_idx:
@@ -160,6 +161,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             frame = (sent.passage_idx, d)
         if is_heading(sent, len(p.sentences)):
             continue
+        words = " ".join(sent.text.split()).lower()
+        if words in seen:
+            continue  # a caption or pull quote repeated by the page is one account, not two
+        seen.add(words)
         quote, continuation = _quote(sents, k)
         figures = tuple(m.group().strip() for m in _FIGURE.finditer(sent.text))
         clauses = split_clauses(sent.text)

@@ -333,3 +333,25 @@ def test_thanks_to_is_because_of_not_thanking() -> None:
                      "policies.", "2015-03-01") == []
     (e,) = events_of("Vladimir Putin thanks Kim Jong-un for the troops.", "2025-04-28")
     assert e.action == "statement"
+
+
+def test_a_statement_participle_before_a_noun_is_no_statement() -> None:
+    assert "statement" not in kinds("Russia counted its first three confirmed cases on Monday.")
+    assert "statement" not in kinds("Russia said the announced measures were working.")
+    assert "statement" in kinds("The Russian Foreign Ministry confirmed the measures on Monday.")
+    assert "statement" in kinds("Russia announced on Monday that flights would stop.")
+
+
+def test_a_treaty_named_with_a_list_is_signed_by_its_parties() -> None:
+    e = kinds("The treaty of trade, navigation and fisheries concluded by Russia and North "
+              "Korea on May 4, 1991 lapses this year.")["agreement"]
+    assert e.date is not None and e.date.value == "1991-05-04"
+    assert {a.name for a in e.actors} == {"Russia", "North Korea"}
+
+
+def test_a_sentence_the_page_repeats_is_one_account() -> None:
+    caption = "Russia said Monday that ferries will stop sailing to North Korea."
+    events = events_of(f"{caption} Photo by Agency\n\n{caption} Photo by Agency | License\n\n"
+                       "Officials gave no reason.", "2022-03-14")
+    assert len({ev.passage_id for e in events for ev in e.evidence}) == 1, \
+        [(e.action, [ev.passage_id for ev in e.evidence]) for e in events]
