@@ -78,8 +78,8 @@ _FIGURE = re.compile(r"\$\s?\d[\d,.]*(?:\s*(?:billion|million|trillion|bn|m)\b)?
 # billion") is quoted with it.
 _CONTINUES = re.compile(r"\b(?:this|that|the) (?:action|move|decision|step|deal|visit|trip|"
                         r"agreement|write-off)\b|\bthe remaining\b", re.I)
-_NOUN_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|meeting|talks|summit|invitation|"
-                           r"agreement|treaty|accord|pact|declaration|announcement|exercises|"
+_NOUN_TRIGGER = re.compile(r"^(?:visit|visits|trip|trips|stay|stays|meeting|talks|summit|"
+                           r"invitation|agreement|treaty|accord|pact|declaration|announcement|exercises|"
                            r"military exercises|drills|demands|proposal|shipments?|"
                            r"(?:road |railway |rail )?bridge(?: construction)?|construction)\b",
                            re.I)
@@ -122,6 +122,10 @@ _TOPIC_OF = re.compile(r"\b(?:agreements?|treaty|treaties|protocols?|memorand(?:
                        r"deals?|pacts?|talks|negotiations|laws?|bills?|decrees?|documents?)"
                        r"\s+(?:on|about|concerning|regarding)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _MAX_CONTINUATION = 2
+# "invited his counterpart to make a return visit", "an invitation to visit Moscow": the visit
+# an invitation asks for is what it is about, not an event of its own.
+_INVITED_VISIT = re.compile(r"\binvit\w*\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:(?:make|pay)\s+"
+                            r"(?:a|an)\s+(?:[\w-]+\s+){0,2})?$", re.I)
 
 
 def _quote(sents: list[Sentence], k: int) -> tuple[Span, list[Sentence]]:
@@ -204,6 +208,9 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # "send to Russia 5,000 troops": troops sent are no visitors
                 if names - {action.name} and _TOPIC_OF.search(ctext[:trig.start()]):
                     continue
+                if action.name == "visit" and "invitation" in names and \
+                        _INVITED_VISIT.search(ctext[:trig.start()]):
+                    continue  # "invited Kim to visit Moscow": the invitation tells that visit
                 if yields(action, names) and not (
                         action.name == "statement" and frames(ctext, trig)):
                     continue

@@ -33,7 +33,7 @@ _DISCUSSED = re.compile(r"\b(?:to\s+discuss|discuss(?:ed|ing)|talk(?:ed|s)?\s+ab
 _OUTLET_OF = re.compile(r"^[’']s\s+(?:[\w.-]+\s+){0,4}?(?:newspapers?|news\s+agency|agency|media|"
                         r"daily|broadcaster|television|TV|radio|outlets?)\b", re.I)
 # What an offensive is launched into or against: its target; others named after it are not.
-_ATTACKED = re.compile(r"\b(?:into|against|on|in)\s+(?:the\s+)?$", re.I)
+_ATTACKED = re.compile(r"\b(?:into|against|on|in|of)\s+(?:the\s+)?$", re.I)
 _WINDOW = 40
 
 
@@ -51,8 +51,10 @@ def not_parties(action: str, text: str, mentions: list[Mention],
                 _DISCUSSED.search(text, trigger_end, m.start):
             out.append(m)
             continue
+        # An offensive's own war word ("an offensive against Ukraine") names its target.
         topic = m.kind in ("country", "place") and (
-            _WAR_BEFORE.search(before) or _WAR_AFTER.match(text[m.end:m.end + 12])
+            (_WAR_BEFORE.search(before) and action != "offensive")
+            or _WAR_AFTER.match(text[m.end:m.end + 12])
             or _OUTLET_OF.match(text[m.end:m.end + 60]))
         sender = action in ("visit", "meeting") and _SENT_BY.search(before)
         destination = action == "invitation" and m.kind in ("country", "place") and \

@@ -184,7 +184,8 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         after = [m for m in after if not _REPORTER.match(text[m.end:])
                  and not _ACCORDING.search(text[max(0, m.start - 20):m.start])]
     # "signed by X", "a visit of X"; "said of the troops" is what was spoken about.
-    doer = _BY if action.name == "statement" else _DOER
+    # "the invasion of Ukraine", "an assault on Kursk": an attack's "of" names what it struck.
+    doer = _BY if action.name in ("statement", "offensive") else _DOER
     doers = [m for m in after if doer.match(text[t1:m.start])]
     for m in after:  # "signed by X and Y": the doers coordinated with the first
         if doers and m.start >= doers[-1].end and _COORD.match(text[doers[-1].end:m.start]):

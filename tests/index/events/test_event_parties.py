@@ -101,3 +101,21 @@ def test_a_place_in_what_was_announced_is_not_where_it_was_announced() -> None:
     e = only(events_of("Sergei Lavrov announced in Minsk on Tuesday that the talks had "
                        "failed.", "2015-03-10"), "statement")
     assert e.place == "Minsk"
+
+
+def test_an_attack_of_or_against_a_country_strikes_it() -> None:
+    assert _parties("Russia launched its full-scale invasion of Japan in August 1945.",
+                    "offensive") == (["Russia"], ["Japan"])
+    assert _parties("Ukraine launched a counteroffensive against Russia in June 2023.",
+                    "offensive") == (["Ukraine"], ["Russia"])
+
+
+def test_the_visit_an_invitation_asks_for_is_no_event_of_its_own() -> None:
+    events = events_of("Vladimir Putin invited Kim Jong Un to visit Moscow.", "2025-06-05")
+    assert [e.action for e in events] == ["invitation"]
+    events = events_of("During his stay in Khabarovsk, Kim Jong Un invited Vladimir Putin to "
+                       "make a return visit.", "2025-06-05")
+    assert [e.action for e in events] == ["invitation"]
+    # A visit stated for itself stays one.
+    events = events_of("Kim Jong Un will visit Moscow in May.", "2025-03-05")
+    assert [e.action for e in events] == ["visit"]
