@@ -93,7 +93,14 @@ def people_of(e: Event) -> list[Actor]:
     """The event's people and bodies described by a role (states carry no role): those who
     act, and of a meeting those met too."""
     who = e.actors + e.targets if e.action in SYMMETRIC else e.actors
-    return [a for a in who if a.role is not None]
+    return [a for a in who if a.role is not None or _is_body(a)]
+
+
+def _is_body(a: Actor) -> bool:
+    """A named body of a state ("Federation Council", "Foreign Ministry (RUS)"): it acts in
+    its own name, so "the upper house ratified" is not "Putin ratified"."""
+    from index.events.roles import is_state  # roles imports this module
+    return a.country is not None and len(a.country) == 3 and not is_state(a)
 
 
 def sides(e: Event) -> tuple[set[str], set[str]]:

@@ -35,6 +35,8 @@ _OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|accordi
 # A passive right before the trigger: "was welcomed", "were received", "has been hosted".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I)
 _BY = re.compile(r"^\s*by\s+(?:the\s+)?$", re.I)
+_OWN_SUBJECT = re.compile(r"\W*(?:the|a|an|this|that|these|those|its|their)\s+"
+                          r"(?:[\w-]+\s+){1,3}$", re.I)
 _DOER = re.compile(r"^\s*(?:by|for|of|from)\s+(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"\b(?:along with|together with|accompanied by|with)\s+(?:the\s+)?$",
                         re.I)
@@ -254,7 +256,9 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
             # "At a news conference after the talks, Lavrov said …": the phrase opening the
             # sentence is the setting of what its subject did after the comma.
             actors = _sentence_subject(mentions, ce, comma)
-        if not actors and not first_clause:
+        if not actors and not first_clause and not _OWN_SUBJECT.match(text, cs, t0):
+            # "…, while the lower house endorsed it": a clause naming its own subject, even
+            # one we cannot resolve, does not borrow the sentence's.
             actors = _sentence_subject(mentions, cs)
         if not actors:
             actors = _speaker(text, mentions, t0)

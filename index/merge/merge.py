@@ -145,6 +145,8 @@ def _match(c: _Cluster, p: _Probe) -> str | None:
     if d is not None and not placed(d) and dated and not yearless_within(
             d, c.latest_start, c.earliest_end):  # type: ignore[arg-type]
         return None  # "13 September" is no summer visit, whatever its year
+    if c.action in _SAID_OFTEN and (p.span is None or not dated):
+        return None  # one says many things: an undated statement is not known to be another
     if c.people and p.people:
         if c.action in SYMMETRIC and len(c.names) > 1 and len(p.names) > 1 and \
                 len(c.names & p.names) < 2:

@@ -119,3 +119,12 @@ def test_the_visit_an_invitation_asks_for_is_no_event_of_its_own() -> None:
     # A visit stated for itself stays one.
     events = events_of("Kim Jong Un will visit Moscow in May.", "2025-03-05")
     assert [e.action for e in events] == ["visit"]
+
+
+def test_a_clause_naming_its_own_subject_does_not_borrow_the_sentence_s() -> None:
+    events = events_of("The Federation Council ratified the pact on Wednesday, while the other "
+                       "chamber endorsed it in October.", "2024-11-08")
+    doers = sorted((e.date.value if e.date else "", [a.name for a in e.actors])
+                   for e in events if e.action == "ratification")
+    assert ("2024-11-06", ["Federation Council"]) in doers
+    assert all(names != ["Federation Council"] for d, names in doers if d == "2024-10")

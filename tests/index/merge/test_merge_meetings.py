@@ -34,3 +34,25 @@ def test_a_figure_standing_apart_from_the_verb_is_quoted_in_the_note() -> None:
     (debt,) = [e for e in merge_events(accounts) if e.action == "debt_relief"]
     (note,) = [n for n in debt.notes if "disagree on the amount" in n]
     assert "… $9 billion” (d1)" in note
+
+
+def _merged(action: str, *bodies: tuple[str, str]) -> list[list[str]]:
+    accounts = [e for i, (body, date) in enumerate(bodies)
+                for e in events_of(body, date, doc_id=f"d{i}")]
+    return sorted(e.doc_ids for e in merge_events(accounts) if e.action == action)
+
+
+def test_a_body_and_a_president_ratifying_in_one_week_are_two_steps() -> None:
+    assert _merged("ratification",
+                   ("Vladimir Putin signed the pact with North Korea into law on Saturday.",
+                    "2024-11-10"),
+                   ("The Federation Council ratified the pact with North Korea on Wednesday.",
+                    "2024-11-07"),
+                   ("Russia's upper house approved the pact with North Korea on November 6.",
+                    "2024-11-08")) == [["d0"], ["d1", "d2"]]
+
+
+def test_undated_statements_of_one_person_are_not_one_statement() -> None:
+    body = ("Kim Jong Un praised the army for its courage.\n\n"
+            "Kim Jong Un condemned the drills near the border.")
+    assert _merged("statement", (body, None)) == [["d0"], ["d0"]]
