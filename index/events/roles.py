@@ -53,6 +53,8 @@ _NOUN = re.compile(r"^(?:visits?|trips?|meetings?|talks|summits?)$", re.I)
 _FRONTED = re.compile(r"\W*(?:at|during|after|following|in)\s+(?:a|an|the|his|her|their|its)\s+"
                       r"(?:[\w-]+\s+){0,3}", re.I)
 # "trade between the two countries": both of the article's states.
+_NEAR_COMMA = 4  # words between a fronted setting's comma and the subject that follows it
+_BY_DOING = re.compile(r"\bby\s+$", re.I)
 _BETWEEN_BOTH = re.compile(r"\s+(?:between|of)\s+(?:the\s+two|both)\s+(?:countries|states|"
                            r"governments|sides|nations|neighbou?rs)\b", re.I)
 _ASIDE_WHO = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
@@ -248,14 +250,19 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
             # "the troops who defeated the groups that invaded the region": the subject of a
             # relative clause's verb is the noun right before "that", or no one named.
             before = [m for m in before if 0 <= rel.start() - m.end <= 2]
+        # "North Korea's support for Russia by sending troops": who does what a gerund after
+        # "by" names is the clause's subject, not the name just before it.
+        by_doing = _BY_DOING.search(text, cs, t0) and text[t0:t1].split()[0].endswith("ing")
         actors = doers or adjacent_owner or (_sentence_subject(mentions, t0, cs)
-                                             if shared or framed else []) or _subject(
+                                             if shared or framed or by_doing else []) or _subject(
             text, before, t0, speaks=action.name == "statement")
         if not actors and (fronted := _FRONTED.match(text, cs, t0)) and \
                 fronted.end() == t0 and (comma := text.find(",", t1, ce)) != -1:
             # "At a news conference after the talks, Lavrov said …": the phrase opening the
-            # sentence is the setting of what its subject did after the comma.
-            actors = _sentence_subject(mentions, ce, comma)
+            # sentence is the setting of what its subject did after the comma. A name far
+            # after the comma ("…, the two leaders held talks, the Kremlin said") is not it.
+            actors = [m for m in _sentence_subject(mentions, ce, comma)
+                      if len(text[comma + 1:m.start].split()) <= _NEAR_COMMA]
         if not actors and not first_clause and not _OWN_SUBJECT.match(text, cs, t0):
             # "…, while the lower house endorsed it": a clause naming its own subject, even
             # one we cannot resolve, does not borrow the sentence's.

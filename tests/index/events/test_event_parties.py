@@ -128,3 +128,16 @@ def test_a_clause_naming_its_own_subject_does_not_borrow_the_sentence_s() -> Non
                    for e in events if e.action == "ratification")
     assert ("2024-11-06", ["Federation Council"]) in doers
     assert all(names != ["Federation Council"] for d, names in doers if d == "2024-10")
+
+
+def test_a_reporter_far_after_a_fronted_setting_is_not_its_subject() -> None:
+    events = events_of("After a meeting between Russian and Chinese delegations, the two "
+                       "ministers talked alone for an hour, the Kremlin said.", "2025-06-05")
+    assert all("Kremlin" not in [a.name for a in e.actors] for e in events if
+               e.action == "meeting"), [(e.action, e.summary) for e in events]
+
+
+def test_who_does_what_a_gerund_after_by_names_is_the_clause_subject() -> None:
+    (e,) = [e for e in events_of("North Korea's help for Russia by sending shells is growing.",
+                                 "2025-06-05") if e.action == "arms"]
+    assert [a.name for a in e.actors] == ["North Korea"]
