@@ -73,13 +73,22 @@ _THE_TWO = re.compile(r"\b(?:the\s+two|both)\s+(?:leaders|presidents|heads\s+of\
 
 
 def the_two(before: str, sents: list[Sentence], k: int, pair: tuple[str, ...]) -> list[Actor]:
-    """The people "the two leaders" just before a trigger of sentence ``k`` refers to: the
-    last person named of each of the article's two states, or none when the article has not
-    named both."""
+    """The people "the two leaders" just before a trigger of sentence ``k`` refers to: the two
+    people of two states the nearest sentence names together, else the last person named of
+    each of the article's two states, or none when the article has not named both."""
     if len(pair) != 2 or not _THE_TWO.search(before):
         return []
     found: dict[str, Mention] = {}
     for i in range(k - 1, -1, -1):
+        # "Putin and Kim met in Beijing. The two leaders …": the two last named together, of
+        # two states, whichever states the article names most.
+        together: dict[str, Mention] = {}
+        for m in reversed(sents[i].mentions):
+            if m.kind == "person" and m.form != "unresolved" and m.country:
+                together.setdefault(m.country, m)
+        if len(together) == 2 and not found:
+            return [Actor(name=m.name, country=m.country, role=m.role)
+                    for m in sorted(together.values(), key=lambda m: m.start)]
         for m in reversed(sents[i].mentions):
             if m.kind == "person" and m.form != "unresolved" and m.country in pair:
                 found.setdefault(m.country, m)

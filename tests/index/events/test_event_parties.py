@@ -141,3 +141,13 @@ def test_who_does_what_a_gerund_after_by_names_is_the_clause_subject() -> None:
     (e,) = [e for e in events_of("North Korea's help for Russia by sending shells is growing.",
                                  "2025-06-05") if e.action == "arms"]
     assert [a.name for a in e.actors] == ["North Korea"]
+
+
+def test_the_two_leaders_are_the_two_last_named_together() -> None:
+    # China is named most, but the two leaders just named together are Putin and Kim.
+    events = events_of("Chinese President Xi Jinping opened the parade in Beijing, China's "
+                       "capital, as China marked the anniversary.\n\n"
+                       "Vladimir Putin met Kim Jong Un in Beijing on Wednesday.\n\n"
+                       "The two leaders then held talks at a guest house.", "2025-09-04")
+    talks = [e for e in events if e.evidence[0].passage_id.endswith("p3")]
+    assert talks and {a.name for a in talks[0].actors} == {"Vladimir Putin", "Kim Jong-un"}
