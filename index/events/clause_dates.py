@@ -200,6 +200,11 @@ def echoed_date(events: list[Event], before: Sentence, sent: Sentence,
 # A verb in the simple past that is the trigger itself ("visited", "met", "signed").
 _SIMPLE_PAST = re.compile(r"(?:\w+ed|met|went|came|left|sent|held|took|paid|flew|began|made)$",
                           re.I)
+_VERB_OF_NOUN = re.compile(r"\b(\w+)\s+(?:(?:a|an|the|their|its|his|her)\s+)?"
+                           r"(?:(?:first|second|new|joint|large-scale|annual)\s+){0,3}$", re.I)
+# Verbs in the past form that put what they govern ahead: "planned drills in August".
+_NOT_PAST_VERB = re.compile(r"(?:planned|scheduled|expected|proposed|intended|agreed|announced|"
+                            r"promised|pledged|called|wanted|needed|discussed)$", re.I)
 _NOT_PAST_BEFORE = re.compile(r"\b(?:will|would|to|could|should|may|might|shall)\s+"
                               r"(?:\w+\s+)?$", re.I)
 
@@ -209,8 +214,12 @@ def placed_by_tense(date: EventDate | None, trigger: str, before: str,
     """"Kim visited Moscow in May" in an April story is last May: a month the event's own verb
     puts in the past cannot lie wholly after the story's day (the tagger, for all words,
     leaves a couple of months' slack for deadlines such as "was extended to Nov. 16")."""
+    past = _SIMPLE_PAST.search(trigger.split()[0]) or (
+        # "held their first joint drills in August": a past verb governing a noun trigger
+        (m := _VERB_OF_NOUN.search(before)) is not None and _SIMPLE_PAST.search(m[1])
+        and not _NOT_PAST_VERB.match(m[1]))
     if date is None or dct is None or date.precision != "month" or len(dct) < 7 \
-            or date.basis != "relative" or not _SIMPLE_PAST.search(trigger.split()[0]) \
+            or date.basis != "relative" or not past \
             or _NOT_PAST_BEFORE.search(before) or date.start is None \
             or date.start[:7] <= dct[:7]:
         return date

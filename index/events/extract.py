@@ -122,6 +122,10 @@ _TOPIC_OF = re.compile(r"\b(?:agreements?|treaty|treaties|protocols?|memorand(?:
                        r"deals?|pacts?|talks|negotiations|laws?|bills?|decrees?|documents?)"
                        r"\s+(?:on|about|concerning|regarding)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _MAX_CONTINUATION = 2
+# "aboard his armoured train", "by special train", "on a chartered flight": the means of a
+# journey, not news of a transport link.
+_MEANS = re.compile(r"\b(?:by|aboard|on\s+board|on)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
+                    r"(?:[\w-]+\s+){0,2}(?:train|flight|plane|jet|ferry|ship)$", re.I)
 # "invited his counterpart to make a return visit", "an invitation to visit Moscow": the visit
 # an invitation asks for is what it is about, not an event of its own.
 _INVITED_VISIT = re.compile(r"\binvit\w*\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:(?:make|pay)\s+"
@@ -208,6 +212,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # "send to Russia 5,000 troops": troops sent are no visitors
                 if names - {action.name} and _TOPIC_OF.search(ctext[:trig.start()]):
                     continue
+                if action.name == "infrastructure" and _MEANS.search(trig.group()):
+                    continue  # "arrived aboard his armoured train": how one travelled
                 if action.name == "visit" and "invitation" in names and \
                         _INVITED_VISIT.search(ctext[:trig.start()]):
                     continue  # "invited Kim to visit Moscow": the invitation tells that visit

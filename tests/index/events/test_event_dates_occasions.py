@@ -183,6 +183,20 @@ def test_a_month_the_events_own_past_verb_names_is_not_after_the_story() -> None
                 "visit").date.value == "2024-05"
     assert only(events_of("Kim Jong Un will visit Moscow in May.", "2025-04-28"),
                 "visit").date.value == "2025-05"
+    # A past verb governing a noun trigger places it too; a verb of planning does not.
+    held = only(events_of("Russia and North Korea held their first joint drills in August.",
+                          "2025-06-13"), "exercise")
+    assert held.date.value == "2024-08" and held.status == "happened"
+    assert only(events_of("Russia and North Korea planned joint drills in August.",
+                          "2025-06-13"), "exercise").date.value == "2025-08"
+
+
+def test_the_train_one_travels_aboard_is_no_transport_link() -> None:
+    events = events_of("Kim Jong Un arrived in Khabarovsk on Tuesday aboard his armoured "
+                       "train.", "2025-06-13")
+    assert [e.action for e in events] == ["visit"]
+    assert [e.action for e in events_of("Russia and North Korea resumed passenger trains on "
+                                        "Monday.", "2025-06-13")] == ["infrastructure"]
 
 
 def test_a_clause_takes_no_date_from_a_later_clause_with_its_own_event() -> None:
