@@ -61,7 +61,7 @@ _AGAIN = re.compile(r"\b(?:again|another|once more|a second|a new|second|third|f
                     r"\d+(?:st|nd|rd|th))\b", re.I)
 # The present perfect right before a trigger: "has inaugurated", "have now resumed".
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:also|now|already|just|recently|officially|"
-                      r"finally)\s+)?(?:been\s+)?$", re.I)
+                      r"finally|reportedly|allegedly)\s+)?(?:been\s+)?$", re.I)
 # The present progressive right before a trigger: "Shoigu is visiting North Korea".
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:(?:now|currently|also|still)\s+)?$", re.I)
 # "This marks …", "It was his second visit …": the clause describes the event just told.
@@ -122,6 +122,11 @@ _TOPIC_OF = re.compile(r"\b(?:agreements?|treaty|treaties|protocols?|memorand(?:
                        r"deals?|pacts?|talks|negotiations|laws?|bills?|decrees?|documents?)"
                        r"\s+(?:on|about|concerning|regarding)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _MAX_CONTINUATION = 2
+_JUDGING = re.compile(r"(?:condemn|denounc|criticis|criticiz|prais|hail|thank|slamm?)\w*$", re.I)
+_JUDGED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|these|[\w-]+[’']s)\s+)?"
+                            r"(?:[\w-]+\s+){0,3}", re.I)
+_JUDGED_FOR = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?for\s+(?:(?:the|its|their|his|her)\s+)?",
+                         re.I)
 # "aboard his armoured train", "by special train", "on a chartered flight": the means of a
 # journey, not news of a transport link.
 _MEANS = re.compile(r"\b(?:by|aboard|on\s+board|on)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
@@ -203,6 +208,17 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             # Economic words and announcements often only describe another action of the
             # clause ("an economic delegation visited", "announced a visit").
             names = {a.name for a, _, _, definite in candidates if not definite}
+            # "The US condemned the arms transfers": what a judgement is about is its object,
+            # and the judgement an event of its own.
+            judged = {id(t): j.end() for a, j, _, _ in candidates if a.name == "statement"
+                      and _JUDGING.match(j.group())
+                      for b, t, _, _ in candidates if b.name != "statement"
+                      and _JUDGED_OBJECT.fullmatch(ctext, j.end(), t.start())}
+            # "Putin thanked Kim for sending troops": the thanks stands beside what it is for.
+            judging = judged or any(
+                a.name == "statement" and _JUDGING.match(j.group()) and b.name != "statement"
+                and _JUDGED_FOR.fullmatch(ctext, j.end(), t.start())
+                for a, j, _, _ in candidates for b, t, _, _ in candidates)
             for action, trig, reverse, definite in candidates:
                 if action.name in taken:
                     continue
@@ -218,7 +234,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                         _INVITED_VISIT.search(ctext[:trig.start()]):
                     continue  # "invited Kim to visit Moscow": the invitation tells that visit
                 if yields(action, names) and not (
-                        action.name == "statement" and frames(ctext, trig)):
+                        action.name == "statement" and (frames(ctext, trig) or judging)):
                     continue
                 if is_speculation(ctext, trig.start()) and not definite:
                     continue  # a reference to a known event in it still tells that event
@@ -332,8 +348,12 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     # happened ("Russia has inaugurated flights"), is news of its day: it was
                     # done by then ("by 27 Apr 2025"), never dated more precisely.
                     date = event_date(dct, "report", "ON_OR_BEFORE")
-                roles = assign(sent.text, sent.mentions, clause, (t0, clause[0] + trig.end()),
-                               reverse, action, first_clause=ci == 0, pair=sent.pair)
+                # "The US condemned the arms transfers": those who judge an act did not do it;
+                # its doer is named after the verb ("the dispatch of troops by Pyongyang").
+                own = (clause[0] + judged[id(trig)], clause[1]) if id(trig) in judged else clause
+                roles = assign(sent.text, sent.mentions, own, (t0, clause[0] + trig.end()),
+                               reverse, action, first_clause=ci == 0 or own != clause,
+                               pair=sent.pair)
                 actors, targets, companions = roles.actors, roles.targets, roles.companions
                 if again and not (actors or targets) and previous is not None:
                     actors, targets = list(previous.actors), list(previous.targets)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from index.events.lexicon import Action
 from index.events.parties import not_parties
 from index.events.people import distinct
+from index.events.status import FIRST_TO
 from index.models import Actor
 from index.names.actors import Mention, lookup
 from index.names.gazetteer_file import default_gazetteer
@@ -40,6 +41,9 @@ _OWN_SUBJECT = re.compile(r"\W*(?:the|a|an|this|that|these|those|its|their)\s+"
 _DOER = re.compile(r"^\s*(?:by|for|of|from)\s+(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"\b(?:along with|together with|accompanied by|with)\s+(?:the\s+)?$",
                         re.I)
+# "travelled to Vladivostok for his first summit with Putin": whom one meets, not a companion.
+_TALKS_WITH = re.compile(r"\b(?:summit|talks|meetings?|negotiations|ties|relations|cooperation|"
+                         r"agreement|deal|treaty)\s+with\s+(?:the\s+)?$", re.I)
 _DESTINATION = re.compile(r"\b(?:to|in|at|into|for)\s+(?:the\s+)?$", re.I)
 _SPEECH_BEFORE = re.compile(r"(?:said|says|added|stated|told)\s*$", re.I)
 _SPEECH_AFTER = re.compile(r"^\s*,?\s*(?:said|says|added|stated)\b", re.I)
@@ -54,6 +58,8 @@ _FRONTED = re.compile(r"\W*(?:at|during|after|following|in)\s+(?:a|an|the|his|he
                       r"(?:[\w-]+\s+){0,3}", re.I)
 # "trade between the two countries": both of the article's states.
 _NEAR_COMMA = 4  # words between a fronted setting's comma and the subject that follows it
+_FIRST_ONE = re.compile(r"\b(?:be|become)\s+the\s+(?:first|second|last|only)\s+"
+                        r"(?:[\w-]+\s+){0,4}to\s*$", re.I)
 _BY_DOING = re.compile(r"\bby\s+$", re.I)
 _BETWEEN_BOTH = re.compile(r"\s+(?:between|of)\s+(?:the\s+two|both)\s+(?:countries|states|"
                            r"governments|sides|nations|neighbou?rs)\b", re.I)
@@ -201,7 +207,8 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     adjacent_owner = [m for m in before if _POSSESSIVE.match(text[m.end:m.end + 2])
                       and len(text[m.end:t0].split()) <= 3 and _participant(m)
                       and not re.search(r"\bto\b", text[m.end:t0])]
-    companions = ([m for m in after if _COMPANION.search(text[max(t1, m.start - 30):m.start])]
+    companions = ([m for m in after if _COMPANION.search(text[max(t1, m.start - 30):m.start])
+                   and not _TALKS_WITH.search(text[max(t1, m.start - 30):m.start])]
                   if action.name in ("visit", "aid") else [])
     # The trigger may end in the preposition itself ("spent three days in", "travelled to").
     dest = [m for m in after if _DESTINATION.search(text[max(t0, m.start - 12):m.start])
@@ -253,8 +260,11 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         # "North Korea's support for Russia by sending troops": who does what a gerund after
         # "by" names is the clause's subject, not the name just before it.
         by_doing = _BY_DOING.search(text, cs, t0) and text[t0:t1].split()[0].endswith("ing")
+        # "Putin became (or wants to be) the first Russian leader to visit": the subject visits.
+        first_to = FIRST_TO.search(text, cs, t0) or _FIRST_ONE.search(text, cs, t0)
         actors = doers or adjacent_owner or (_sentence_subject(mentions, t0, cs)
-                                             if shared or framed or by_doing else []) or _subject(
+                                             if shared or framed or by_doing or first_to
+                                             else []) or _subject(
             text, before, t0, speaks=action.name == "statement")
         if not actors and (fronted := _FRONTED.match(text, cs, t0)) and \
                 fronted.end() == t0 and (comma := text.find(",", t1, ce)) != -1:

@@ -100,6 +100,12 @@ _DONE_ABOUT = re.compile(r"\b(?:launch|set(?:ting)?\s+up|establish|open|creat|si
                          r"discuss|held|hold|form|found|inaugurat|conclud|negotiat)\w*", re.I)
 
 
+# "In 2000, Putin became the first Russian leader to visit North Korea": a first told in the
+# past is done; its doer is the subject of "became".
+FIRST_TO = re.compile(r"\b(?:became|was|were|has\s+become|had\s+become)\s+(?:the|a)\s+"
+                      r"(?:first|second|third|last|only)\s+(?:[\w-]+\s+){0,4}to\s*$", re.I)
+
+
 def is_talk_of_ties(action: str, clause: str, dated: bool, figures: bool) -> bool:
     """Whether an undated mention of trade or military ties only describes the relations."""
     return action in _TIES and not dated and not figures and not _DONE_ABOUT.search(clause)
@@ -150,7 +156,8 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
     if _DENIED.search(before):
         return "denied"
     infinitive = before.rstrip().lower().endswith(" to") and not re.search(
-        r"\b(?:went|came|go|come|travell?ed|moved|sent|according)\s+to$", before.rstrip(), re.I)
+        r"\b(?:went|came|go|come|travell?ed|moved|sent|according)\s+to$", before.rstrip(), re.I) \
+        and not FIRST_TO.search(before)
     # A statement in the past tense was made, whatever date it speaks of.
     told = action == "statement" and bool(_PAST.match(clause[trigger_at:trigger_at + 40]))
     # "The visit will take place …", "a trilateral agreement would include …".

@@ -355,3 +355,36 @@ def test_a_sentence_the_page_repeats_is_one_account() -> None:
                        "Officials gave no reason.", "2022-03-14")
     assert len({ev.passage_id for e in events for ev in e.evidence}) == 1, \
         [(e.action, [ev.passage_id for ev in e.evidence]) for e in events]
+
+
+def test_journeys_messages_and_goods_as_news_tells_them() -> None:
+    e = kinds("Kim Jong Un travelled by train to Khabarovsk in 2019 for talks with Vladimir "
+              "Putin.")["visit"]
+    assert [a.name for a in e.actors] == ["Kim Jong-un"] and e.companions == []
+    sent = kinds("Kim Jong Un sent a New Year message to Vladimir Putin on Monday.")
+    assert "visit" not in sent and "statement" in sent
+    aid = kinds("Russia shipped 50,000 tons of flour to North Korea in February.")["aid"]
+    assert [a.name for a in aid.actors] == ["Russia"]
+
+
+def test_a_perfect_told_by_hearsay_begins_at_its_since() -> None:
+    e = kinds("North Korea has allegedly sent 3,000 troops to Russia since October 2021.")
+    assert e["deployment"].date is not None and e["deployment"].date.value == "2021-10"
+
+
+def test_the_first_to_do_something_did_it() -> None:
+    e = kinds("In 2000, Vladimir Putin became the first Russian leader to visit Pyongyang.")
+    assert e["visit"].status == "happened" and e["visit"].date.value == "2000"
+    assert [a.name for a in e["visit"].actors] == ["Vladimir Putin"]
+    planned = kinds("Vladimir Putin hopes to be the first Russian leader to visit Wonsan.")
+    assert planned["visit"].status == "planned"
+    assert [a.name for a in planned["visit"].actors] == ["Vladimir Putin"]
+
+
+def test_those_who_judge_an_act_are_not_its_doers() -> None:
+    e = kinds("Japan and South Korea condemned the arms shipments on Friday.")
+    assert [a.name for a in e["statement"].actors] == ["Japan", "South Korea"]
+    assert all(a.name not in ("Japan", "South Korea")
+               for a in (e["arms"].actors if "arms" in e else []))
+    thanks = kinds("Vladimir Putin thanked Kim Jong Un for sending troops on Monday.")
+    assert "statement" in thanks and "deployment" in thanks
