@@ -170,8 +170,11 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
         if frame is not None and frame[0] != sent.passage_idx:
             frame = None
         opening = next((t for t in sent.timexes if t.start <= 3), None)
-        if opening is not None and (d := date_of(opening)) is not None:
-            frame = (sent.passage_idx, d)
+        if opening is not None:
+            # "In the coming months, …": a sentence opening with a time of its own, even one
+            # with no calendar date, leaves the paragraph's earlier date behind.
+            d = date_of(opening)
+            frame = (sent.passage_idx, d) if d is not None else None
         if is_heading(sent, len(p.sentences)):
             continue
         words = " ".join(sent.text.split()).lower()

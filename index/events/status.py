@@ -11,6 +11,7 @@ from index.models import EventDate
 
 _DENIED = re.compile(r"\b(?:did not|didn't|does not|doesn't|never|denied|deny|denies|refused|"
                      r"rejected|no plans to|not (?:going|planning) to|will not|won't|"
+                     r"(?:has|have|had|is|are|was|were) yet to|"
                      r"cancel(?:l)?ed (?:the|his|her|their) (?:visit|trip|meeting))\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is to|are to|was to|were to|plan|plans|planned|planning|intends?|"

@@ -205,3 +205,10 @@ def test_a_clause_takes_no_date_from_a_later_clause_with_its_own_event() -> None
                        "2022-03-10")
     duma = [e for e in events if e.actors and e.actors[0].name == "State Duma"]
     assert duma and duma[0].date is None
+
+
+def test_a_sentence_opening_with_its_own_time_leaves_the_paragraph_date() -> None:
+    events = events_of("Last year, Russian officials visited Pyongyang twice. In the coming "
+                       "months, Vladimir Putin will meet Kim Jong Un.", "2015-03-01")
+    meeting = only(events, "meeting")
+    assert meeting.status == "planned" and meeting.date is None

@@ -96,3 +96,10 @@ def test_did_the_same_repeats_the_action_with_its_own_subject_and_date() -> None
                       "Federation Council did the same on March 4.", "2022-03-10")
     told = sorted((e.date.value, e.actors[0].name) for e in found if e.action == "ratification")
     assert told == [("2022-03-02", "State Duma"), ("2022-03-04", "Federation Council")]
+
+
+def test_meeting_someone_named_and_yet_to_meet() -> None:
+    planned = kinds("Vladimir Putin will meet Kim Jong Un in Moscow next month.")["meeting"]
+    assert planned.status == "planned" and planned.date.value == "2022-04"
+    assert kinds("Xi Jinping has yet to meet Kim Jong Un.")["meeting"].status == "denied"
+    assert "meeting" not in kinds("The new railway will meet the demand for freight.")
