@@ -210,7 +210,7 @@ _NOT_PAST_BEFORE = re.compile(r"\b(?:will|would|to|could|should|may|might|shall)
 
 
 def placed_by_tense(date: EventDate | None, trigger: str, before: str,
-                    dct: str | None) -> EventDate | None:
+                    dct: str | None, perfect: bool = False) -> EventDate | None:
     """"Kim visited Moscow in May" in an April story is last May: a month the event's own verb
     puts in the past cannot lie wholly after the story's day (the tagger, for all words,
     leaves a couple of months' slack for deadlines such as "was extended to Nov. 16")."""
@@ -218,7 +218,13 @@ def placed_by_tense(date: EventDate | None, trigger: str, before: str,
         # "held their first joint drills in August": a past verb governing a noun trigger
         (m := _VERB_OF_NOUN.search(before)) is not None and _SIMPLE_PAST.search(m[1])
         and not _NOT_PAST_VERB.match(m[1]))
-    if date is None or dct is None or date.precision != "month" or len(dct) < 7 \
+    if perfect and date is not None and dct is not None and len(dct) == 10 \
+            and date.basis == "relative" and date.precision in ("month", "day") \
+            and date.start is not None and date.start > dct:
+        # "have been visiting the resort since July 1", told in June: a perfect tells what
+        # has gone on until now, so its month or day is the last one before the story.
+        past = True
+    elif date is None or dct is None or date.precision != "month" or len(dct) < 7 \
             or date.basis != "relative" or not past \
             or _NOT_PAST_BEFORE.search(before) or date.start is None \
             or date.start[:7] <= dct[:7]:

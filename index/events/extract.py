@@ -387,7 +387,7 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 if is_habitual(ctext, date is not None) or is_talk_of_ties(
                         action.name, ctext, date is not None, bool(_FIGURE.search(ctext))):
                     continue  # "operates two flights per week", "trade persists"
-                date = placed_by_tense(date, trig.group(), ctext[:trig.start()], dct)
+                date = placed_by_tense(date, trig.group(), ctext[:trig.start()], dct, perfect)
                 status = clause_status(ctext, trig.start(), date, dct, action.name, trig.end())
                 if status == "planned" and not actors and date is None:
                     continue  # "a trilateral agreement would include …": talk, not a plan

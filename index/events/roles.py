@@ -128,6 +128,11 @@ def _subject(text: str, before: list[Mention], trig_start: int,
     """The nearest participant before the trigger, with any coordinated with it; one who
     only reports ("…, the ministry said") is the subject only of a statement (``speaks``)."""
     cands = [m for m in before if _participant(m)]
+    if speaks and before and not _participant(before[-1]) and \
+            re.fullmatch(r"[\s\w’'-]{0,20}", text[before[-1].end:trig_start]):
+        # "Kim inspected the site, KCNA said": the outlet right before the verb is who spoke;
+        # it reports, and the one it reports on made no statement.
+        return []
     chosen: Mention | None = None
     for allow_reporters in ((True,) if speaks else (False, True)):
         for m in reversed(cands):

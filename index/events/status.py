@@ -135,6 +135,7 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
     """``happened``, ``planned``, ``reported`` or ``denied`` for the trigger at ``trigger_at``
     (ending at ``trigger_end``)."""
     before = clause[max(0, trigger_at - _WINDOW):trigger_at]
+    ahead = before  # the words before the trigger alone ("agreed to" before "open a bridge")
     if trigger_end is not None and (last := _LAST_WORD.search(clause, trigger_at, trigger_end)):
         # "Flights between the capitals may have been suspended": a trigger that runs from its
         # noun to its verb has the verb's auxiliaries inside it.
@@ -156,9 +157,9 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
         before = re.split(r"[,;“”\"]", before)[-1]
     if _DENIED.search(before):
         return "denied"
-    infinitive = before.rstrip().lower().endswith(" to") and not re.search(
-        r"\b(?:went|came|go|come|travell?ed|moved|sent|according)\s+to$", before.rstrip(), re.I) \
-        and not FIRST_TO.search(before)
+    infinitive = any(b.rstrip().lower().endswith(" to") and not re.search(
+        r"\b(?:went|came|go|come|travell?ed|moved|sent|according)\s+to$", b.rstrip(), re.I)
+        and not FIRST_TO.search(b) for b in (before, ahead))
     # A statement in the past tense was made, whatever date it speaks of.
     told = action == "statement" and bool(_PAST.match(clause[trigger_at:trigger_at + 40]))
     # "The visit will take place …", "a trilateral agreement would include …".

@@ -103,3 +103,19 @@ def test_meeting_someone_named_and_yet_to_meet() -> None:
     assert planned.status == "planned" and planned.date.value == "2022-04"
     assert kinds("Xi Jinping has yet to meet Kim Jong Un.")["meeting"].status == "denied"
     assert "meeting" not in kinds("The new railway will meet the demand for freight.")
+
+
+def test_what_was_agreed_to_is_planned() -> None:
+    assert kinds("Russia and North Korea agreed to open a ferry route across the sea.")[
+        "infrastructure"].status == "planned"
+
+
+def test_a_perfect_since_a_later_day_began_last_year() -> None:
+    e = kinds("North Korea has sent engineers and troops to Russia since August 1.",
+              "2022-07-20")
+    assert e["deployment"].date.value == "2021-08-01" and e["deployment"].status == "happened"
+
+
+def test_the_outlet_that_reports_an_act_is_no_statement_of_the_doer() -> None:
+    found = kinds("Kim Jong Un inspected a new ferry on Thursday, KCNA said on Friday.")
+    assert "statement" not in found
