@@ -389,6 +389,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # "operates two flights per week", "trade persists"
                 date = placed_by_tense(date, trig.group(), ctext[:trig.start()], dct, perfect)
                 status = clause_status(ctext, trig.start(), date, dct, action.name, trig.end())
+                if status == "planned" and date is not None and date.mod == "ON_OR_BEFORE":
+                    # "Moscow will host Kim, the Kremlin said on Monday": a plan told on a day
+                    # is to happen after it, on no day the text gives.
+                    date = None
                 if status == "planned" and not actors and date is None:
                     continue  # "a trilateral agreement would include …": talk, not a plan
                 taken.add(action.name)

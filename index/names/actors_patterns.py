@@ -29,6 +29,8 @@ _COMPLEMENT_STOP = frozenset(
         "might", "must", "do", "does", "did", "said", "says", "say", "told", "added", "noted",
         "visited", "met", "signed", "and", "but", "or", "because", "if", "he", "she", "it",
         "they", "his", "her", "its", "their", "this", "these", "those",
+        # "a delegation of the State Duma led by Volodin": who leads it is not its name.
+        "led", "headed", "chaired", "accompanied", "including", "arrived", "left",
     }
 )
 # Lower-case words that may follow a title used as a noun ("officials have", "leader of").

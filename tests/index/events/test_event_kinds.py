@@ -388,3 +388,15 @@ def test_those_who_judge_an_act_are_not_its_doers() -> None:
                for a in (e["arms"].actors if "arms" in e else []))
     thanks = kinds("Vladimir Putin thanked Kim Jong Un for sending troops on Monday.")
     assert "statement" in thanks and "deployment" in thanks
+
+
+def test_flights_decrees_delegations_and_plans_told_on_a_day() -> None:
+    e = kinds("Choe Son Hui flew to Moscow on Sunday for talks.", "2025-06-13")["visit"]
+    assert [a.name for a in e.actors] == ["Choe Son-hui"] and e.date.value == "2025-06-08"
+    decree = kinds("Vladimir Putin signed a decree ratifying the pact on Saturday.")
+    assert "ratification" in decree and "agreement" not in decree
+    visit = kinds("Kim Jong Un hosted a delegation of the Federation Council headed by "
+                  "Valentina Matviyenko on Monday.")["visit"]
+    assert all("headed" not in a.name for a in visit.actors)
+    plan = kinds("Moscow will host Kim Jong Un for talks, the Kremlin said on Monday.")["visit"]
+    assert plan.status == "planned" and plan.date is None
