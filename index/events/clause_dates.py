@@ -214,7 +214,9 @@ def placed_by_tense(date: EventDate | None, trigger: str, before: str,
     """"Kim visited Moscow in May" in an April story is last May: a month the event's own verb
     puts in the past cannot lie wholly after the story's day (the tagger, for all words,
     leaves a couple of months' slack for deadlines such as "was extended to Nov. 16")."""
-    past = _SIMPLE_PAST.search(trigger.split()[0]) or (
+    # "visited …"; "the first flight between the capitals landed …" (noun to verb)
+    words = trigger.split()
+    past = _SIMPLE_PAST.search(words[0]) or _SIMPLE_PAST.search(words[-1]) or (
         # "held their first joint drills in August": a past verb governing a noun trigger
         (m := _VERB_OF_NOUN.search(before)) is not None and _SIMPLE_PAST.search(m[1])
         and not _NOT_PAST_VERB.match(m[1]))
@@ -224,10 +226,10 @@ def placed_by_tense(date: EventDate | None, trigger: str, before: str,
         # "have been visiting the resort since July 1", told in June: a perfect tells what
         # has gone on until now, so its month or day is the last one before the story.
         past = True
-    elif date is None or dct is None or date.precision != "month" or len(dct) < 7 \
+    elif date is None or dct is None or date.precision not in ("month", "day") or len(dct) < 7 \
             or date.basis != "relative" or not past \
             or _NOT_PAST_BEFORE.search(before) or date.start is None \
-            or date.start[:7] <= dct[:7]:
+            or date.start[:7] <= dct[:7] or (date.precision == "day" and len(dct) < 10):
         return date
     year = int(date.value[:4]) - 1
     return event_date(f"{year}{date.value[4:]}", date.basis, date.mod) or date

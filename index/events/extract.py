@@ -200,6 +200,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                 # event of its own).
                 found += [(lexicon().get("statement"), m, False)
                           for m in _SAID.finditer(ctext, opening.end)][:1]
+            # "External Economic Relations Minister Yun Jong Ho": a word of a title is no event.
+            titles = [(m.start, m.end) for m in sent.mentions if m.kind == "person"]
+            found = [f for f in found if not any(
+                s <= clause[0] + f[1].start() and clause[0] + f[1].end() <= e for s, e in titles)]
             for action, trig, reverse in found:
                 head = ctext[:trig.start()]
                 # "It will be the first trip for Kim": a noun after "it is" names the event

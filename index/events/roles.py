@@ -38,7 +38,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", re.I
 _BY = re.compile(r"^\s*by\s+(?:the\s+)?$", re.I)
 _OWN_SUBJECT = re.compile(r"\W*(?:the|a|an|this|that|these|those|its|their)\s+"
                           r"(?:[\w-]+\s+){1,3}$", re.I)
-_DOER = re.compile(r"^\s*(?:by|for|of|from)\s+(?:the\s+)?$", re.I)
+# "signed by X"; "was signed on Wednesday by X" (a date between the verb and "by").
+_DOER = re.compile(r"^\s*(?:(?:on|in|at)\s+(?:[\w,]+\s+){1,3}(?=by\b))?(?:by|for|of|from)\s+"
+                   r"(?:the\s+)?$", re.I)
 _COMPANION = re.compile(r"\b(?:along with|together with|accompanied by|with)\s+(?:the\s+)?$",
                         re.I)
 # "travelled to Vladivostok for his first summit with Putin": whom one meets, not a companion.
@@ -64,6 +66,7 @@ _BY_DOING = re.compile(r"\bby\s+$", re.I)
 _BETWEEN_BOTH = re.compile(r"\s+(?:between|of)\s+(?:the\s+two|both)\s+(?:countries|states|"
                            r"governments|sides|nations|neighbou?rs)\b", re.I)
 _ASIDE_WHO = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+_ASIDE_WITH = re.compile(r",\s+(?:accompanied|joined|flanked|escorted)\s+by\b[^,]*,", re.I)
 # A relative clause about people ("the groups that invaded", "the man who left"); one about a
 # thing ("legislation that forgives the debt") acts for whoever made it.
 _RELATIVE_BEFORE = re.compile(r"(?:\b(?:groups?|forces|troops|soldiers|units|militants|fighters|"
@@ -258,6 +261,12 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         before = [m for m in before if not any(a.start() < m.start and a.end() <= t0
                                                 for a in _ASIDE_WHO.finditer(text, cs, t0)
                                                 if a.start() < m.start < a.end())]
+        # "Kim, accompanied by his sister Kim Yo Jong, toured …": who goes with the subject.
+        escorts = [m for m in before if any(a.start() < m.start < a.end() <= t0
+                                            for a in _ASIDE_WITH.finditer(text, cs, t0))]
+        before = [m for m in before if m not in escorts]
+        if action.name in ("visit", "aid"):
+            companions = companions + [m for m in escorts if m not in companions]
         if (rel := _RELATIVE_BEFORE.search(text, cs, t0)) is not None:
             # "the troops who defeated the groups that invaded the region": the subject of a
             # relative clause's verb is the noun right before "that", or no one named.

@@ -13,9 +13,15 @@ _DENIED = re.compile(r"\b(?:did not|didn't|does not|doesn't|never|denied|deny|de
                      r"rejected|no plans to|not (?:going|planning) to|will not|won't|"
                      r"(?:has|have|had|is|are|was|were) yet to|"
                      r"cancel(?:l)?ed (?:the|his|her|their) (?:visit|trip|meeting))\b", re.I)
+# "A visit by Putin to North Korea is not on the agenda": what the words after it rule out.
+_DENIED_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,6}?\s+(?:is|was|are|were)\s+(?:not|no\s+longer)\s+"
+                           r"(?:on\s+the\s+agenda|planned|scheduled|expected|being\s+planned|"
+                           r"being\s+prepared)\b|(?:\s+[\w’'-]+){0,6}?\s+(?:is|was|has\s+been)\s+"
+                           r"(?:ruled\s+out|off\s+the\s+table|called\s+off|cancell?ed)\b", re.I)
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is to|are to|was to|were to|plan|plans|planned|planning|intends?|"
-    r"intended|expects? to|expected to|set to|scheduled|due to|could|(?-i:may)|might|aims? to|"
+    r"intended|expects? to|expected to|(?:is|are|was|were) expected|set to|scheduled|due to|"
+    r"could|(?-i:may)|might|aims? to|"
     r"hopes? to|goal|proposed|going to|getting ready|preparing|in the coming|to be held|"
     r"preliminary negotiations|invited|invitation|possible|potential|prospective|upcoming|"
     r"forthcoming|future|would-be|anticipated|imminent|proposal|to be)\b", re.I)
@@ -155,7 +161,7 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
         # "X will visit Y, the Kremlin announced": the modal belongs to what was announced,
         # not to the announcing; only words after the last comma or quote govern the verb.
         before = re.split(r"[,;“”\"]", before)[-1]
-    if _DENIED.search(before):
+    if _DENIED.search(before) or _DENIED_AFTER.match(clause, trigger_end or trigger_at):
         return "denied"
     infinitive = any(b.rstrip().lower().endswith(" to") and not re.search(
         r"\b(?:went|came|go|come|travell?ed|moved|sent|according)\s+to$", b.rstrip(), re.I)

@@ -400,3 +400,24 @@ def test_flights_decrees_delegations_and_plans_told_on_a_day() -> None:
     assert all("headed" not in a.name for a in visit.actors)
     plan = kinds("Moscow will host Kim Jong Un for talks, the Kremlin said on Monday.")["visit"]
     assert plan.status == "planned" and plan.date is None
+
+
+def test_passive_doers_titles_escorts_and_ruled_out_visits() -> None:
+    e = kinds("The accord was signed on Monday by Russian Deputy Prime Minister Alexander Novak "
+              "and North Korean External Economic Relations Minister Yun Jong Ho.")
+    assert {a.name for a in e["agreement"].actors} == {"Alexander Novak", "Yun Jong Ho"}
+    assert "trade" not in e  # "Economic Relations" is a word of a title
+    tour = kinds("Kim Jong Un arrived in Russia. Kim Jong Un, accompanied by his sister Kim Yo "
+                 "Jong, toured a warship in Vladivostok.")["visit"]
+    assert [a.name for a in tour.actors] == ["Kim Jong-un"]
+    ruled_out = kinds("A visit by Vladimir Putin to Pyongyang is not on the agenda, Dmitry "
+                      "Peskov said.")
+    assert ruled_out["visit"].status == "denied"
+    expected = kinds("Sergei Lavrov is expected in Pyongyang on Friday.")["visit"]
+    assert expected.status == "planned"
+
+
+def test_a_past_verb_after_its_noun_places_a_later_day_last_year() -> None:
+    e = kinds("The first direct flight between Moscow and Pyongyang landed on July 27.",
+              "2025-06-13")["infrastructure"]
+    assert e.date.value == "2024-07-27" and e.status == "happened"
