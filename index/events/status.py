@@ -27,7 +27,10 @@ _PLANNED = re.compile(
     r"forthcoming|future|would-be|anticipated|imminent|proposal|to be)\b", re.I)
 _REPORTED = re.compile(r"\b(?:reportedly|allegedly|alleged|is said to|are said to|"
                        r"were said to|was said to|unconfirmed|rumou?red|likely|probably|"
-                       r"suspected|believed to|accused of|estimated|estimate)\b", re.I)
+                       r"suspected|believed to|accused of|estimated|estimate|"
+                       # "declined to comment on reports that troops were in Russia"
+                       r"(?:reports?|rumou?rs?|claims?|allegations?|speculation)\s+that)\b",
+                       re.I)
 # Generic statements ("Kim has held very few meetings …") and conditionals state no event.
 _BACKGROUND = re.compile(
     r"\bha(?:s|ve|d) (?:held|had|made|paid) (?:very )?(?:few|no|many|several|numerous)\b"

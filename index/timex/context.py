@@ -19,7 +19,7 @@ _SENT_BREAK = re.compile(r"(?<=[.!?])(?<!\b(?:Mr|Ms|Dr|St|vs|Jr|Sr|Lt|Mt)\.)"
                          r"(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Sgt|Adm|Maj|Cpl|Sen)\.)"
                          r"['\"”’)]*\s+(?=[A-Z\"“‘'(`])|\n\s*\n")
 _FUTURE = re.compile(
-    r"\b(?:will|won't|shall|'ll|would|going\s+to|(?:is|are|was|were)\s+(?:to|due\s+to|set\s+to|"
+    r"\b(?:will|won't|shall|'ll|would(?!\s+have\b)|going\s+to|(?:is|are|was|were)\s+(?:to|due\s+to|set\s+to|"
     r"expected\s+to|scheduled\s+to|slated\s+to|planned|scheduled|slated|planning)\b|plans?\s+to|"
     r"(?<!as\s)(?<!previously\s)(?<!originally\s)(?<!ly\s)planned|planning|intends?\s+to|intended\s+to|expects?\s+to|scheduled|upcoming|"
     r"forthcoming|invited\b[^.;]{0,80}?\bto|invitations?\s+to|"

@@ -119,3 +119,15 @@ def test_a_perfect_since_a_later_day_began_last_year() -> None:
 def test_the_outlet_that_reports_an_act_is_no_statement_of_the_doer() -> None:
     found = kinds("Kim Jong Un inspected a new ferry on Thursday, KCNA said on Friday.")
     assert "statement" not in found
+
+
+def test_what_reports_or_rumours_say_is_reported() -> None:
+    e = kinds("The Kremlin declined to comment on reports that North Korean troops were in "
+              "Russia.")
+    assert e["deployment"].status == "reported"
+
+
+def test_air_defence_systems_and_roadmaps() -> None:
+    assert kinds("Russia has supplied air defence systems to North Korea, officials said.")[
+        "arms"].actors[0].name == "Russia"
+    assert "agreement" in kinds("Russia and North Korea signed a roadmap for trade on Monday.")

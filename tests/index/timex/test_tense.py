@@ -32,3 +32,11 @@ def test_an_adverb_before_planned_makes_it_an_adjective() -> None:
 def test_a_plan_for_a_weekday_still_points_forward() -> None:
     assert values("A trip to Kenya is planned Friday.", "1998-08-17") == {
         "Friday": "1998-08-21"}
+
+
+def test_would_have_is_a_past_that_did_not_happen_not_a_future() -> None:
+    got = values("The council rejected a plan on Thursday that would have raised fees.",
+                 "1998-08-14")
+    assert got == {"Thursday": "1998-08-13"}
+    assert values("The council said it would raise fees on Thursday.",
+                  "1998-08-14") == {"Thursday": "1998-08-20"}
