@@ -122,10 +122,11 @@ _TOPIC_OF = re.compile(r"\b(?:agreements?|treaty|treaties|protocols?|memorand(?:
                        r"deals?|pacts?|talks|negotiations|laws?|bills?|decrees?|documents?)"
                        r"\s+(?:on|about|concerning|regarding)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _MAX_CONTINUATION = 2
-_JUDGING = re.compile(r"(?:condemn|denounc|criticis|criticiz|prais|hail|thank|slamm?)\w*$", re.I)
+_JUDGING = re.compile(r"(?:condemn|denounc|criticis|criticiz|prais|hail|thank|slamm?|accus)\w*$",
+                      re.I)
 _JUDGED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|these|[\w-]+[’']s)\s+)?"
                             r"(?:[\w-]+\s+){0,3}", re.I)
-_JUDGED_FOR = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?for\s+(?:(?:the|its|their|his|her)\s+)?",
+_JUDGED_FOR = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?(?:for|of)\s+(?:(?:the|its|their|his|her)\s+)?",
                          re.I)
 # "aboard his armoured train", "by special train", "on a chartered flight": the means of a
 # journey, not news of a transport link.

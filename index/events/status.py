@@ -27,7 +27,8 @@ _PLANNED = re.compile(
     r"forthcoming|future|would-be|anticipated|imminent|proposal|to be)\b", re.I)
 _REPORTED = re.compile(r"\b(?:reportedly|allegedly|alleged|is said to|are said to|"
                        r"were said to|was said to|unconfirmed|rumou?red|likely|probably|"
-                       r"suspected|believed to|accused of|estimated|estimate|"
+                       r"suspected|believed to|accus(?:e|ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?of|"
+                       r"estimated|estimate|"
                        # "declined to comment on reports that troops were in Russia"
                        r"(?:reports?|rumou?rs?|claims?|allegations?|speculation)\s+that)\b",
                        re.I)
@@ -180,6 +181,8 @@ def clause_status(clause: str, trigger_at: int, date: EventDate | None, dct: str
     if _PLANNED.search(before) or infinitive or modal_after or (
             _after_dct(date, dct) and not told):
         return "planned"
-    if _REPORTED.search(before) or _REPORTED.search(clause[trigger_at:trigger_at + _WINDOW]):
+    # A statement's own verb ("accused") does not make it hearsay.
+    own = trigger_end if action == "statement" and trigger_end is not None else trigger_at
+    if _REPORTED.search(before) or _REPORTED.search(clause[own:trigger_at + _WINDOW]):
         return "reported"
     return "happened"

@@ -131,3 +131,10 @@ def test_air_defence_systems_and_roadmaps() -> None:
     assert kinds("Russia has supplied air defence systems to North Korea, officials said.")[
         "arms"].actors[0].name == "Russia"
     assert "agreement" in kinds("Russia and North Korea signed a roadmap for trade on Monday.")
+
+
+def test_an_accusation_is_a_statement_and_what_it_alleges_is_reported() -> None:
+    e = kinds("Japan and South Korea accused North Korea of supplying shells to Russia.")
+    assert e["statement"].status == "happened"
+    assert {a.name for a in e["statement"].actors} == {"Japan", "South Korea"}
+    assert e["arms"].status == "reported" and e["arms"].actors[0].name == "North Korea"
