@@ -30,7 +30,7 @@ _SAYS = re.compile(r"\b(?:said|says|say|told (?:reporters|journalists|\w+)|added
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
 _PREPOSED = re.compile(r"\b(?:in|at|from|to|into|during|after|before|since|of|for|by|with)"
                        r"\s+(?:the\s+)?$", re.I)
-_COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*$", re.I)
+_COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
 _OBJECT_END = re.compile(r",\s*(?:which|who|whom|where|when|after|before|according|as well as|"
                          r"while|during|to continue|in order)\b|;|\s+(?:which|who)\s", re.I)
 # A passive right before the trigger: "was welcomed", "were received", "has been hosted".
@@ -66,6 +66,7 @@ _BY_DOING = re.compile(r"\bby\s+$", re.I)
 _BETWEEN_BOTH = re.compile(r"\s+(?:between|of)\s+(?:the\s+two|both)\s+(?:countries|states|"
                            r"governments|sides|nations|neighbou?rs)\b", re.I)
 _ASIDE_WHO = re.compile(r",\s+(?:who|which|whose)\b[^,]*,")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|his|her)\s+(?:[\w’'-]+\s+){0,4}?(?:of|to|at)\s+[^,]*,")
 _ASIDE_WITH = re.compile(r",\s+(?:accompanied|joined|flanked|escorted)\s+by\b[^,]*,", re.I)
 # A relative clause about people ("the groups that invaded", "the man who left"); one about a
 # thing ("legislation that forgives the debt") acts for whoever made it.
@@ -261,6 +262,11 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         before = [m for m in before if not any(a.start() < m.start and a.end() <= t0
                                                 for a in _ASIDE_WHO.finditer(text, cs, t0)
                                                 if a.start() < m.start < a.end())]
+        # "Kim Yo Jong, the sister of Kim Jong Un, met …": an apposition after a person's name
+        # describes that person; the names in it are not the subject.
+        people_ends = {m.end for m in mentions if m.kind == "person"}
+        described = [a for a in _APPOSITION.finditer(text, cs, t0) if a.start() in people_ends]
+        before = [m for m in before if not any(a.start() < m.start < a.end() for a in described)]
         # "Kim, accompanied by his sister Kim Yo Jong, toured …": who goes with the subject.
         escorts = [m for m in before if any(a.start() < m.start < a.end() <= t0
                                             for a in _ASIDE_WITH.finditer(text, cs, t0))]

@@ -47,6 +47,14 @@ def exhaustive(searcher, q: wq.Query, limit: int) -> list[tuple[int, float]]:
     return sorted(hits, key=lambda h: (-h[1], h[0]))[:limit]
 
 
+def same_order(fast: fastscore.Scored, expected: list[tuple[int, float]]) -> bool:
+    """Whether both rank the same documents, scores equal to the 9th digit counting as ties
+    (summing the same terms in another order can change a score's last bit)."""
+    def ranked(pairs: list[tuple[int, float]]) -> list[int]:
+        return [d for d, _ in sorted(pairs, key=lambda p: (-round(p[1], 9), p[0]))]
+    return ranked(list(zip(fast.docnums, fast.scores, strict=True))) == ranked(expected)
+
+
 def whoosh_top(searcher, parsed, limit: int, any_term: bool) -> list[tuple[int, float]]:
     return exhaustive(searcher, parsed.whoosh_query(any_term=any_term), limit)
 
@@ -62,7 +70,7 @@ def test_same_top_passages_and_scores_as_whoosh(library: Library, any_term: bool
             fast = fastscore.top(searcher, parsed, limit, any_term=any_term)
             assert fast is not None
             expected = whoosh_top(searcher, parsed, limit, any_term)
-            assert fast.docnums == [d for d, _ in expected], (text, limit)
+            assert same_order(fast, expected), (text, limit)
             assert fast.scores == pytest.approx([s for _, s in expected], rel=1e-9)
             compared += len(expected)
     assert compared > 300
@@ -107,7 +115,7 @@ def test_events_ranked_as_whoosh_ranks_words_in_text_or_names(library: Library,
         expected = exhaustive(searcher, q, 25)
         fast = fastscore.top(searcher, parsed, 25, any_term=any_term, fields=("text", "names"))
         assert fast is not None
-        assert fast.docnums == [d for d, _ in expected], text
+        assert same_order(fast, expected), text
         assert fast.scores == pytest.approx([s for _, s in expected], rel=1e-9)
         compared += len(expected)
     assert compared > 150

@@ -151,3 +151,13 @@ def test_the_two_leaders_are_the_two_last_named_together() -> None:
                        "The two leaders then held talks at a guest house.", "2025-09-04")
     talks = [e for e in events if e.evidence[0].passage_id.endswith("p3")]
     assert talks and {a.name for a in talks[0].actors} == {"Vladimir Putin", "Kim Jong-un"}
+
+
+def test_an_apposition_after_a_name_describes_that_person() -> None:
+    assert _parties("Kim Yo Jong, the younger sister of Kim Jong Un, met Sergei Lavrov on "
+                    "Friday.", "meeting")[0] == ["Kim Yo-jong"]
+    assert _parties("Vyacheslav Volodin, the speaker of the State Duma, visited Pyongyang on "
+                    "Monday.", "visit")[0] == ["Vyacheslav Volodin"]
+    # A list of states is no apposition.
+    assert set(_parties("Russia, the United States and China signed a pact on Monday.",
+                        "agreement")[0]) >= {"Russia", "China"}
