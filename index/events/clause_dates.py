@@ -216,7 +216,8 @@ def placed_by_tense(date: EventDate | None, trigger: str, before: str,
     leaves a couple of months' slack for deadlines such as "was extended to Nov. 16")."""
     # "visited …"; "the first flight between the capitals landed …" (noun to verb)
     words = trigger.split()
-    past = _SIMPLE_PAST.search(words[0]) or _SIMPLE_PAST.search(words[-1]) or (
+    past = any(_SIMPLE_PAST.search(w) and not _NOT_PAST_VERB.match(w)
+               for w in (words[0], words[-1])) or (
         # "held their first joint drills in August": a past verb governing a noun trigger
         (m := _VERB_OF_NOUN.search(before)) is not None and _SIMPLE_PAST.search(m[1])
         and not _NOT_PAST_VERB.match(m[1]))
@@ -229,7 +230,8 @@ def placed_by_tense(date: EventDate | None, trigger: str, before: str,
     elif date is None or dct is None or date.precision not in ("month", "day") or len(dct) < 7 \
             or date.basis != "relative" or not past \
             or _NOT_PAST_BEFORE.search(before) or date.start is None \
-            or date.start[:7] <= dct[:7] or (date.precision == "day" and len(dct) < 10):
+            or (date.precision == "day" and (len(dct) < 10 or date.start <= dct)) \
+            or (date.precision == "month" and date.start[:7] <= dct[:7]):
         return date
     year = int(date.value[:4]) - 1
     return event_date(f"{year}{date.value[4:]}", date.basis, date.mod) or date

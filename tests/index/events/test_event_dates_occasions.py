@@ -212,3 +212,13 @@ def test_a_sentence_opening_with_its_own_time_leaves_the_paragraph_date() -> Non
                        "months, Vladimir Putin will meet Kim Jong Un.", "2015-03-01")
     meeting = only(events, "meeting")
     assert meeting.status == "planned" and meeting.date is None
+
+
+def test_a_past_verb_puts_a_later_day_of_the_month_last_year() -> None:
+    launched = only(events_of("Russia and North Korea launched a ferry service between the "
+                              "ports on June 17.", "2025-06-13"), "infrastructure")
+    assert launched.date.value == "2024-06-17" and launched.status == "happened"
+    scheduled = only(events_of("Russia and North Korea have grown closer. The ferry service "
+                               "between the two countries is scheduled to start on June 17.",
+                               "2025-06-13"), "infrastructure")
+    assert scheduled.date.value == "2025-06-17"
