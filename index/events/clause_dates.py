@@ -72,6 +72,10 @@ def _date_of(tx: Timex) -> EventDate | None:
     return event_date(value, basis, mod)
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been)\s+"
+                             r"(?:(?:also|officially|publicly|first)\s+)?$", re.I)
+
+
 def clause_date(sent: Sentence, clause: Span, trigger_at: int,
                  statement: bool = False, trigger_end: int | None = None) -> EventDate | None:
     """The date stated in the clause (nearest the trigger), else elsewhere in the sentence.
@@ -88,8 +92,13 @@ def clause_date(sent: Sentence, clause: Span, trigger_at: int,
     if relative is not None:
         trigger_at = relative[1]  # the main verb is the event: measure from it
     content = _SAID_CLAUSE.search(sent.text, trigger_at) if statement else None
+    # "Kim's visit for the Victory Day parade was confirmed on Monday": in a passive statement
+    # what comes before the verb is what was said, dates included.
+    passive = statement and bool(_PASSIVE_BEFORE.search(sent.text, 0, trigger_at))
 
     def usable(t: Timex) -> bool:
+        if passive and t.start < trigger_at:
+            return False
         if said is not None and t.start >= said.end():
             return False  # "stated that they would reach $1 billion by 2020": what was said
         if content is not None and t.start >= content.start():

@@ -30,8 +30,9 @@ _DISCUSSED = re.compile(r"\b(?:to\s+discuss|discuss(?:ed|ing)|talk(?:ed|s)?\s+ab
                         # "…, leading to speculation that the Putin-Kim summit …": a guess
                         r"speculat\w*|rumou?rs?)\b", re.I)
 # "South Korea's Yonhap news agency reported": the country of the outlet, not a party.
-_OUTLET_OF = re.compile(r"^[’']s\s+(?:[\w.-]+\s+){0,4}?(?:newspapers?|news\s+agency|agency|media|"
-                        r"daily|broadcaster|television|TV|radio|outlets?)\b", re.I)
+_OUTLET_OF = re.compile(r"^(?:[’']s)?\s+(?:[\w.-]+\s+){0,4}?(?:newspapers?|news\s+agenc(?:y|ies)|"
+                        r"agenc(?:y|ies)|media|daily|broadcasters?|television|TV|radio|outlets?)\b",
+                        re.I)
 # What an offensive is launched into or against: its target; others named after it are not.
 _ATTACKED = re.compile(r"\b(?:into|against|on|in|of)\s+(?:the\s+)?$", re.I)
 _WINDOW = 40

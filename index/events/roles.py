@@ -27,7 +27,9 @@ _REPORTER = re.compile(r"^\s*,?\s*(?:who\s+)?(?:says|said|say|reported|reports|c
 _SAYS = re.compile(r"\b(?:said|says|say|told (?:reporters|journalists|\w+)|added|stated|noted|"
                    r"announced|confirmed|claimed|believes|believed|stressed|emphasized|"
                    r"emphasised|warned)\s+(?:that\s+)?", re.I)
-_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$", re.I)
+_ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?$|\b(?:was|were|has\s+been|had\s+been|"
+                        r"is|are)\s+(?:\w+\s+)?(?:confirmed|announced|reported|denied|disclosed|"
+                        r"revealed)\s+by\s+(?:the\s+)?$", re.I)
 _PREPOSED = re.compile(r"\b(?:in|at|from|to|into|during|after|before|since|of|for|by|with)"
                        r"\s+(?:the\s+)?$", re.I)
 _COORD = re.compile(r"^\s*(?:,|and|,\s*and|&)\s*(?:the\s+)?$", re.I)
@@ -201,7 +203,7 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
         # "…, the Kremlin announced", "according to KCNA": who only reports the event after
         # the trigger takes no part in it.
         after = [m for m in after if not _REPORTER.match(text[m.end:])
-                 and not _ACCORDING.search(text[max(0, m.start - 20):m.start])]
+                 and not _ACCORDING.search(text[max(0, m.start - 40):m.start])]
     # "signed by X", "a visit of X"; "said of the troops" is what was spoken about.
     # "the invasion of Ukraine", "an assault on Kursk": an attack's "of" names what it struck.
     doer = _BY if action.name in ("statement", "offensive") else _DOER

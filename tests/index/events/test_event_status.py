@@ -138,3 +138,13 @@ def test_an_accusation_is_a_statement_and_what_it_alleges_is_reported() -> None:
     assert e["statement"].status == "happened"
     assert {a.name for a in e["statement"].actors} == {"Japan", "South Korea"}
     assert e["arms"].status == "reported" and e["arms"].actors[0].name == "North Korea"
+
+
+def test_who_confirms_or_reports_a_visit_takes_no_part_in_it() -> None:
+    e = kinds("Kim Jong Un's visit to Moscow for the Victory Day parade was confirmed by the "
+              "Kremlin on Monday.", "2025-06-13")
+    assert [t.name for t in e["visit"].targets] == ["Russia"]
+    assert e["statement"].date.value == "2025-06-09"  # the confirming's day, not the parade's
+    lavrov = kinds("Sergei Lavrov arrived in Pyongyang late Thursday on a two-day visit, "
+                   "Russian news agencies said.", "2025-06-13")["visit"]
+    assert [t.name for t in lavrov.targets] == ["North Korea"]
