@@ -215,9 +215,12 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     # chain, so that the names after it are doers too, but is no doer itself.
     doers = [m for m in doers if _participant(m)]
     # "Putin’s invitation", "Kim’s Vladivostok visit": the owner of a noun trigger is its doer.
+    # ("Russia's Shoigu held talks": the name after the owner is the subject, not the owner.)
     adjacent_owner = [m for m in before if _POSSESSIVE.match(text[m.end:m.end + 2])
                       and len(text[m.end:t0].split()) <= 3 and _participant(m)
-                      and not re.search(r"\bto\b", text[m.end:t0])]
+                      and not re.search(r"\bto\b", text[m.end:t0])
+                      and not any(m.end <= o.start and o.end <= t0 and _participant(o)
+                                  for o in before)]
     companions = ([m for m in after if _COMPANION.search(text[max(t1, m.start - 30):m.start])
                    and not _TALKS_WITH.search(text[max(t1, m.start - 30):m.start])]
                   if action.name in ("visit", "aid") else [])
@@ -323,6 +326,10 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
     if not places and action.name != "statement":
         # A place named after a verb of saying is in what was said, not where it was said.
         places = [m for m in after if m.kind == "place" and m not in companions]
+    if not places and _NOUN.match(text[t0:t1]):
+        # "Kim's Vladivostok visit", "the Moscow summit": a place just before the noun.
+        places = [m for m in mentions if m.kind == "place" and m.end <= t0
+                  and not text[m.end:t0].strip()]
     place = places[0].name if places else None
     if action.name == "infrastructure":
         # "The trains resumed a year after Putin and Kim signed a pact": a link joins states

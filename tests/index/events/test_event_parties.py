@@ -161,3 +161,10 @@ def test_an_apposition_after_a_name_describes_that_person() -> None:
     # A list of states is no apposition.
     assert set(_parties("Russia, the United States and China signed a pact on Monday.",
                         "agreement")[0]) >= {"Russia", "China"}
+
+
+def test_a_state_owning_a_name_is_not_the_subject_and_a_place_before_a_noun_is_where() -> None:
+    assert _parties("Russia's Sergei Shoigu held talks with Kim Jong Un in Pyongyang on "
+                    "Monday.", "meeting") == (["Sergei Shoigu"], ["Kim Jong-un"])
+    (e,) = events_of("Kim Jong Un's Khabarovsk visit lasted a week.", "2025-06-05")
+    assert e.place == "Khabarovsk"
