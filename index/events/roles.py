@@ -61,6 +61,7 @@ _NOUN = re.compile(r"^(?:visits?|trips?|meetings?|talks|summits?)$", re.I)
 _FRONTED = re.compile(r"\W*(?:at|during|after|following|in)\s+(?:a|an|the|his|her|their|its)\s+"
                       r"(?:[\w-]+\s+){0,3}", re.I)
 # "trade between the two countries": both of the article's states.
+_ACCEPTED = re.compile(r"\baccept(?:s|ed|ing)?\s+(?:an?|the|his|her|their)?\s*$", re.I)
 _NEAR_COMMA = 4  # words between a fronted setting's comma and the subject that follows it
 _FIRST_ONE = re.compile(r"\b(?:be|become)\s+the\s+(?:first|second|last|only)\s+"
                         r"(?:[\w-]+\s+){0,4}to\s*$", re.I)
@@ -314,6 +315,10 @@ def assign(text: str, mentions: list[Mention], clause: tuple[int, int], trig: tu
             # "Kim, who has accepted Putin’s invitation": the one invited is the subject.
             rest = [m for m in before if m not in actors]
             targets = _subject(text, rest, actors[0].start) + targets
+        elif actors and action.name == "invitation" and _ACCEPTED.search(text, cs, t0):
+            # "Putin has accepted an invitation to visit Pyongyang": he is the one invited,
+            # by someone the clause does not name.
+            targets, actors = actors + [m for m in targets if m not in actors], []
         if action.name == "debt_relief":
             owners = [m for m in inside if _POSSESSIVE.match(text[m.end:m.end + 2])]
             targets = owners or [m for m in targets if m.form != "adjective"]

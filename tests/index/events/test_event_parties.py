@@ -168,3 +168,10 @@ def test_a_state_owning_a_name_is_not_the_subject_and_a_place_before_a_noun_is_w
                     "Monday.", "meeting") == (["Sergei Shoigu"], ["Kim Jong-un"])
     (e,) = events_of("Kim Jong Un's Khabarovsk visit lasted a week.", "2025-06-05")
     assert e.place == "Khabarovsk"
+
+
+def test_who_accepts_an_invitation_is_the_one_invited() -> None:
+    assert _parties("Vladimir Putin has accepted an invitation to visit Pyongyang, Kim Jong Un "
+                    "said.", "invitation") == ([], ["Vladimir Putin"])
+    assert _parties("Kim Jong Un has accepted Putin's invitation to visit Moscow.",
+                    "invitation") == (["Vladimir Putin"], ["Kim Jong-un"])
