@@ -148,3 +148,9 @@ def test_who_confirms_or_reports_a_visit_takes_no_part_in_it() -> None:
     lavrov = kinds("Sergei Lavrov arrived in Pyongyang late Thursday on a two-day visit, "
                    "Russian news agencies said.", "2025-06-13")["visit"]
     assert [t.name for t in lavrov.targets] == ["North Korea"]
+
+
+def test_consultations_held_are_a_meeting() -> None:
+    e = kinds("Moscow and Pyongyang held consultations on regional security in Moscow on "
+              "Tuesday.")["meeting"]
+    assert {a.name for a in e.actors} == {"Russia", "North Korea"} and e.place == "Moscow"
