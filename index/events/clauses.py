@@ -92,3 +92,47 @@ def frames(clause: str, trig: re.Match[str]) -> bool:
     if _ATTRIBUTION.search(clause[:trig.start()]):
         return True
     return bool(_DATED_REPORT.match(clause[trig.end():]))
+
+
+_JUDGING = re.compile(r"(?:condemn|denounc|criticis|criticiz|prais|hail|thank|slamm?|accus)\w*$",
+                      re.I)
+_JUDGED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|these|[\w-]+[’']s)\s+)?"
+                            r"(?:[\w-]+\s+){0,3}", re.I)
+_JUDGED_FOR = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?(?:for|of)\s+(?:(?:the|its|their|his|her)\s+)?",
+                         re.I)
+# "aboard his armoured train", "by special train", "on a chartered flight": the means of a
+# journey, not news of a transport link.
+_MEANS = re.compile(r"\b(?:by|aboard|on\s+board|on)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
+                    r"(?:[\w-]+\s+){0,2}(?:train|flight|plane|jet|ferry|ship)$", re.I)
+# "invited his counterpart to make a return visit", "an invitation to visit Moscow": the visit
+# an invitation asks for is what it is about, not an event of its own.
+_INVITED_VISIT = re.compile(r"\binvit\w*\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:(?:make|pay)\s+"
+                            r"(?:a|an)\s+(?:[\w-]+\s+){0,2})?$", re.I)
+
+
+def judged_objects(text: str, candidates: list[tuple[Action, re.Match[str], bool, bool]]
+                   ) -> dict[int, int]:
+    """"The US condemned the arms transfers": what a judgement is about is its object, and the
+    judgement an event of its own. Maps each judged trigger (by ``id``) to where the judging
+    verb ends, after which its own doer is named ("the dispatch of troops by Pyongyang")."""
+    return {id(t): j.end() for a, j, _, _ in candidates
+            if a.name == "statement" and _JUDGING.match(j.group())
+            for b, t, _, _ in candidates
+            if b.name != "statement" and _JUDGED_OBJECT.fullmatch(text, j.end(), t.start())}
+
+
+def judges_beside(text: str, candidates: list[tuple[Action, re.Match[str], bool, bool]]) -> bool:
+    """"Putin thanked Kim for sending troops": the thanks stands beside what it is for."""
+    return any(a.name == "statement" and _JUDGING.match(j.group()) and b.name != "statement"
+               and _JUDGED_FOR.fullmatch(text, j.end(), t.start())
+               for a, j, _, _ in candidates for b, t, _, _ in candidates)
+
+
+def is_means(trigger: str) -> bool:
+    """Whether a transport trigger only says how someone travelled ("aboard his train")."""
+    return bool(_MEANS.search(trigger))
+
+
+def is_invited_visit(head: str) -> bool:
+    """Whether a visit trigger after ``head`` is the visit an invitation asks for."""
+    return bool(_INVITED_VISIT.search(head))

@@ -25,6 +25,10 @@ from index.events.clauses import (
     frames,
     in_quotation,
     is_heading,
+    is_invited_visit,
+    is_means,
+    judged_objects,
+    judges_beside,
     split_clauses,
     triggers_in,
     yields,
@@ -122,20 +126,6 @@ _TOPIC_OF = re.compile(r"\b(?:agreements?|treaty|treaties|protocols?|memorand(?:
                        r"deals?|pacts?|talks|negotiations|laws?|bills?|decrees?|documents?)"
                        r"\s+(?:on|about|concerning|regarding)\s+(?:[\w’'-]+\s+){0,4}$", re.I)
 _MAX_CONTINUATION = 2
-_JUDGING = re.compile(r"(?:condemn|denounc|criticis|criticiz|prais|hail|thank|slamm?|accus)\w*$",
-                      re.I)
-_JUDGED_OBJECT = re.compile(r"\s+(?:(?:the|a|an|its|their|his|her|this|these|[\w-]+[’']s)\s+)?"
-                            r"(?:[\w-]+\s+){0,3}", re.I)
-_JUDGED_FOR = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}?(?:for|of)\s+(?:(?:the|its|their|his|her)\s+)?",
-                         re.I)
-# "aboard his armoured train", "by special train", "on a chartered flight": the means of a
-# journey, not news of a transport link.
-_MEANS = re.compile(r"\b(?:by|aboard|on\s+board|on)\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
-                    r"(?:[\w-]+\s+){0,2}(?:train|flight|plane|jet|ferry|ship)$", re.I)
-# "invited his counterpart to make a return visit", "an invitation to visit Moscow": the visit
-# an invitation asks for is what it is about, not an event of its own.
-_INVITED_VISIT = re.compile(r"\binvit\w*\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:(?:make|pay)\s+"
-                            r"(?:a|an)\s+(?:[\w-]+\s+){0,2})?$", re.I)
 
 
 def _quote(sents: list[Sentence], k: int) -> tuple[Span, list[Sentence]]:
@@ -216,17 +206,8 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
             # Economic words and announcements often only describe another action of the
             # clause ("an economic delegation visited", "announced a visit").
             names = {a.name for a, _, _, definite in candidates if not definite}
-            # "The US condemned the arms transfers": what a judgement is about is its object,
-            # and the judgement an event of its own.
-            judged = {id(t): j.end() for a, j, _, _ in candidates if a.name == "statement"
-                      and _JUDGING.match(j.group())
-                      for b, t, _, _ in candidates if b.name != "statement"
-                      and _JUDGED_OBJECT.fullmatch(ctext, j.end(), t.start())}
-            # "Putin thanked Kim for sending troops": the thanks stands beside what it is for.
-            judging = judged or any(
-                a.name == "statement" and _JUDGING.match(j.group()) and b.name != "statement"
-                and _JUDGED_FOR.fullmatch(ctext, j.end(), t.start())
-                for a, j, _, _ in candidates for b, t, _, _ in candidates)
+            judged = judged_objects(ctext, candidates)
+            judging = bool(judged) or judges_beside(ctext, candidates)
             for action, trig, reverse, definite in candidates:
                 if action.name in taken:
                     continue
@@ -236,10 +217,10 @@ def extract_events(ap: ArticlePassages, sents: list[Sentence] | None = None) -> 
                     continue  # "send to Russia 5,000 troops": troops sent are no visitors
                 if names - {action.name} and _TOPIC_OF.search(ctext[:trig.start()]):
                     continue
-                if action.name == "infrastructure" and _MEANS.search(trig.group()):
+                if action.name == "infrastructure" and is_means(trig.group()):
                     continue  # "arrived aboard his armoured train": how one travelled
                 if action.name == "visit" and "invitation" in names and \
-                        _INVITED_VISIT.search(ctext[:trig.start()]):
+                        is_invited_visit(ctext[:trig.start()]):
                     continue  # "invited Kim to visit Moscow": the invitation tells that visit
                 if yields(action, names) and not (
                         action.name == "statement" and (frames(ctext, trig) or judging)):
